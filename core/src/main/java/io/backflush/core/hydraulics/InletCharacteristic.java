@@ -1,0 +1,187 @@
+package io.backflush.core.hydraulics;
+
+/**
+ * The supply side of the group, reduced to a function of group pressure: pump, over-pressure
+ * valve and the inlet path (gicleur and the valve's inlet port in series) joined at the pump
+ * outlet node, which has negligible volume and so is algebraic. For each group pressure p the node
+ * pressure x solves
+ *
+ * <pre>
+ *   Q_pump(x) − Q_opv(x) = Q_path(x − p)       (pump running)
+ *            − Q_opv(x) = Q_path(x − p)        (pump stopped: only back-flow through the OPV)
+ * </pre>
+ *
+ * <p>Every term is monotone in x, so the root is unique; {@link #solveNode} finds it by bisection.
+ * The fixed-step stepper reads a table of the solution sampled every {@link #STEP_BAR} bar and
+ * interpolated linearly (computed once per machine); the reference integrator calls the exact
+ * solution, which is how tests check the table.
+ */
+public final class InletCharacteristic {
+    /** Table spacing, bar. */
+    public static final double STEP_BAR = 0.005;
+
+    private final PumpModel pump;
+    private final ReliefValveParameters opv;
+    private final double pathCoefficient;
+    private final double maxBar;
+    private final double invStep;
+    private final int last;
+    // running: [net, pump, node] interleaved; stopped: [net, node]
+    private final double[] running;
+    private final double[] stopped;
+    private final double deadheadNodeBar;
+    private final double deadheadPumpFlowMlPerS;
+
+    /**
+     * @param pump            the pump
+     * @param opv             the over-pressure valve, or null
+     * @param pathCoefficient k of the inlet path, ml/s per sqrt(bar)
+     */
+    public InletCharacteristic(PumpModel pump, ReliefValveParameters opv, double pathCoefficient) {
+        this.pump = pump;
+        this.opv = opv;
+        this.pathCoefficient = pathCoefficient;
+        double top = pump.zeroFlowPressureBar();
+        if (opv != null) {
+            top = Math.max(top, opv.crackingPressureBar());
+        }
+        this.maxBar = top + 5.0;
+        this.invStep = 1.0 / STEP_BAR;
+        int n = (int) Math.ceil(maxBar * invStep) + 1;
+        this.last = n - 1;
+        this.running = new double[3 * n];
+        this.stopped = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            double p = i * STEP_BAR;
+            double x = solveNode(p, true);
+            double q = pump.flowMlPerS(x);
+            running[3 * i] = Fluids.smoothSqrtFlow(pathCoefficient, x - p);
+            running[3 * i + 1] = q;
+            running[3 * i + 2] = x;
+            double xs = solveNode(p, false);
+            stopped[2 * i] = Fluids.smoothSqrtFlow(pathCoefficient, xs - p);
+            stopped[2 * i + 1] = xs;
+        }
+        // Pump running against a closed inlet: node where pump flow equals relief flow.
+        double lo = 0;
+        double hi = maxBar;
+        for (int it = 0; it < 200; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (pump.flowMlPerS(mid) - reliefFlow(mid) > 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        this.deadheadNodeBar = 0.5 * (lo + hi);
+        this.deadheadPumpFlowMlPerS = pump.flowMlPerS(deadheadNodeBar);
+    }
+
+    private double reliefFlow(double nodeBar) {
+        return opv == null ? 0.0 : opv.flowMlPerS(nodeBar);
+    }
+
+    /** Exact pump-outlet node pressure for the given group pressure, bar (bisection to 1e-12). */
+    public double solveNode(double groupBar, boolean pumpRunning) {
+        double lo = Math.min(groupBar, 0.0) - 1.0;
+        double hi = Math.max(groupBar, maxBar) + 1.0;
+        for (int it = 0; it < 200 && hi - lo > 1e-12; it++) {
+            double x = 0.5 * (lo + hi);
+            double supply = (pumpRunning ? pump.flowMlPerS(x) : 0.0) - reliefFlow(x);
+            double f = supply - Fluids.smoothSqrtFlow(pathCoefficient, x - groupBar);
+            if (f > 0) {
+                lo = x;
+            } else {
+                hi = x;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** Exact net flow into the group at the given group pressure, ml/s. */
+    public double exactNetFlowMlPerS(double groupBar, boolean pumpRunning) {
+        double x = solveNode(groupBar, pumpRunning);
+        return Fluids.smoothSqrtFlow(pathCoefficient, x - groupBar);
+    }
+
+    /** Exact pump flow (drawn from the tank) at the given group pressure, ml/s. */
+    public double exactPumpFlowMlPerS(double groupBar, boolean pumpRunning) {
+        return pumpRunning ? pump.flowMlPerS(solveNode(groupBar, true)) : 0.0;
+    }
+
+    /**
+     * Interpolates the table into {@code out}.
+     *
+     * @param groupBar    group gauge pressure, bar
+     * @param pumpRunning whether the pump strokes (or runs) now
+     * @param inletOpen   whether the path into the group is open (three-way valve energised, or
+     *                    no three-way valve)
+     * @param out         receives net flow, pump flow, node pressure and the net flow's slope
+     */
+    public void sample(double groupBar, boolean pumpRunning, boolean inletOpen, InletSample out) {
+        if (!inletOpen) {
+            out.netFlowMlPerS = 0.0;
+            out.netFlowSlopeMlPerSBar = 0.0;
+            if (pumpRunning) {
+                out.pumpFlowMlPerS = deadheadPumpFlowMlPerS;
+                out.nodeBar = deadheadNodeBar;
+            } else {
+                out.pumpFlowMlPerS = 0.0;
+                out.nodeBar = 0.0;
+            }
+            return;
+        }
+        double u = groupBar * invStep;
+        int i;
+        if (u <= 0) {
+            i = 0;
+        } else if (u >= last) {
+            i = last - 1;
+        } else {
+            i = (int) u;
+        }
+        double f = u - i;
+        if (pumpRunning) {
+            int j = 3 * i;
+            double n0 = running[j];
+            double n1 = running[j + 3];
+            out.netFlowMlPerS = n0 + f * (n1 - n0);
+            out.netFlowSlopeMlPerSBar = (n1 - n0) * invStep;
+            out.pumpFlowMlPerS = Math.max(0.0, running[j + 1] + f * (running[j + 4] - running[j + 1]));
+            out.nodeBar = running[j + 2] + f * (running[j + 5] - running[j + 2]);
+        } else {
+            int j = 2 * i;
+            double n0 = stopped[j];
+            double n1 = stopped[j + 2];
+            out.netFlowMlPerS = n0 + f * (n1 - n0);
+            out.netFlowSlopeMlPerSBar = (n1 - n0) * invStep;
+            out.pumpFlowMlPerS = 0.0;
+            out.nodeBar = stopped[j + 1] + f * (stopped[j + 3] - stopped[j + 1]);
+        }
+    }
+
+    /** The highest pressure the supply side can produce (dead-headed pump against its OPV), bar. */
+    public double deadheadPressureBar() {
+        return deadheadNodeBar;
+    }
+
+    public PumpModel pump() {
+        return pump;
+    }
+
+    public double pathCoefficient() {
+        return pathCoefficient;
+    }
+
+    /** Mutable holder for {@link #sample}, reused every step so the hot path allocates nothing. */
+    public static final class InletSample {
+        /** Flow into the group (negative: back-flow through the OPV), ml/s. */
+        public double netFlowMlPerS;
+        /** d(net flow)/d(group pressure), ml/s/bar. */
+        public double netFlowSlopeMlPerSBar;
+        /** Flow drawn from the tank by the pump, ml/s. */
+        public double pumpFlowMlPerS;
+        /** Pump outlet gauge pressure, bar. */
+        public double nodeBar;
+    }
+}

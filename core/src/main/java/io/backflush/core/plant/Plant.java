@@ -1,0 +1,271 @@
+package io.backflush.core.plant;
+
+import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.hydraulics.PumpModel;
+import io.backflush.core.machine.Machine;
+
+import java.util.Arrays;
+
+/**
+ * One simulated machine: continuous state ({@link StateLayout}), the discrete state of its
+ * switching parts (three-way valve with its response dead time, pump strokes decided per mains
+ * cycle by pulse skipping), the actuator commands, and what the last step observed (pressures and
+ * flows). Advance it with {@link #step(double)}; read it through the accessors. Not thread-safe:
+ * one plant per thread.
+ */
+public final class Plant {
+    private static final double EPS_SECONDS = 1.0e-9;
+
+    private final Machine machine;
+    private final BasketParameters basket;
+    private final BrewCircuit circuit;
+    private final FixedStepper stepper;
+    private final Actuators commands = new Actuators();
+    final double[] state = new double[StateLayout.SIZE];
+
+    private double timeSeconds;
+    // three-way valve
+    private boolean valveCommand;
+    private boolean valveEnergised;
+    private double valveSwitchAtSeconds = Double.NaN;
+    // pump pulse skipping
+    private boolean pumpStroking;
+    private double pulseAccumulator;
+    private long mainsCycleIndex;
+    private double pumpRunningFraction;
+
+    // observables of the last step
+    double groupBar;
+    double pumpOutletBar;
+    double inflowMlPerS;
+    double pumpFlowMlPerS;
+    double reliefFlowMlPerS;
+    double exhaustWaterFlowMlPerS;
+    double exhaustAirFlowAtmMlPerS;
+    double cupFlowMlPerS;
+    int lastIterations;
+
+    /**
+     * A plant at operating temperature with a dry group chamber.
+     *
+     * @param machine the machine
+     * @param basket  what closes the group
+     */
+    public Plant(Machine machine, BasketParameters basket) {
+        this(machine, basket, InitialConditions.hotAndDry());
+    }
+
+    public Plant(Machine machine, BasketParameters basket, InitialConditions initial) {
+        this.machine = machine;
+        this.basket = basket;
+        this.circuit = new BrewCircuit(machine, basket);
+        this.stepper = new FixedStepper(circuit);
+        double chamber = machine.parameters().chamber().freeVolumeMl();
+        double water = Math.min(Math.max(initial.groupWaterMl(), 0.0), chamber);
+        double air = chamber - water;
+        double headspace = machine.parameters().chamber().headspaceAirFraction();
+        state[StateLayout.GROUP_WATER_ML] = water;
+        state[StateLayout.HEADSPACE_AIR_ATM_ML] = headspace * air;
+        state[StateLayout.BASKET_AIR_ATM_ML] = (1.0 - headspace) * air;
+        state[StateLayout.BOILER_C] = initial.boilerC();
+        state[StateLayout.GROUP_METAL_C] = initial.groupMetalC();
+        state[StateLayout.BOILER_SENSOR_C] = initial.boilerC();
+        state[StateLayout.GROUP_SENSOR_C] = initial.groupMetalC();
+        groupBar = circuit.pressureBar(water, air);
+    }
+
+    /** The commands the plant applies at the next step; a controller writes them. */
+    public Actuators actuators() {
+        return commands;
+    }
+
+    /**
+     * Advances the plant by {@code dtSeconds}: applies the commands (valve dead time, pump strokes
+     * at mains cycles), then solves the hydraulics implicitly and the heat explicitly. Allocates
+     * nothing.
+     */
+    public void step(double dtSeconds) {
+        double t = timeSeconds;
+        updateValve(t);
+        updatePump(t, dtSeconds);
+        boolean exhaustOpen = circuit.hasExhaust() && !valveEnergised;
+        boolean inletOpen = !circuit.hasExhaust() || valveEnergised;
+        stepper.step(this, dtSeconds, pumpRunningFraction, inletOpen, exhaustOpen, commands.heaterDuty());
+        timeSeconds = t + dtSeconds;
+    }
+
+    private void updateValve(double t) {
+        if (!circuit.hasExhaust()) {
+            valveEnergised = commands.solenoidEnergised();
+            valveCommand = valveEnergised;
+            return;
+        }
+        boolean command = commands.solenoidEnergised();
+        if (command != valveCommand) {
+            valveCommand = command;
+            valveSwitchAtSeconds = t + machine.parameters().threeWayValve().responseSeconds();
+        }
+        if (valveSwitchAtSeconds == valveSwitchAtSeconds && t >= valveSwitchAtSeconds - EPS_SECONDS) {
+            valveEnergised = valveCommand;
+            valveSwitchAtSeconds = Double.NaN;
+        }
+    }
+
+    private void updatePump(double t, double dt) {
+        PumpModel pump = machine.pump();
+        double duty = commands.pumpDuty();
+        if (!pump.pulseSkipping()) {
+            pumpStroking = duty >= 0.5;
+            pumpRunningFraction = pumpStroking ? 1.0 : 0.0;
+            return;
+        }
+        double period = 1.0 / pump.mainsHz();
+        double end = t + dt;
+        double segmentStart = t;
+        double onTime = 0.0;
+        boolean stroking = pumpStroking;
+        double boundary = mainsCycleIndex * period;
+        while (boundary < end - EPS_SECONDS) {
+            if (boundary > segmentStart) {
+                if (stroking) {
+                    onTime += boundary - segmentStart;
+                }
+                segmentStart = boundary;
+            }
+            pulseAccumulator += duty;
+            stroking = pulseAccumulator >= 0.5;
+            if (stroking) {
+                pulseAccumulator -= 1.0;
+            }
+            mainsCycleIndex++;
+            boundary = mainsCycleIndex * period;
+        }
+        if (stroking) {
+            onTime += end - segmentStart;
+        }
+        pumpStroking = stroking;
+        pumpRunningFraction = onTime >= dt ? 1.0 : onTime / dt;
+    }
+
+    // ---- observables ----
+
+    public double timeSeconds() {
+        return timeSeconds;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    public BasketParameters basket() {
+        return basket;
+    }
+
+    public BrewCircuit circuit() {
+        return circuit;
+    }
+
+    /** Group chamber gauge pressure, bar. */
+    public double groupPressureBar() {
+        return groupBar;
+    }
+
+    /** Pump outlet gauge pressure, bar. */
+    public double pumpPressureBar() {
+        return pumpOutletBar;
+    }
+
+    /** Net flow into the group over the last step, ml/s. */
+    public double groupInflowMlPerS() {
+        return inflowMlPerS;
+    }
+
+    /** Flow drawn from the tank by the pump over the last step, ml/s. */
+    public double pumpFlowMlPerS() {
+        return pumpFlowMlPerS;
+    }
+
+    /** Flow returned to the tank by the OPV over the last step, ml/s. */
+    public double reliefFlowMlPerS() {
+        return reliefFlowMlPerS;
+    }
+
+    /** Water leaving through the exhaust to the drip tray over the last step, ml/s. */
+    public double exhaustWaterFlowMlPerS() {
+        return exhaustWaterFlowMlPerS;
+    }
+
+    /** Air leaving through the exhaust over the last step, ml at 1 atm per second. */
+    public double exhaustAirFlowAtmMlPerS() {
+        return exhaustAirFlowAtmMlPerS;
+    }
+
+    /** Flow through the basket to the cup over the last step, ml/s. */
+    public double cupFlowMlPerS() {
+        return cupFlowMlPerS;
+    }
+
+    /** Whether the three-way valve is (after its dead time) energised. */
+    public boolean valveEnergised() {
+        return valveEnergised;
+    }
+
+    /** Fraction of the last step during which the pump stroked or ran. */
+    public double pumpRunningFraction() {
+        return pumpRunningFraction;
+    }
+
+    /** Newton iterations the last hydraulic solve took (diagnostics and benchmarks). */
+    public int lastSolverIterations() {
+        return lastIterations;
+    }
+
+    /** One state variable, by {@link StateLayout} index. */
+    public double state(int index) {
+        return state[index];
+    }
+
+    /** A copy of the continuous state. */
+    public double[] stateCopy() {
+        return state.clone();
+    }
+
+    public double groupWaterMl() {
+        return state[StateLayout.GROUP_WATER_ML];
+    }
+
+    public double trappedAirAtmMl() {
+        return state[StateLayout.HEADSPACE_AIR_ATM_ML] + state[StateLayout.BASKET_AIR_ATM_ML];
+    }
+
+    public double boilerTemperatureC() {
+        return state[StateLayout.BOILER_C];
+    }
+
+    public double groupTemperatureC() {
+        return state[StateLayout.GROUP_METAL_C];
+    }
+
+    /** Lagged boiler temperature reading, °C. */
+    public double boilerSensorC() {
+        return state[StateLayout.BOILER_SENSOR_C];
+    }
+
+    /** Lagged group temperature reading, °C. */
+    public double groupSensorC() {
+        return state[StateLayout.GROUP_SENSOR_C];
+    }
+
+    /** The water ledger so far. */
+    public WaterBalance waterBalance(double initialGroupWaterMl) {
+        return new WaterBalance(state[StateLayout.FROM_TANK_ML], state[StateLayout.RETURNED_TO_TANK_ML],
+                state[StateLayout.TO_DRIP_TRAY_ML], state[StateLayout.TO_CUP_ML],
+                state[StateLayout.GROUP_WATER_ML] - initialGroupWaterMl);
+    }
+
+    @Override
+    public String toString() {
+        return "Plant[" + machine.name() + ", t=" + timeSeconds + " s, p=" + groupBar + " bar, state="
+                + Arrays.toString(state) + "]";
+    }
+}
