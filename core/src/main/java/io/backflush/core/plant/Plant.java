@@ -24,6 +24,7 @@ public final class Plant {
     final double[] state = new double[StateLayout.SIZE];
 
     private double timeSeconds;
+    private double timeCompensation;
     // three-way valve
     private boolean valveCommand;
     private boolean valveEnergised;
@@ -91,7 +92,11 @@ public final class Plant {
         boolean exhaustOpen = circuit.hasExhaust() && !valveEnergised;
         boolean inletOpen = !circuit.hasExhaust() || valveEnergised;
         stepper.step(this, dtSeconds, pumpRunningFraction, inletOpen, exhaustOpen, commands.heaterDuty());
-        timeSeconds = t + dtSeconds;
+        // Compensated (Kahan) summation: a million 1 ms steps land on 1000 s, not 999.9999999.
+        double y = dtSeconds - timeCompensation;
+        double sum = t + y;
+        timeCompensation = (sum - t) - y;
+        timeSeconds = sum;
     }
 
     private void updateValve(double t) {
@@ -145,6 +150,16 @@ public final class Plant {
         }
         pumpStroking = stroking;
         pumpRunningFraction = onTime >= dt ? 1.0 : onTime / dt;
+    }
+
+    /** Fills {@code out} with the current sensor readings. */
+    public void readSensors(Sensors out) {
+        out.timeSeconds = timeSeconds;
+        out.groupPressureBar = groupBar;
+        out.pumpPressureBar = pumpOutletBar;
+        out.boilerTemperatureC = state[StateLayout.BOILER_SENSOR_C];
+        out.groupTemperatureC = state[StateLayout.GROUP_SENSOR_C];
+        out.flowMeterMl = state[StateLayout.FROM_TANK_ML];
     }
 
     // ---- observables ----

@@ -1,0 +1,105 @@
+package io.backflush.sim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.backflush.core.machine.Machine;
+import io.backflush.sim.program.BackflushProgram;
+import io.backflush.sim.run.BackflushRun;
+import io.backflush.sim.run.RunResult;
+import io.backflush.sim.run.TickObserver;
+import io.backflush.sim.run.TraceCsvWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", description = "Runs a backflush program on a machine and reports every cycle.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--machine", required = true, paramLabel = "M",
+            description = "A preset (see 'backflush machines') or a machine YAML file.")
+    String machine;
+
+    @Option(names = "--program", required = true, paramLabel = "P",
+            description = "A named program (see 'backflush programs') or a program YAML file.")
+    String program;
+
+    @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "0.001",
+            description = "Fixed step, s (1e-5 to 0.1; default ${DEFAULT-VALUE}).")
+    double dtSeconds;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Write the trace (one row per tick) as CSV.")
+    Path csv;
+
+    @Option(names = "--csv-every", paramLabel = "N", defaultValue = "1",
+            description = "Write every Nth tick to the CSV (default ${DEFAULT-VALUE}).")
+    int csvEvery;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        validateDt(dtSeconds);
+        if (csvEvery < 1) {
+            throw new UserInputException("--csv-every must be 1 or more, got " + csvEvery);
+        }
+        Machine m = Inputs.machine(machine);
+        BackflushProgram p = Inputs.program(program);
+        BackflushRun.refuseUnsafe(m);
+        RunResult result = runWithTrace(m, p, dtSeconds, csv, csvEvery);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(jsonMapper().writeValueAsString(result));
+        } else {
+            RunReportFormatter.printTable(out, result);
+        }
+        return 0;
+    }
+
+    static void validateDt(double dt) {
+        if (!(dt >= 1.0e-5 && dt <= 0.1)) {
+            throw new UserInputException("--dt must be between 1e-5 and 0.1 seconds, got " + dt);
+        }
+    }
+
+    static RunResult runWithTrace(Machine machine, BackflushProgram program, double dt, Path csv, int every)
+            throws IOException {
+        if (csv == null) {
+            return BackflushRun.run(machine, program, dt, List.of());
+        }
+        Path parent = csv.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UserInputException("--csv " + csv + ": directory " + parent + " does not exist");
+        }
+        if (Files.isDirectory(csv)) {
+            throw new UserInputException("--csv " + csv + " is a directory");
+        }
+        try (TraceCsvWriter trace = new TraceCsvWriter(csv, every)) {
+            RunResult result;
+            try {
+                result = BackflushRun.run(machine, program, dt, List.<TickObserver>of(trace));
+            } catch (UncheckedIOException e) {
+                throw new UserInputException("--csv " + csv + ": " + e.getCause().getMessage());
+            }
+            trace.commit();
+            return result;
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UserInputException("--csv " + csv + ": permission denied");
+        }
+    }
+
+    static ObjectMapper jsonMapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}
