@@ -28,6 +28,15 @@ public final class BackflushRun {
     public static RunResult run(Machine machine, BackflushProgram program, double dtSeconds,
                                 List<? extends TickObserver> observers) {
         refuseUnsafe(machine);
+        return simulate(machine, program, dtSeconds, observers);
+    }
+
+    /**
+     * Runs the program without the safety refusal: on a machine without a three-way valve this
+     * shows what would happen (pressure trapped at the group).
+     */
+    public static RunResult simulate(Machine machine, BackflushProgram program, double dtSeconds,
+                                     List<? extends TickObserver> observers) {
         InitialConditions initial = InitialConditions.hotAndDry();
         Plant plant = new Plant(machine, BasketParameters.blind(), initial);
         BackflushController controller = new BackflushController(program, new BoilerThermostat(SETPOINT_C, 1.0));
