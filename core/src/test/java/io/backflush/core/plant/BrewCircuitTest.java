@@ -1,0 +1,64 @@
+package io.backflush.core.plant;
+
+import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.hydraulics.Fluids;
+import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.Presets;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class BrewCircuitTest {
+    private final BrewCircuit circuit = new BrewCircuit(Machine.of(Presets.singleBoiler()), BasketParameters.blind());
+
+    @Test
+    void pressureSatisfiesTheGasLawInAStretchingChamber() {
+        double v0 = circuit.chamberVolumeMl();
+        double c = circuit.complianceMlPerBar();
+        for (double water : new double[] {0, 10, 30, 44, 45, 46}) {
+            for (double air : new double[] {0.5, 5, 20, 45}) {
+                double p = circuit.pressureBar(water, air);
+                if (p > 0) {
+                    double residual = (p + Fluids.ATMOSPHERE_BAR) * (v0 + c * p - water) - air * Fluids.ATMOSPHERE_BAR;
+                    assertThat(residual).as("water %s air %s", water, air).isCloseTo(0, within(1e-9));
+                }
+            }
+        }
+        // a dry chamber at atmospheric pressure, and compressing its air tenfold (Boyle)
+        assertThat(circuit.pressureBar(0, v0)).isCloseTo(0, within(1e-12));
+        double p = circuit.pressureBar(40, v0);
+        assertThat((p + Fluids.ATMOSPHERE_BAR) * (v0 + c * p - 40)).isCloseTo(v0 * Fluids.ATMOSPHERE_BAR, within(1e-9));
+        // with no air, only the walls' compliance holds the water
+        assertThat(circuit.pressureBar(v0 + 2.0, 0)).isCloseTo(2.0 / c, within(1e-9));
+        assertThat(circuit.pressureBar(10, 5)).isZero(); // less air than room: not below atmospheric
+    }
+
+    @Test
+    void pressureSensitivitiesMatchFiniteDifferences() {
+        double water = 40;
+        double air = 8;
+        double p = circuit.pressureBar(water, air);
+        double den = circuit.pressureDenominator(p, water);
+        double h = 1e-6;
+        double dW = (circuit.pressureBar(water + h, air) - circuit.pressureBar(water - h, air)) / (2 * h);
+        double dN = (circuit.pressureBar(water, air + h) - circuit.pressureBar(water, air - h)) / (2 * h);
+        assertThat((p + Fluids.ATMOSPHERE_BAR) / den).isCloseTo(dW, within(1e-5));
+        assertThat(Fluids.ATMOSPHERE_BAR / den).isCloseTo(dN, within(1e-5));
+    }
+
+    @Test
+    void airFlowIsChokedAtHighPressureAndItsSlopeIsRight() {
+        for (double p : new double[] {0.01, 0.3, 0.9, 2, 9}) {
+            double h = 1e-7;
+            double fd = (circuit.exhaustAirFlowAtmMlPerS(p + h) - circuit.exhaustAirFlowAtmMlPerS(p - h)) / (2 * h);
+            assertThat(circuit.exhaustAirFlowSlope(p)).as("at %s bar", p).isCloseTo(fd, within(Math.abs(fd) * 1e-4));
+        }
+        // choked flow is proportional to the upstream absolute pressure
+        double q9 = circuit.exhaustAirFlowAtmMlPerS(9);
+        double q5 = circuit.exhaustAirFlowAtmMlPerS(5);
+        assertThat(q9 / q5).isCloseTo((9 + Fluids.ATMOSPHERE_BAR) / (5 + Fluids.ATMOSPHERE_BAR), within(1e-9));
+        assertThat(circuit.exhaustAirFlowAtmMlPerS(0)).isZero();
+        assertThat(circuit.exhaustWaterFlowMlPerS(-1)).isZero();
+    }
+}
