@@ -23,10 +23,17 @@ public final class BrewCircuit {
     private final double chamberVolumeMl;
     private final double complianceMlPerBar;
     private final boolean hasExhaust;
-    private final double exhaustK;
-    private final double airIncompressibleCoefficient;
-    private final double airChokedCoefficient;
-    private final double cupK;
+    private final double cleanExhaustK;
+    private final double cleanAirIncompressibleCoefficient;
+    private final double cleanAirChokedCoefficient;
+    private double exhaustK;
+    private double airIncompressibleCoefficient;
+    private double airChokedCoefficient;
+    private double exhaustAreaFactor = 1.0;
+    private double basketResistance;
+    private double screenResistance;
+    private double cupK;
+    private double seatLeakK;
     private final double boilerHeatCapacityJPerK;
     private final double groupHeatCapacityJPerK;
     private final double waterHeatPerMlJPerK;
@@ -35,6 +42,7 @@ public final class BrewCircuit {
     /** Temperature of the air trapped in the hot group, K. Estimate: the group runs at ~90 °C. */
     public static final double CHAMBER_AIR_TEMPERATURE_K = 363.15;
 
+    /** Builds the equations for a machine with the given basket; residue effects start clean. */
     public BrewCircuit(Machine machine, BasketParameters basket) {
         this.machine = machine;
         this.p = machine.parameters();
@@ -44,18 +52,20 @@ public final class BrewCircuit {
         this.complianceMlPerBar = chamber.complianceMlPerBar();
         this.hasExhaust = p.hasThreeWayValve();
         if (hasExhaust) {
-            this.exhaustK = p.threeWayValve().exhaust().waterCoefficient();
+            this.cleanExhaustK = p.threeWayValve().exhaust().waterCoefficient();
             double cdA = p.threeWayValve().exhaust().effectiveAreaM2();
             double rt = Fluids.AIR_GAS_CONSTANT_J_PER_KG_K * CHAMBER_AIR_TEMPERATURE_K;
-            this.airIncompressibleCoefficient = cdA * Fluids.ML_PER_M3 * Math.sqrt(2.0 * rt) / PA;
-            this.airChokedCoefficient = cdA * Fluids.ML_PER_M3 * Fluids.AIR_CHOKED_FLOW_FACTOR * Math.sqrt(rt) / PA;
+            this.cleanAirIncompressibleCoefficient = cdA * Fluids.ML_PER_M3 * Math.sqrt(2.0 * rt) / PA;
+            this.cleanAirChokedCoefficient = cdA * Fluids.ML_PER_M3 * Fluids.AIR_CHOKED_FLOW_FACTOR * Math.sqrt(rt) / PA;
         } else {
-            this.exhaustK = 0;
-            this.airIncompressibleCoefficient = 0;
-            this.airChokedCoefficient = 0;
+            this.cleanExhaustK = 0;
+            this.cleanAirIncompressibleCoefficient = 0;
+            this.cleanAirChokedCoefficient = 0;
         }
-        double r = basket.resistanceBarS2PerMl2();
-        this.cupK = Double.isInfinite(r) ? 0.0 : 1.0 / Math.sqrt(r);
+        this.exhaustK = cleanExhaustK;
+        this.airIncompressibleCoefficient = cleanAirIncompressibleCoefficient;
+        this.airChokedCoefficient = cleanAirChokedCoefficient;
+        setBasket(basket);
         BoilerParameters b = p.boiler();
         this.waterHeatPerMlJPerK = Fluids.WATER_DENSITY_KG_PER_M3 * 1.0e-6 * Fluids.WATER_SPECIFIC_HEAT_J_PER_KG_K;
         this.boilerHeatCapacityJPerK = b.volumeMl() * waterHeatPerMlJPerK;
@@ -65,6 +75,62 @@ public final class BrewCircuit {
 
     public Machine machine() {
         return machine;
+    }
+
+    /** Puts a different basket in the group (a puck for a shot, the blind basket to clean). */
+    public void setBasket(BasketParameters basket) {
+        this.basketResistance = basket.resistanceBarS2PerMl2();
+        updateCupCoefficient();
+    }
+
+    /**
+     * Applies the hydraulic effects of residue: a narrower exhaust, a more resistant screen (in
+     * series with the puck) and a leaking valve seat. Cheap when nothing changed.
+     *
+     * @param exhaustAreaFactor          fraction of the exhaust's flow area still open, 0..1
+     * @param screenResistanceBarS2PerMl2 resistance added by the screen, bar·s²/ml²
+     * @param seatLeakCoefficient        leak past the closed exhaust seat, ml/s per sqrt(bar)
+     */
+    public void applyFouling(double exhaustAreaFactor, double screenResistanceBarS2PerMl2, double seatLeakCoefficient) {
+        if (exhaustAreaFactor != this.exhaustAreaFactor) {
+            this.exhaustAreaFactor = exhaustAreaFactor;
+            this.exhaustK = cleanExhaustK * exhaustAreaFactor;
+            this.airIncompressibleCoefficient = cleanAirIncompressibleCoefficient * exhaustAreaFactor;
+            this.airChokedCoefficient = cleanAirChokedCoefficient * exhaustAreaFactor;
+        }
+        if (screenResistanceBarS2PerMl2 != this.screenResistance) {
+            this.screenResistance = screenResistanceBarS2PerMl2;
+            updateCupCoefficient();
+        }
+        this.seatLeakK = hasExhaust ? seatLeakCoefficient : 0.0;
+    }
+
+    private void updateCupCoefficient() {
+        double total = basketResistance + screenResistance;
+        this.cupK = Double.isInfinite(total) ? 0.0 : 1.0 / Math.sqrt(total);
+    }
+
+    /** Resistance added by screen residue, bar·s²/ml². */
+    public double screenResistanceBarS2PerMl2() {
+        return screenResistance;
+    }
+
+    /** Pressure at the top of the puck: group pressure less the fouled screen's drop, bar. */
+    public double puckPressureBar(double groupBar, double cupFlowMlPerS) {
+        return Math.max(0.0, groupBar - screenResistance * cupFlowMlPerS * cupFlowMlPerS);
+    }
+
+    /** Leak past the exhaust seat while the valve is energised (exhaust nominally shut), ml/s. */
+    public double seatLeakFlowMlPerS(double groupBar) {
+        return groupBar > 0 && seatLeakK > 0 ? Fluids.smoothSqrtFlow(seatLeakK, groupBar) : 0.0;
+    }
+
+    public double seatLeakFlowSlope(double groupBar) {
+        return groupBar > 0 && seatLeakK > 0 ? Fluids.smoothSqrtFlowSlope(seatLeakK, groupBar) : 0.0;
+    }
+
+    public boolean seatLeaks() {
+        return seatLeakK > 0;
     }
 
     public InletCharacteristic inlet() {

@@ -144,6 +144,10 @@ final class FixedStepper {
                 exhaustWater = circuit.exhaustWaterFlowMlPerS(p);
                 waterOutSlope = circuit.exhaustWaterFlowSlope(p);
             }
+        } else if (circuit.seatLeaks()) {
+            // a fouled seat lets water past the shut exhaust: the drip symptom
+            exhaustWater = circuit.seatLeakFlowMlPerS(p);
+            waterOutSlope = circuit.seatLeakFlowSlope(p);
         }
         cupFlow = circuit.cupFlowMlPerS(p);
         double netSlope = inflowSlope - waterOutSlope - circuit.cupFlowSlope(p);

@@ -1,5 +1,7 @@
 package io.backflush.core.plant;
 
+import io.backflush.core.cleaning.Cleaning;
+import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.hydraulics.PumpModel;
 import io.backflush.core.machine.Machine;
@@ -17,8 +19,9 @@ public final class Plant {
     private static final double EPS_SECONDS = 1.0e-9;
 
     private final Machine machine;
-    private final BasketParameters basket;
+    private BasketParameters basket;
     private final BrewCircuit circuit;
+    private final Cleaning cleaning;
     private final FixedStepper stepper;
     private final Actuators commands = new Actuators();
     final double[] state = new double[StateLayout.SIZE];
@@ -57,22 +60,47 @@ public final class Plant {
     }
 
     public Plant(Machine machine, BasketParameters basket, InitialConditions initial) {
+        this(machine, basket, initial, CleaningParameters.defaults());
+    }
+
+    public Plant(Machine machine, BasketParameters basket, InitialConditions initial, CleaningParameters cleaning) {
         this.machine = machine;
         this.basket = basket;
         this.circuit = new BrewCircuit(machine, basket);
         this.stepper = new FixedStepper(circuit);
+        this.cleaning = new Cleaning(cleaning);
+        fillChamber(initial.groupWaterMl());
+        state[StateLayout.BOILER_C] = initial.boilerC();
+        state[StateLayout.GROUP_METAL_C] = initial.groupMetalC();
+        state[StateLayout.BOILER_SENSOR_C] = initial.boilerC();
+        state[StateLayout.GROUP_SENSOR_C] = initial.groupMetalC();
+    }
+
+    /** Sets the chamber to hold {@code waterMl} of water and atmospheric air in the rest. */
+    private void fillChamber(double waterMl) {
         double chamber = machine.parameters().chamber().freeVolumeMl();
-        double water = Math.min(Math.max(initial.groupWaterMl(), 0.0), chamber);
+        double water = Math.min(Math.max(waterMl, 0.0), chamber);
         double air = chamber - water;
         double headspace = machine.parameters().chamber().headspaceAirFraction();
         state[StateLayout.GROUP_WATER_ML] = water;
         state[StateLayout.HEADSPACE_AIR_ATM_ML] = headspace * air;
         state[StateLayout.BASKET_AIR_ATM_ML] = (1.0 - headspace) * air;
-        state[StateLayout.BOILER_C] = initial.boilerC();
-        state[StateLayout.GROUP_METAL_C] = initial.groupMetalC();
-        state[StateLayout.BOILER_SENSOR_C] = initial.boilerC();
-        state[StateLayout.GROUP_SENSOR_C] = initial.groupMetalC();
         groupBar = circuit.pressureBar(water, air);
+    }
+
+    /**
+     * The barista takes the portafilter out and puts another basket in: the chamber's water (and
+     * any detergent in it) is emptied into the drip tray and the chamber refills with air. Only
+     * call it with the group released (the valve de-energised); a real group under pressure
+     * cannot be opened.
+     */
+    public void changeBasket(BasketParameters newBasket) {
+        state[StateLayout.TO_DRIP_TRAY_ML] += state[StateLayout.GROUP_WATER_ML];
+        state[StateLayout.GROUP_WATER_ML] = 0.0;
+        cleaning.dumpChamber();
+        this.basket = newBasket;
+        circuit.setBasket(newBasket);
+        fillChamber(0.0);
     }
 
     /** The commands the plant applies at the next step; a controller writes them. */
@@ -92,11 +120,52 @@ public final class Plant {
         boolean exhaustOpen = circuit.hasExhaust() && !valveEnergised;
         boolean inletOpen = !circuit.hasExhaust() || valveEnergised;
         stepper.step(this, dtSeconds, pumpRunningFraction, inletOpen, exhaustOpen, commands.heaterDuty());
+        cleaning.step(dtSeconds, exhaustWaterFlowMlPerS, cupFlowMlPerS, state[StateLayout.GROUP_WATER_ML],
+                state[StateLayout.GROUP_METAL_C]);
+        circuit.applyFouling(cleaning.exhaustAreaFactor(), cleaning.screenResistanceBarS2PerMl2(),
+                cleaning.seatLeakCoefficient());
         // Compensated (Kahan) summation: a million 1 ms steps land on 1000 s, not 999.9999999.
         double y = dtSeconds - timeCompensation;
         double sum = t + y;
         timeCompensation = (sum - t) - y;
         timeSeconds = sum;
+    }
+
+    /**
+     * Jumps over an idle period in which nothing flows (pump off, nothing being brewed): time
+     * advances, residue ages at the current group temperature, temperatures are held (the
+     * machine's thermostat holds them while it is on; see {@link #setTemperatures} for the
+     * machine being switched off). Used by day-scale usage simulations between shots.
+     */
+    public void idle(double seconds) {
+        if (seconds <= 0) {
+            return;
+        }
+        cleaning.idle(seconds, state[StateLayout.GROUP_METAL_C]);
+        double t = timeSeconds;
+        double y = seconds - timeCompensation;
+        double sum = t + y;
+        timeCompensation = (sum - t) - y;
+        timeSeconds = sum;
+        // whole mains cycles elapse; keep the pulse-skipping clock in step with the new time
+        double period = 1.0 / machine.pump().mainsHz();
+        mainsCycleIndex = Math.max(mainsCycleIndex, (long) Math.ceil(timeSeconds / period - 1e-9));
+        if (valveSwitchAtSeconds == valveSwitchAtSeconds && timeSeconds >= valveSwitchAtSeconds) {
+            valveEnergised = valveCommand;
+            valveSwitchAtSeconds = Double.NaN;
+        }
+    }
+
+    /**
+     * Sets boiler and group temperatures (and their probes): the machine switched on and at
+     * temperature, or cooled to the room overnight. A shortcut for day-scale simulations, which do
+     * not integrate hours of heating.
+     */
+    public void setTemperatures(double boilerC, double groupC) {
+        state[StateLayout.BOILER_C] = boilerC;
+        state[StateLayout.BOILER_SENSOR_C] = boilerC;
+        state[StateLayout.GROUP_METAL_C] = groupC;
+        state[StateLayout.GROUP_SENSOR_C] = groupC;
     }
 
     private void updateValve(double t) {
@@ -218,6 +287,16 @@ public final class Plant {
     /** Flow through the basket to the cup over the last step, ml/s. */
     public double cupFlowMlPerS() {
         return cupFlowMlPerS;
+    }
+
+    /** Pressure at the top of the puck, below the group pressure by a fouled screen's drop, bar. */
+    public double puckPressureBar() {
+        return circuit.puckPressureBar(groupBar, cupFlowMlPerS);
+    }
+
+    /** The residue and detergent state. */
+    public Cleaning cleaning() {
+        return cleaning;
     }
 
     /** Whether the three-way valve is (after its dead time) energised. */

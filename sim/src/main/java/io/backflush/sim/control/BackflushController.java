@@ -18,10 +18,17 @@ public final class BackflushController implements Controller {
     private final double[] phaseStartSeconds;
 
     public BackflushController(BackflushProgram program, BoilerThermostat thermostat) {
+        this(program, thermostat, 0.0);
+    }
+
+    /**
+     * @param startSeconds simulation time at which the program starts
+     */
+    public BackflushController(BackflushProgram program, BoilerThermostat thermostat, double startSeconds) {
         this.program = program;
         this.thermostat = thermostat;
         this.phaseStartSeconds = new double[program.phases().size() + 1];
-        double t = 0;
+        double t = startSeconds;
         for (int i = 0; i < program.phases().size(); i++) {
             phaseStartSeconds[i] = t;
             t += program.phases().get(i).durationSeconds();
@@ -40,6 +47,9 @@ public final class BackflushController implements Controller {
     public boolean pumping(double timeSeconds) {
         // A small tolerance keeps tick times like 9.999999999 on the right side of a boundary.
         double t = timeSeconds + 1.0e-9;
+        if (t < phaseStartSeconds[0]) {
+            return false;
+        }
         for (int i = 0; i < program.phases().size(); i++) {
             if (t < phaseStartSeconds[i + 1]) {
                 Phase phase = program.phases().get(i);
@@ -55,12 +65,20 @@ public final class BackflushController implements Controller {
     /** Which phase (0-based) runs at time t, or -1 after the program. */
     public int phaseIndexAt(double timeSeconds) {
         double t = timeSeconds + 1.0e-9;
+        if (t < phaseStartSeconds[0]) {
+            return -1;
+        }
         for (int i = 0; i < program.phases().size(); i++) {
             if (t < phaseStartSeconds[i + 1]) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Simulation time at which the program ends, s. */
+    public double endSeconds() {
+        return phaseStartSeconds[phaseStartSeconds.length - 1];
     }
 
     public BackflushProgram program() {

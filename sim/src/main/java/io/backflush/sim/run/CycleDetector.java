@@ -31,6 +31,8 @@ public final class CycleDetector implements TickObserver {
     private final List<CycleReport> cycles = new ArrayList<>();
 
     private boolean pumpWasOn;
+    private double previousResidueOut;
+    private double previousDetergentOut;
     private boolean solenoidWasOn;
     private double previousGroupBar;
 
@@ -45,6 +47,8 @@ public final class CycleDetector implements TickObserver {
     private double releaseAt;
     private boolean whoosh;
     private double dripAtRelease;
+    private double residueAtRelease;
+    private double detergentAtRelease;
     private double peakFlow;
     private double decaySeconds;
 
@@ -56,6 +60,8 @@ public final class CycleDetector implements TickObserver {
         this.quietThresholdMlPerS = QUIET_FRACTION * plant.machine().pump().freeFlowMlPerS();
         this.phaseAt = phaseAt;
         this.previousGroupBar = plant.groupPressureBar();
+        this.previousResidueOut = plant.cleaning().totalRemovedMg();
+        this.previousDetergentOut = plant.cleaning().detergentToDripMg();
     }
 
     @Override
@@ -66,8 +72,13 @@ public final class CycleDetector implements TickObserver {
 
         double dripBeforeStep = plant.state(StateLayout.TO_DRIP_TRAY_ML)
                 - plant.exhaustWaterFlowMlPerS() * (end - stepStartSeconds);
+        // the cleaning accumulators as they stood before this step
+        double residueBeforeStep = previousResidueOut;
+        double detergentBeforeStep = previousDetergentOut;
+        previousResidueOut = plant.cleaning().totalRemovedMg();
+        previousDetergentOut = plant.cleaning().detergentToDripMg();
         if (pumpOn && !pumpWasOn) {
-            closeCycle(dripBeforeStep);
+            closeCycle(dripBeforeStep, residueBeforeStep, detergentBeforeStep);
             open = true;
             index++;
             phase = phaseAt.apply(stepStartSeconds);
@@ -81,6 +92,8 @@ public final class CycleDetector implements TickObserver {
             plateauBar = previousGroupBar;
             whoosh = plateauBar > WHOOSH_MIN_BAR;
             dripAtRelease = dripBeforeStep;
+            residueAtRelease = residueBeforeStep;
+            detergentAtRelease = detergentBeforeStep;
             peakFlow = 0.0;
             decaySeconds = Double.NaN;
         }
@@ -106,10 +119,11 @@ public final class CycleDetector implements TickObserver {
 
     /** Closes the open cycle (call once at the end of the run). */
     public void finish(Plant plant) {
-        closeCycle(plant.state(StateLayout.TO_DRIP_TRAY_ML));
+        closeCycle(plant.state(StateLayout.TO_DRIP_TRAY_ML), plant.cleaning().totalRemovedMg(),
+                plant.cleaning().detergentToDripMg());
     }
 
-    private void closeCycle(double dripNowMl) {
+    private void closeCycle(double dripNowMl, double residueOutMg, double detergentOutMg) {
         if (!open) {
             return;
         }
@@ -119,12 +133,19 @@ public final class CycleDetector implements TickObserver {
         Double peak = null;
         Double volume = null;
         Double decay = null;
+        Double darkness = null;
+        Double soapiness = null;
         if (released && whoosh) {
             peak = peakFlow;
             volume = dripNowMl - dripAtRelease;
             decay = decaySeconds == decaySeconds ? decaySeconds : null;
+            if (volume > 1.0e-6) {
+                darkness = (residueOutMg - residueAtRelease) / volume;
+                soapiness = (detergentOutMg - detergentAtRelease) / volume;
+            }
         }
-        cycles.add(new CycleReport(index, phase, pumpOnAt, quiet, plateau, releaseTime, peak, volume, decay));
+        cycles.add(new CycleReport(index, phase, pumpOnAt, quiet, plateau, releaseTime, peak, volume, decay,
+                darkness, soapiness));
         open = false;
     }
 

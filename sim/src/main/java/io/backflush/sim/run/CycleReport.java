@@ -17,13 +17,18 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param whooshPeakFlowMlPerS peak water flow through the exhaust after release, ml/s
  * @param whooshVolumeMl       water to the drip tray from release to the next pump-on, ml
  * @param whooshDecaySeconds   time from release until the group pressure fell below 0.5 bar, s
+ * @param dischargeResidueMgPerMl   residue carried out by the whoosh per ml of discharge (how dark
+ *                                  it looks), mg/ml
+ * @param dischargeDetergentMgPerMl detergent carried out per ml of discharge (how soapy), mg/ml
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"index", "phase", "pumpOnAtSeconds", "quietAfterSeconds", "plateauBar", "releaseAtSeconds",
-        "whooshPeakFlowMlPerS", "whooshVolumeMl", "whooshDecaySeconds"})
+        "whooshPeakFlowMlPerS", "whooshVolumeMl", "whooshDecaySeconds", "dischargeResidueMgPerMl",
+        "dischargeDetergentMgPerMl"})
 public record CycleReport(int index, String phase, double pumpOnAtSeconds, Double quietAfterSeconds,
                           Double plateauBar, Double releaseAtSeconds, Double whooshPeakFlowMlPerS,
-                          Double whooshVolumeMl, Double whooshDecaySeconds) {
+                          Double whooshVolumeMl, Double whooshDecaySeconds, Double dischargeResidueMgPerMl,
+                          Double dischargeDetergentMgPerMl) {
 
     public boolean whooshed() {
         return whooshVolumeMl != null;

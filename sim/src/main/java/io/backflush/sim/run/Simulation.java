@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The simulation executive: a fixed dt; each tick reads the sensors, calls the controller, steps
  * the plant and shows the result to the observers, in that order (JSBSim's executive runs its
- * models the same way). Time is the tick count times dt, so long runs do not drift.
+ * models the same way). Runs end after a whole number of ticks; the plant keeps time by
+ * compensated summation, so long runs do not drift.
  */
 public final class Simulation {
     private final Plant plant;
@@ -48,6 +49,52 @@ public final class Simulation {
             for (TickObserver observer : list) {
                 observer.afterStep(t, plant);
             }
+        }
+    }
+
+    /**
+     * Advances to {@code endSeconds} with a step that adapts to what the plant is doing: dtMin
+     * after any change of the actuator commands, growing (at most doubling per step) while the
+     * group pressure moves less than {@code pressureStepBar} per step, up to dtMax. The implicit
+     * stepper is stable at any step, so large steps only cost accuracy where pressures move, which
+     * is exactly where this keeps them small. The controller is still called before every step.
+     * For long strategy simulations; lockstep and HIL use the fixed {@link #runUntil}.
+     */
+    public void advanceAdaptive(double endSeconds, double dtMin, double dtMax, double pressureStepBar) {
+        advanceAdaptive(endSeconds, dtMin, dtMax, pressureStepBar, () -> false);
+    }
+
+    /** As {@link #advanceAdaptive(double, double, double, double)}, stopping early once {@code stop} says so. */
+    public void advanceAdaptive(double endSeconds, double dtMin, double dtMax, double pressureStepBar,
+                                java.util.function.BooleanSupplier stop) {
+        double dt = dtMin;
+        TickObserver[] list = observers.toArray(new TickObserver[0]);
+        double lastDuty = Double.NaN;
+        boolean lastSolenoid = false;
+        while (plant.timeSeconds() < endSeconds - 1.0e-9) {
+            double t = plant.timeSeconds();
+            plant.readSensors(sensors);
+            controller.control(sensors, plant.actuators());
+            double duty = plant.actuators().pumpDuty();
+            boolean solenoid = plant.actuators().solenoidEnergised();
+            if (duty != lastDuty || solenoid != lastSolenoid) {
+                dt = dtMin;
+                lastDuty = duty;
+                lastSolenoid = solenoid;
+            }
+            double step = Math.min(dt, endSeconds - t);
+            double before = plant.groupPressureBar();
+            plant.step(step);
+            ticks++;
+            for (TickObserver observer : list) {
+                observer.afterStep(t, plant);
+            }
+            if (stop.getAsBoolean()) {
+                return;
+            }
+            double change = Math.abs(plant.groupPressureBar() - before);
+            double grow = change > 0 ? pressureStepBar / change : 2.0;
+            dt = Math.max(dtMin, Math.min(dtMax, dt * Math.min(2.0, grow)));
         }
     }
 

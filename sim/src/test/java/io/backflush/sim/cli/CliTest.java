@@ -42,7 +42,8 @@ class CliTest {
         assertThat(root.get("cycles")).hasSize(5);
         JsonNode c = root.get("cycles").get(1);
         assertThat(fieldNames(c)).containsExactly("index", "phase", "pumpOnAtSeconds", "quietAfterSeconds", "plateauBar",
-                "releaseAtSeconds", "whooshPeakFlowMlPerS", "whooshVolumeMl", "whooshDecaySeconds");
+                "releaseAtSeconds", "whooshPeakFlowMlPerS", "whooshVolumeMl", "whooshDecaySeconds",
+                "dischargeResidueMgPerMl", "dischargeDetergentMgPerMl");
         assertThat(c.get("index").asInt()).isEqualTo(2);
         assertThat(c.get("phase").asText()).isEqualTo("water");
         assertThat(c.get("pumpOnAtSeconds").asDouble()).isEqualTo(20.0);

@@ -1,0 +1,335 @@
+package io.backflush.core.cleaning;
+
+/**
+ * The residue and detergent state of one machine and its equations, advanced after each hydraulic
+ * step with that step's flows (operator splitting: the pools change slowly compared with a step,
+ * and each update is the exact solution for constant flows over the step, so it is stable and
+ * never drives a pool negative).
+ *
+ * <p>Two modes, set by what is in the basket:
+ * <ul>
+ *   <li><b>brewing</b> (a puck, {@link #brewing(double, Roast)}): coffee through the puck leaves
+ *       residue on the screen; coffee liquid released back through the passage and valve at the
+ *       end of the shot leaves residue there. Deposition slows as a site fills:
+ *       dm/dt = d·Q·(1 − m/m∞), the Kern–Seaton shape. Nothing is removed.</li>
+ *   <li><b>cleaning</b> (anything else): liquid driven back through the sites removes residue,
+ *       dm/dt = −(a_water + a_det·c/(c + K))·(Q/Q_ref)^n·2^((T−90)/T2)·m for each pool, water
+ *       acting on the fresh pool and detergent on both. Nothing is deposited.</li>
+ * </ul>
+ * In both modes fresh residue bakes on while the group is hot: d(aged)/dt = k(T)·fresh with
+ * k(T) = k90·Q10^((T−90)/10).
+ *
+ * <p>Detergent: undissolved powder U dissolves into the chamber water (dU/dt = −U/τ when water is
+ * present); the dissolved mass D leaves with the liquid in proportion to the volume that leaves;
+ * surfaces adsorb it, dS/dt = k_a·c·(1 − S/S_max) − k_d·S, and release it slowly.
+ */
+public final class Cleaning {
+    private static final int N = Site.values().length;
+    private static final double LN2 = Math.log(2.0);
+
+    private final ResidueParameters r;
+    private final DetergentParameters d;
+    private final double[] fresh = new double[N];
+    private final double[] aged = new double[N];
+    private final double[] removed = new double[N];
+    private final double[] deposited = new double[N];
+    private double undissolvedMg;
+    private double dissolvedMg;
+    private double adsorbedMg;
+    private double detergentToDripMg;
+    private double detergentToCupMg;
+    private double detergentDumpedMg;
+    private double detergentDosedMg;
+    private double coffeeStrength;
+    private double ageingRateAtC = Double.NaN;
+    private double ageingDt = Double.NaN;
+    private double ageingFraction;
+
+    public Cleaning(CleaningParameters parameters) {
+        this.r = parameters.residue();
+        this.d = parameters.detergent();
+    }
+
+    /** Sets brewing mode: deposits scale with dose/18 g times the roast's oil factor. */
+    public void brewing(double doseGrams, Roast roast) {
+        this.coffeeStrength = Math.max(0.0, doseGrams / 18.0) * roast.oilFactor();
+    }
+
+    /** Sets cleaning mode (no coffee in the basket). */
+    public void cleaningMode() {
+        this.coffeeStrength = 0.0;
+    }
+
+    public boolean isBrewing() {
+        return coffeeStrength > 0.0;
+    }
+
+    /** Puts detergent powder in the basket. */
+    public void addDetergent(double grams) {
+        double mg = Math.max(0.0, grams) * 1000.0;
+        undissolvedMg += mg;
+        detergentDosedMg += mg;
+    }
+
+    /** The basket is emptied: undissolved and dissolved detergent leave with the chamber water. */
+    public void dumpChamber() {
+        detergentDumpedMg += undissolvedMg + dissolvedMg;
+        undissolvedMg = 0.0;
+        dissolvedMg = 0.0;
+    }
+
+    /** Sets the residue at a site (initial conditions, tests). */
+    public void setResidue(Site site, double freshMg, double agedMg) {
+        fresh[site.ordinal()] = Math.max(0.0, freshMg);
+        aged[site.ordinal()] = Math.max(0.0, agedMg);
+    }
+
+    /**
+     * Advances residue and detergent over one step.
+     *
+     * @param dt             step, s
+     * @param exhaustMlPerS  water driven back out through the exhaust (and so through screen,
+     *                       passage and valve), ml/s
+     * @param cupMlPerS      water through the basket, ml/s
+     * @param chamberWaterMl water in the chamber at the end of the step, ml
+     * @param groupC         group temperature, °C
+     */
+    public void step(double dt, double exhaustMlPerS, double cupMlPerS, double chamberWaterMl, double groupC) {
+        stepDetergent(dt, exhaustMlPerS, cupMlPerS, chamberWaterMl);
+        if (coffeeStrength > 0.0) {
+            deposit(dt, exhaustMlPerS, cupMlPerS);
+        } else {
+            if (exhaustMlPerS > 0.0) {
+                remove(dt, exhaustMlPerS, chamberWaterMl, groupC, 0, N);
+            }
+            if (cupMlPerS > 0.0) {
+                // forward flow through an open group flushes the screen (water only)
+                remove(dt, cupMlPerS, 0.0, groupC, Site.SCREEN.ordinal(), Site.SCREEN.ordinal() + 1);
+            }
+        }
+        age(dt, groupC);
+    }
+
+    private void stepDetergent(double dt, double exhaust, double cup, double water) {
+        if (undissolvedMg > 0.0 && water > 1.0) {
+            double dissolved = undissolvedMg * -Math.expm1(-dt / d.dissolveSeconds());
+            undissolvedMg -= dissolved;
+            dissolvedMg += dissolved;
+        }
+        double outMl = (exhaust + cup) * dt;
+        if (outMl > 0.0 && dissolvedMg > 0.0) {
+            double leaving = dissolvedMg * outMl / (water + outMl);
+            dissolvedMg -= leaving;
+            double toCup = leaving * cup / (exhaust + cup);
+            detergentToCupMg += toCup;
+            detergentToDripMg += leaving - toCup;
+        }
+        if (water > 1.0 && (dissolvedMg > 0.0 || adsorbedMg > 0.0)) {
+            double c = dissolvedMg / water;
+            double rate = d.adsorptionMlPerS() * c * (1.0 - adsorbedMg / d.adsorbedCapacityMg())
+                    - d.desorptionPerS() * adsorbedMg;
+            double change = rate * dt;
+            if (change > 0.0) {
+                change = Math.min(change, dissolvedMg);
+            } else {
+                change = Math.max(change, -adsorbedMg);
+            }
+            adsorbedMg += change;
+            dissolvedMg -= change;
+        }
+    }
+
+    private void deposit(double dt, double exhaust, double cup) {
+        depositAt(Site.SCREEN, r.screenDepositMgPerMl() * coffeeStrength * cup * dt);
+        if (exhaust > 0.0) {
+            depositAt(Site.PASSAGE, r.passageDepositMgPerMl() * coffeeStrength * exhaust * dt);
+            depositAt(Site.VALVE, r.valveDepositMgPerMl() * coffeeStrength * exhaust * dt);
+        }
+    }
+
+    private void depositAt(Site site, double unsaturatedMg) {
+        if (unsaturatedMg <= 0.0) {
+            return;
+        }
+        int i = site.ordinal();
+        double capacity = r.capacityMg(site);
+        double total = fresh[i] + aged[i];
+        // exact solution of dm/dt = q(1 − m/m∞) over the step
+        double added = (capacity - total) * -Math.expm1(-unsaturatedMg / capacity);
+        if (added > 0.0) {
+            fresh[i] += added;
+            deposited[i] += added;
+        }
+    }
+
+    private void remove(double dt, double flowMlPerS, double waterMl, double groupC, int from, int to) {
+        double q = flowMlPerS / r.referenceFlowMlPerS();
+        double shear = r.flowExponent() == 1.5 ? q * Math.sqrt(q) : Math.pow(q, r.flowExponent());
+        double hot = Math.exp((groupC - 90.0) * LN2 / r.hotWaterDoublingC());
+        double c = waterMl > 1.0 ? dissolvedMg / waterMl : 0.0;
+        double detergent = r.detergentRemovalPerS() * c / (c + r.detergentHalfEffectMgPerMl());
+        double scale = shear * hot * dt;
+        double freshFraction = -Math.expm1(-(r.waterFreshRemovalPerS() + detergent) * scale);
+        double agedFraction = -Math.expm1(-(r.waterAgedRemovalPerS() + detergent) * scale);
+        for (int i = from; i < to; i++) {
+            double f = fresh[i] * freshFraction;
+            double a = aged[i] * agedFraction;
+            fresh[i] -= f;
+            aged[i] -= a;
+            removed[i] += f + a;
+        }
+    }
+
+    private void age(double dt, double groupC) {
+        if (fresh[0] == 0.0 && fresh[1] == 0.0 && fresh[2] == 0.0) {
+            return;
+        }
+        // the rate is cached: the group temperature moves by millikelvins per step
+        if (Math.abs(groupC - ageingRateAtC) > 0.01 || dt != ageingDt) {
+            ageingRateAtC = groupC;
+            ageingDt = dt;
+            double k = r.ageingPerHourAt90C() / 3600.0 * Math.pow(r.ageingQ10(), (groupC - 90.0) / 10.0);
+            ageingFraction = -Math.expm1(-k * dt);
+        }
+        double fraction = ageingFraction;
+        for (int i = 0; i < N; i++) {
+            double moved = fresh[i] * fraction;
+            fresh[i] -= moved;
+            aged[i] += moved;
+        }
+    }
+
+    /**
+     * Advances ageing and detergent desorption over an idle period at a constant group
+     * temperature, exactly (no flows): used to jump over hours between shots.
+     */
+    public void idle(double seconds, double groupC) {
+        if (seconds > 0.0) {
+            age(seconds, groupC);
+        }
+    }
+
+    // ---- observables ----
+
+    public double freshMg(Site site) {
+        return fresh[site.ordinal()];
+    }
+
+    public double agedMg(Site site) {
+        return aged[site.ordinal()];
+    }
+
+    public double residueMg(Site site) {
+        return fresh[site.ordinal()] + aged[site.ordinal()];
+    }
+
+    public double totalResidueMg() {
+        double total = 0;
+        for (int i = 0; i < N; i++) {
+            total += fresh[i] + aged[i];
+        }
+        return total;
+    }
+
+    /** Residue removed from a site since the start (it went to the drip tray), mg. */
+    public double removedMg(Site site) {
+        return removed[site.ordinal()];
+    }
+
+    public double totalRemovedMg() {
+        return removed[0] + removed[1] + removed[2];
+    }
+
+    public double depositedMg(Site site) {
+        return deposited[site.ordinal()];
+    }
+
+    public double totalDepositedMg() {
+        return deposited[0] + deposited[1] + deposited[2];
+    }
+
+    public double undissolvedDetergentMg() {
+        return undissolvedMg;
+    }
+
+    public double dissolvedDetergentMg() {
+        return dissolvedMg;
+    }
+
+    public double adsorbedDetergentMg() {
+        return adsorbedMg;
+    }
+
+    /** Detergent still in the brew path: undissolved, dissolved and adsorbed, mg. */
+    public double detergentLeftMg() {
+        return undissolvedMg + dissolvedMg + adsorbedMg;
+    }
+
+    public double detergentToDripMg() {
+        return detergentToDripMg;
+    }
+
+    public double detergentToCupMg() {
+        return detergentToCupMg;
+    }
+
+    public double detergentDumpedMg() {
+        return detergentDumpedMg;
+    }
+
+    public double detergentDosedMg() {
+        return detergentDosedMg;
+    }
+
+    // ---- effects on the hydraulics ----
+
+    /** Fraction of the exhaust's flow area left open by valve residue (never below 5 %). */
+    public double exhaustAreaFactor() {
+        return Math.max(0.05, 1.0 - residueMg(Site.VALVE) / r.exhaustBlockingMg());
+    }
+
+    /** Resistance added by screen residue, in series with the puck, bar·s²/ml². */
+    public double screenResistanceBarS2PerMl2() {
+        return r.screenResistancePerMg() * residueMg(Site.SCREEN);
+    }
+
+    /** Leak coefficient of a fouled valve seat, ml/s per sqrt(bar) (zero while clean). */
+    public double seatLeakCoefficient() {
+        return r.seatLeakPerMg() * Math.max(0.0, residueMg(Site.VALVE) - r.seatLeakOnsetMg());
+    }
+
+    /**
+     * Cup-quality penalty of a shot brewed now: 0 is clean; 1 is what a taster notices. Brew-path
+     * residue counts in units of {@code tasteResidueMg} (aged residue fully, fresh half, passage
+     * residue at 0.3 since less of the brew water touches it); detergent carried into the shot
+     * counts in units of {@code shotTaintMg}.
+     */
+    public double cupPenalty(double detergentInShotMg) {
+        double residue = (aged[0] + 0.5 * fresh[0] + 0.3 * (fresh[1] + aged[1])) / r.tasteResidueMg();
+        return residue + detergentInShotMg / d.shotTaintMg();
+    }
+
+    public ResidueParameters residueParameters() {
+        return r;
+    }
+
+    public DetergentParameters detergentParameters() {
+        return d;
+    }
+
+    /** Copies every pool and accumulator from another instance (snapshot/restore). */
+    public void copyFrom(Cleaning other) {
+        System.arraycopy(other.fresh, 0, fresh, 0, N);
+        System.arraycopy(other.aged, 0, aged, 0, N);
+        System.arraycopy(other.removed, 0, removed, 0, N);
+        System.arraycopy(other.deposited, 0, deposited, 0, N);
+        undissolvedMg = other.undissolvedMg;
+        dissolvedMg = other.dissolvedMg;
+        adsorbedMg = other.adsorbedMg;
+        detergentToDripMg = other.detergentToDripMg;
+        detergentToCupMg = other.detergentToCupMg;
+        detergentDumpedMg = other.detergentDumpedMg;
+        detergentDosedMg = other.detergentDosedMg;
+        coffeeStrength = other.coffeeStrength;
+    }
+}

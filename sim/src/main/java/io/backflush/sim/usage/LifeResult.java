@@ -1,0 +1,23 @@
+package io.backflush.sim.usage;
+
+import java.util.Map;
+
+/**
+ * What one strategy did to one machine over the simulated days, for one seed.
+ *
+ * @param strategy           strategy name
+ * @param seed               the usage seed
+ * @param shots              shots pulled
+ * @param meanCupPenalty     mean cup-quality penalty over the shots (0 = clean)
+ * @param worstCupPenalty    worst shot's penalty
+ * @param residueEndMg       residue left per site at the end, mg
+ * @param waterUsedMl        water drawn from the tank by cleaning, ml
+ * @param detergentUsedG     detergent dosed, g
+ * @param cleaningMinutes    time spent running cleaning programs, min
+ * @param taintedShots       shots that carried more than the taint threshold of detergent
+ * @param dripDays           days on which the valve seat leaked (the drip symptom)
+ */
+public record LifeResult(String strategy, long seed, int shots, double meanCupPenalty, double worstCupPenalty,
+                         Map<String, Double> residueEndMg, double waterUsedMl, double detergentUsedG,
+                         double cleaningMinutes, int taintedShots, int dripDays) {
+}

@@ -1,0 +1,221 @@
+package io.backflush.sim.usage;
+
+import io.backflush.core.cleaning.Cleaning;
+import io.backflush.core.cleaning.CleaningParameters;
+import io.backflush.core.cleaning.Site;
+import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.machine.Machine;
+import io.backflush.core.plant.InitialConditions;
+import io.backflush.core.plant.Plant;
+import io.backflush.core.plant.StateLayout;
+import io.backflush.sim.control.BackflushController;
+import io.backflush.sim.control.BoilerThermostat;
+import io.backflush.sim.program.BackflushProgram;
+import io.backflush.sim.program.Phase;
+import io.backflush.sim.program.PhaseKind;
+import io.backflush.sim.run.CycleDetector;
+import io.backflush.sim.run.CycleReport;
+import io.backflush.sim.run.Simulation;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.apache.commons.math3.random.Well19937c;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Days of use and cleaning on one machine: shots pulled through the day (each a hydraulic
+ * simulation against a puck), the strategy's cleaning at the end of the day, the machine hot while
+ * on and at room temperature overnight. Hours in which nothing flows are jumped over exactly
+ * ({@link Plant#idle}); flows are stepped adaptively ({@link StepPolicy}).
+ *
+ * <p>Deterministic: the same machine, usage, strategy, seed and policy give the same numbers on
+ * any thread.
+ */
+public final class MachineLife {
+    /** Boiler temperature while the machine is on, °C. */
+    public static final double HOT_BOILER_C = 93.0;
+    /** Group temperature while the machine is on, °C (estimate: a few degrees below the boiler). */
+    public static final double HOT_GROUP_C = 88.0;
+    /**
+     * Discharge darkness below which the water "runs clear", mg of residue per ml. Estimate: guides
+     * say "until the water no longer looks brown" (Clive Coffee); no figure is published.
+     */
+    public static final double CLEAR_RESIDUE_MG_PER_ML = 0.2;
+
+    private static final double DAY_SECONDS = 86_400.0;
+
+    private final Machine machine;
+    private final Usage usage;
+    private final Strategy strategy;
+    private final ShotRecipe recipe;
+    private final StepPolicy policy;
+    private final long seed;
+    private final Plant plant;
+    private final BoilerThermostat thermostat = new BoilerThermostat(HOT_BOILER_C, 1.0);
+
+    private int shots;
+    private double penaltySum;
+    private double worstPenalty;
+    private int tainted;
+    private int dripDays;
+    private double cleaningWaterMl;
+    private double detergentGrams;
+    private double cleaningSeconds;
+
+    public MachineLife(Machine machine, Usage usage, Strategy strategy, long seed, StepPolicy policy,
+                       CleaningParameters cleaning) {
+        this.machine = machine;
+        this.usage = usage;
+        this.strategy = strategy;
+        this.recipe = ShotRecipe.typical(usage.roast());
+        this.policy = policy;
+        this.seed = seed;
+        this.plant = new Plant(machine, BasketParameters.Open.screenOnly(),
+                new InitialConditions(0, HOT_BOILER_C, HOT_GROUP_C), cleaning);
+    }
+
+    public MachineLife(Machine machine, Usage usage, Strategy strategy, long seed) {
+        this(machine, usage, strategy, seed, StepPolicy.fast(), CleaningParameters.defaults());
+    }
+
+    /** The plant, for inspection after {@link #run()}. */
+    public Plant plant() {
+        return plant;
+    }
+
+    public LifeResult run() {
+        Well19937c random = new Well19937c(seed);
+        PoissonDistribution perDay = usage.randomShots() && usage.shotsPerDay() > 0
+                ? new PoissonDistribution(random, usage.shotsPerDay(), PoissonDistribution.DEFAULT_EPSILON,
+                PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+                : null;
+        for (int day = 0; day < usage.days(); day++) {
+            simulateDay(day, perDay == null ? (int) Math.round(usage.shotsPerDay()) : perDay.sample());
+        }
+        Cleaning c = plant.cleaning();
+        Map<String, Double> residue = new LinkedHashMap<>();
+        for (Site site : Site.values()) {
+            residue.put(site.label(), c.residueMg(site));
+        }
+        return new LifeResult(strategy.name(), seed, shots, shots == 0 ? 0.0 : penaltySum / shots, worstPenalty,
+                residue, cleaningWaterMl, detergentGrams, cleaningSeconds / 60.0, tainted, dripDays);
+    }
+
+    private void simulateDay(int day, int shotCount) {
+        double dayStart = day * DAY_SECONDS;
+        double on = dayStart + usage.onHour() * 3600.0;
+        double off = dayStart + usage.offHour() * 3600.0;
+        // overnight at room temperature, then switched on and at temperature
+        plant.setTemperatures(machine.parameters().environment().ambientC(), machine.parameters().environment().ambientC());
+        idleUntil(on);
+        plant.setTemperatures(HOT_BOILER_C, HOT_GROUP_C);
+        boolean dripped = false;
+        double cleanAt = off - 1800.0;
+        for (int i = 0; i < shotCount; i++) {
+            idleUntil(on + (i + 0.5) * (cleanAt - on) / shotCount);
+            pullShot();
+            dripped |= plant.cleaning().seatLeakCoefficient() > 0;
+        }
+        idleUntil(cleanAt);
+        List<CleaningTask> due = dueTasks(day);
+        for (CleaningTask task : due) {
+            clean(task);
+        }
+        dripped |= plant.cleaning().seatLeakCoefficient() > 0;
+        if (dripped) {
+            dripDays++;
+        }
+        idleUntil(off);
+    }
+
+    private List<CleaningTask> dueTasks(int day) {
+        List<CleaningTask> due = strategy.tasks().stream().filter(t -> t.dueOn(day)).toList();
+        int longestReplacing = due.stream().filter(CleaningTask::replacesDaily).mapToInt(CleaningTask::everyDays)
+                .max().orElse(0);
+        return due.stream().filter(t -> t.everyDays() >= longestReplacing || !(longestReplacing > 0)).toList();
+    }
+
+    private void idleUntil(double t) {
+        plant.idle(t - plant.timeSeconds());
+    }
+
+    private void pullShot() {
+        plant.actuators().safeState();
+        plant.changeBasket(new BasketParameters.Puck(recipe.puckResistance()));
+        Cleaning c = plant.cleaning();
+        c.brewing(recipe.doseGrams(), recipe.roast());
+        double cup0 = plant.state(StateLayout.TO_CUP_ML);
+        double detergent0 = c.detergentToCupMg();
+        double start = plant.timeSeconds();
+        ShotController controller = new ShotController(recipe, thermostat,
+                () -> plant.state(StateLayout.TO_CUP_ML) - cup0, start);
+        Simulation simulation = new Simulation(plant, controller, policy.dtMinSeconds());
+        simulation.advanceAdaptive(start + recipe.maxSeconds() + recipe.releaseSeconds() + 1.0,
+                policy.dtMinSeconds(), policy.dtMaxSeconds(), policy.pressureStepBar(),
+                () -> plant.timeSeconds() >= controller.doneAtSeconds());
+        double detergentInShot = c.detergentToCupMg() - detergent0;
+        double penalty = c.cupPenalty(detergentInShot);
+        shots++;
+        penaltySum += penalty;
+        worstPenalty = Math.max(worstPenalty, penalty);
+        if (detergentInShot > c.detergentParameters().shotTaintMg()) {
+            tainted++;
+        }
+        c.cleaningMode();
+        plant.actuators().safeState();
+        plant.changeBasket(BasketParameters.Open.screenOnly());
+    }
+
+    private void clean(CleaningTask task) {
+        double water0 = plant.state(StateLayout.FROM_TANK_ML);
+        double start = plant.timeSeconds();
+        plant.cleaning().cleaningMode();
+        for (Phase phase : task.program().phases()) {
+            plant.actuators().safeState();
+            plant.changeBasket(BasketParameters.blind());
+            if (phase.kind() == PhaseKind.DETERGENT && task.detergentGrams() > 0) {
+                plant.cleaning().addDetergent(task.detergentGrams());
+                detergentGrams += task.detergentGrams();
+            }
+            if (task.untilClear()) {
+                runUntilClear(phase);
+            } else {
+                runCycles(phase, phase.cycles());
+            }
+        }
+        plant.actuators().safeState();
+        plant.changeBasket(BasketParameters.Open.screenOnly());
+        cleaningWaterMl += plant.state(StateLayout.FROM_TANK_ML) - water0;
+        cleaningSeconds += plant.timeSeconds() - start;
+    }
+
+    private void runUntilClear(Phase phase) {
+        Cleaning c = plant.cleaning();
+        for (int i = 0; i < phase.cycles(); i++) {
+            CycleReport cycle = runCycles(phase, 1).get(0);
+            if (phase.kind() == PhaseKind.RINSE || phase.kind() == PhaseKind.WATER) {
+                if (c.detergentLeftMg() < c.detergentParameters().tasteThresholdMg()) {
+                    return;
+                }
+            } else if (cycle.dischargeResidueMgPerMl() != null
+                    && cycle.dischargeResidueMgPerMl() < CLEAR_RESIDUE_MG_PER_ML) {
+                return;
+            }
+        }
+    }
+
+    private List<CycleReport> runCycles(Phase phase, int cycles) {
+        BackflushProgram program = new BackflushProgram("task", List.of(
+                new Phase(phase.kind(), cycles, phase.pumpOnSeconds(), phase.releaseSeconds())));
+        double start = plant.timeSeconds();
+        BackflushController controller = new BackflushController(program, thermostat, start);
+        CycleDetector detector = new CycleDetector(plant, t -> phase.kind().label());
+        Simulation simulation = new Simulation(plant, controller, policy.dtMinSeconds()).observe(detector);
+        simulation.advanceAdaptive(controller.endSeconds(), policy.dtMinSeconds(), policy.dtMaxSeconds(),
+                policy.pressureStepBar());
+        detector.finish(plant);
+        plant.actuators().safeState();
+        return detector.cycles();
+    }
+}
