@@ -78,7 +78,7 @@ public final class MachineFiles {
             throw new MachineFileException(e);
         }
         Path fileName = file.getFileName();
-        return build(document, defaultName(fileName == null ? file.toString() : fileName.toString()),
+        return build(document, YamlDocument.nameOf(fileName == null ? file.toString() : fileName.toString()),
                 file.getParent());
     }
 
@@ -101,7 +101,7 @@ public final class MachineFiles {
         } catch (ParameterFileException e) {
             throw new MachineFileException(e);
         }
-        return build(document, defaultName(sourceName), baseDir);
+        return build(document, YamlDocument.nameOf(sourceName), baseDir);
     }
 
     private static Machine build(YamlDocument document, String defaultName, Path baseDir) {
@@ -178,16 +178,6 @@ public final class MachineFiles {
         return new MachineFileException(e);
     }
 
-    private static String defaultName(String sourceName) {
-        String name = sourceName;
-        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-        name = name.substring(slash + 1);
-        int dot = name.lastIndexOf('.');
-        if (dot > 0) {
-            name = name.substring(0, dot);
-        }
-        return name.isEmpty() ? sourceName : name;
-    }
 
     private static String presetNames() {
         List<String> names = new ArrayList<>();

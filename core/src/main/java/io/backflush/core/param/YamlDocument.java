@@ -1,6 +1,7 @@
 package io.backflush.core.param;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,6 +44,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -224,6 +228,9 @@ public final class YamlDocument {
      * @throws ParameterFileException naming the field's path and its line
      */
     public <T> T bind(JsonNode tree, Class<T> type) {
+        // Jackson reports unknown fields of a record only after its constructor has run, so a
+        // misspelt field would show up as the correct one missing; look for them first.
+        checkFields(tree, MAPPER.constructType(type), "");
         JsonParser parser = MAPPER.treeAsTokens(tree);
         try (parser) {
             return MAPPER.readValue(parser, type);
@@ -307,6 +314,18 @@ public final class YamlDocument {
         return reason.toString();
     }
 
+    /** A file's name without directory and extension: the default name of what it describes. */
+    public static String nameOf(String source) {
+        String name = source;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        return name.isEmpty() ? source : name;
+    }
+
     /** The parent of a path: {@code a.b[1].c} → {@code a.b[1]} → {@code a.b} → {@code a} → "". */
     public static String parent(String path) {
         int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
@@ -322,6 +341,65 @@ public final class YamlDocument {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /** Reports the first field that the target type (records, lists, polymorphic blocks) lacks. */
+    private void checkFields(JsonNode node, JavaType type, String path) {
+        if (node == null || type == null) {
+            return;
+        }
+        if (node.isArray() && (type.isCollectionLikeType() || type.isArrayType())) {
+            for (int i = 0; i < node.size(); i++) {
+                checkFields(node.get(i), type.getContentType(), path + "[" + i + "]");
+            }
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        JavaType concrete = type;
+        String typeProperty = null;
+        JsonTypeInfo typeInfo = type.getRawClass().getAnnotation(JsonTypeInfo.class);
+        JsonSubTypes subtypes = type.getRawClass().getAnnotation(JsonSubTypes.class);
+        if (typeInfo != null && subtypes != null) {
+            typeProperty = typeInfo.property().isEmpty() ? "@type" : typeInfo.property();
+            JsonNode id = node.get(typeProperty);
+            concrete = null;
+            for (JsonSubTypes.Type subtype : subtypes.value()) {
+                if (id != null && id.isTextual() && subtype.name().equals(id.asText())) {
+                    concrete = MAPPER.constructType(subtype.value());
+                }
+            }
+            if (concrete == null) {
+                return; // an unknown or missing type: bind() says so
+            }
+        }
+        if (!concrete.isRecordType()) {
+            return;
+        }
+        Map<String, JavaType> properties = new LinkedHashMap<>();
+        for (BeanPropertyDefinition property : MAPPER.getDeserializationConfig().introspect(concrete).findProperties()) {
+            properties.put(property.getName(), property.getPrimaryType());
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
+            String child = join(path, name);
+            if (name.equals(typeProperty)) {
+                continue;
+            }
+            if (!properties.containsKey(name)) {
+                throw error(child, unknownField(name, typeProperty == null ? properties.keySet()
+                        : concat(typeProperty, properties.keySet())));
+            }
+            checkFields(field.getValue(), properties.get(name), child);
+        }
+    }
+
+    private static List<String> concat(String first, Collection<String> rest) {
+        List<String> all = new ArrayList<>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
 
     private <T> T throwAt(String path, String reason, Throwable cause) {
         throw error(path, reason, cause);

@@ -172,6 +172,21 @@ class MachineFilesTest {
     }
 
     @Test
+    void misspeltFieldIsReportedRatherThanTheMissingOne() throws IOException {
+        MachineFileException e = failure("""
+                preset: single-boiler
+                overPressureValve: null
+                pump:
+                  type: rotary
+                  nominalFlowMlPerS: 28
+                  bypassPresureBar: 9
+                  bypassGainMlPerSBar: 200
+                """);
+        assertAt(e, "pump.bypassPresureBar", 6);
+        assertThat(e.getMessage()).contains("did you mean 'bypassPressureBar'");
+    }
+
+    @Test
     void unknownTopLevelField() throws IOException {
         MachineFileException e = failure("preset: single-boiler\n\nboiller:\n  volumeMl: 300\n");
         assertAt(e, "boiller", 3);
