@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -149,7 +150,13 @@ public final class YamlDocument {
             text = text.substring(1);
         }
         Map<String, Location> locations = new HashMap<>();
-        try (JsonParser parser = YAML.createParser(text)) {
+        JsonParser parser;
+        try {
+            parser = YAML.createParser(text);
+        } catch (IOException e) {
+            throw malformed(source, e, null);
+        }
+        try (parser) {
             JsonToken first = next(source, parser);
             if (first == null || first == JsonToken.VALUE_NULL) {
                 throw new ParameterFileException(source, "", 0, 0,
@@ -171,7 +178,7 @@ public final class YamlDocument {
             }
             return new YamlDocument(source, root, locations);
         } catch (IOException e) {
-            throw malformed(source, e);
+            throw malformed(source, e, parser);
         }
     }
 
@@ -525,7 +532,7 @@ public final class YamlDocument {
         return new ParameterFileException(source, path, at.line(), at.column(), "malformed YAML: unexpected end", null);
     }
 
-    private static ParameterFileException malformed(String source, IOException e) {
+    private static ParameterFileException malformed(String source, IOException e, JsonParser parser) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
             String problem = yaml.getProblem() == null ? "" : yaml.getProblem();
@@ -533,16 +540,20 @@ public final class YamlDocument {
             return new ParameterFileException(source, "", mark.getLine() + 1, mark.getColumn() + 1,
                     "malformed YAML: " + context + problem, e);
         }
-        int line = 0;
-        int column = 0;
-        if (e instanceof JsonProcessingException processing && processing.getLocation() != null) {
-            line = Math.max(0, processing.getLocation().getLineNr());
-            column = Math.max(0, processing.getLocation().getColumnNr());
+        Location at = null;
+        if (e instanceof JsonProcessingException processing && processing.getLocation() != null
+                && processing.getLocation().getLineNr() > 0) {
+            at = new Location(processing.getLocation().getLineNr(), Math.max(0, processing.getLocation().getColumnNr()));
+        } else if (parser != null) {
+            at = safeLocation(parser);
         }
-        String message = e instanceof JsonProcessingException processing
-                ? processing.getOriginalMessage() : e.getMessage();
-        return new ParameterFileException(source, "", line, column,
-                "malformed YAML: " + firstLine(String.valueOf(message)), e);
+        String message = firstLine(e instanceof JsonProcessingException processing
+                ? processing.getOriginalMessage() : e.getMessage());
+        String reason = e instanceof StreamConstraintsException
+                ? "exceeds a limit of this reader: " + message
+                : "malformed YAML: " + message;
+        return new ParameterFileException(source, "", at == null ? 0 : at.line(), at == null ? 0 : at.column(),
+                reason, e);
     }
 
     private static Location location(JsonParser parser) {
