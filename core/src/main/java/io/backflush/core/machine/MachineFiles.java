@@ -1,0 +1,193 @@
+package io.backflush.core.machine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backflush.core.param.InvalidParameterException;
+import io.backflush.core.param.ParameterFileException;
+import io.backflush.core.param.YamlDocument;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads machine files: YAML that names a preset and overrides any of its parameters, nested like
+ * the parameter records.
+ *
+ * <pre>
+ * preset: single-boiler        # required: one of the names in {@link Presets}
+ * name: my-gaggia              # optional; defaults to the file name without its extension
+ * description: Gaggia with a 12 bar OPV   # optional; defaults to the preset's, noted as such
+ * overPressureValve:
+ *   crackingPressureBar: 12    # mappings merge field by field into the preset's
+ * threeWayValve: null          # an explicit null removes an optional component
+ * pump:
+ *   type: rotary               # a different type replaces the whole block: give every field
+ *   nominalFlowMlPerS: 28
+ *   bypassPressureBar: 9
+ *   bypassGainMlPerSBar: 200
+ * </pre>
+ *
+ * <p>Every problem is a {@link MachineFileException} whose message names the file, the field's
+ * path and its line: {@code my.yaml:3:3: chamber.freeVolumeMl: must be between 1.0 and 1000.0, got -5.0}.
+ * A pump curve CSV path is resolved against the machine file's directory.
+ */
+public final class MachineFiles {
+    private MachineFiles() {
+    }
+
+    /**
+     * A preset by name, or else a machine file.
+     *
+     * @throws MachineFileException if the name is no preset and no file, or the file is bad
+     */
+    public static Machine resolve(String nameOrPath) {
+        Objects.requireNonNull(nameOrPath, "nameOrPath");
+        var preset = Presets.find(nameOrPath);
+        if (preset.isPresent()) {
+            return Machine.of(preset.get());
+        }
+        Path file = null;
+        try {
+            file = Path.of(nameOrPath);
+        } catch (InvalidPathException e) {
+            // Neither a preset nor a usable path: reported below.
+        }
+        if (file != null && Files.exists(file)) {
+            return load(file);
+        }
+        throw new MachineFileException(nameOrPath, "", 0, 0,
+                "no such preset or file" + suggestion(nameOrPath) + "; presets: " + presetNames(), null);
+    }
+
+    /**
+     * Reads a machine file; a pump curve path in it is resolved against the file's directory.
+     *
+     * @throws MachineFileException naming the file, field and line of the first problem found
+     */
+    public static Machine load(Path file) {
+        Objects.requireNonNull(file, "file");
+        YamlDocument document;
+        try {
+            document = YamlDocument.read(file);
+        } catch (ParameterFileException e) {
+            throw new MachineFileException(e);
+        }
+        Path fileName = file.getFileName();
+        return build(document, YamlDocument.nameOf(fileName == null ? file.toString() : fileName.toString()),
+                file.getParent());
+    }
+
+    /**
+     * Reads machine-file text.
+     *
+     * @param sourceName the name used in messages and, without directory and extension, as the
+     *                   default machine name
+     * @param yaml       the file's text
+     * @param baseDir    directory against which a pump curve path is resolved (null: the working
+     *                   directory)
+     * @throws MachineFileException naming the source, field and line of the first problem found
+     */
+    public static Machine parse(String sourceName, String yaml, Path baseDir) {
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(yaml, "yaml");
+        YamlDocument document;
+        try {
+            document = YamlDocument.parse(sourceName, yaml);
+        } catch (ParameterFileException e) {
+            throw new MachineFileException(e);
+        }
+        return build(document, YamlDocument.nameOf(sourceName), baseDir);
+    }
+
+    private static Machine build(YamlDocument document, String defaultName, Path baseDir) {
+        ObjectNode file = document.root();
+        JsonNode presetNode = file.remove("preset");
+        if (presetNode == null || presetNode.isNull()) {
+            throw fail(document, "preset", "is missing: name the preset this machine starts from, one of "
+                    + presetNames());
+        }
+        if (!presetNode.isValueNode()) {
+            throw fail(document, "preset", "expected a preset name, one of " + presetNames());
+        }
+        String presetName = presetNode.asText();
+        MachineParameters preset = Presets.find(presetName).orElseThrow(() -> fail(document, "preset",
+                "unknown preset '" + presetName + "'" + suggestion(presetName) + "; expected one of " + presetNames()));
+
+        JsonNode name = file.get("name");
+        if (name == null || name.isNull()) {
+            file.put("name", defaultName);
+        }
+        if (!file.has("description")) {
+            file.put("description", "based on preset " + preset.name() + ": " + preset.description());
+        }
+        JsonNode presetTree = YamlDocument.toTree(preset);
+        JsonNode merged = merge(presetTree, file);
+
+        MachineParameters parameters;
+        try {
+            parameters = document.bind(merged, MachineParameters.class);
+        } catch (ParameterFileException e) {
+            throw withPresetNote(document, presetTree, preset.name(), e);
+        }
+        try {
+            return Machine.of(parameters, baseDir);
+        } catch (InvalidParameterException e) {
+            throw withPresetNote(document, presetTree, preset.name(), document.error(e.field(), e.reason(), e));
+        } catch (InvalidPathException e) {
+            throw fail(document, "pump.curve", "not a usable file path: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Deep merge: mappings merge field by field, except that a mapping whose {@code type} differs
+     * from the preset's replaces it whole; anything else (a value, a list, null) replaces.
+     */
+    static JsonNode merge(JsonNode base, JsonNode override) {
+        if (base != null && base.isObject() && override.isObject() && sameType(base, override)) {
+            ObjectNode result = ((ObjectNode) base).deepCopy();
+            for (Map.Entry<String, JsonNode> field : override.properties()) {
+                result.set(field.getKey(), merge(result.get(field.getKey()), field.getValue()));
+            }
+            return result;
+        }
+        return override.deepCopy();
+    }
+
+    private static boolean sameType(JsonNode base, JsonNode override) {
+        return !override.has("type") || Objects.equals(base.get("type"), override.get("type"));
+    }
+
+    private static MachineFileException fail(YamlDocument document, String path, String reason) {
+        return new MachineFileException(document.error(path, reason));
+    }
+
+    /** Points out a value the file did not set, which came from the preset. */
+    private static MachineFileException withPresetNote(YamlDocument document, JsonNode presetTree, String preset,
+                                                       ParameterFileException e) {
+        String path = e.fieldPath();
+        if (!path.isEmpty() && !document.contains(path)
+                && !presetTree.at("/" + path.replace('.', '/')).isMissingNode()) {
+            return new MachineFileException(document.error(path,
+                    e.reason() + " (value from preset '" + preset + "')", e.getCause()));
+        }
+        return new MachineFileException(e);
+    }
+
+
+    private static String presetNames() {
+        List<String> names = new ArrayList<>();
+        Presets.names().forEach(names::add);
+        return String.join(", ", names);
+    }
+
+    private static String suggestion(String name) {
+        List<String> names = new ArrayList<>();
+        Presets.names().forEach(names::add);
+        return YamlDocument.closest(name, names).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    }
+}
