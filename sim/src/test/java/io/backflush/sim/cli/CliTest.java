@@ -59,9 +59,6 @@ class CliTest {
         Path program = dir.resolve("short.yaml");
         Files.writeString(program, "phases:\n  - {kind: water, cycles: 1, pumpOnSeconds: 0.5, releaseSeconds: 2}\n");
         Outcome o = run("run", "--machine", "single-boiler", "--program", program.toString(), "--json");
-        if (o.code() == 2 && o.err().contains("unknown program")) {
-            return; // program files arrive with ProgramFiles; the named-program path is covered elsewhere
-        }
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode cycle = new ObjectMapper().readTree(o.out()).get("cycles").get(0);
         assertThat(cycle.get("quietAfterSeconds").isNull()).isTrue();
@@ -126,6 +123,29 @@ class CliTest {
         Outcome o = run("run", "--machine", "e61-hx", "--program", "water-5x10", "--csv", csv.toString());
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("does not exist");
+    }
+
+    @Test
+    void machineAndProgramFilesAreReadAndTheirErrorsNameFileFieldAndLine(@TempDir Path dir) throws IOException {
+        Path machine = dir.resolve("my-gaggia.yaml");
+        Files.writeString(machine, "preset: single-boiler\noverPressureValve:\n  crackingPressureBar: 12\n");
+        Outcome ok = run("run", "--machine", machine.toString(), "--program", "water-5x10", "--json");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(ok.out());
+        assertThat(root.get("machine").asText()).isEqualTo("my-gaggia");
+        assertThat(root.get("cycles").get(0).get("plateauBar").asDouble()).isBetween(12.0, 12.3);
+
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "preset: single-boiler\nchamber:\n  freeVolumeMl: -5\n");
+        Outcome refused = run("run", "--machine", bad.toString(), "--program", "water-5x10");
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("bad.yaml:3").contains("chamber.freeVolumeMl").doesNotContain("Exception");
+
+        Path program = dir.resolve("prog.yaml");
+        Files.writeString(program, "phases:\n  - kind: water\n    cycles: 0\n    pumpOnSeconds: 10\n    releaseSeconds: 10\n");
+        Outcome badProgram = run("run", "--machine", "single-boiler", "--program", program.toString());
+        assertThat(badProgram.code()).isEqualTo(2);
+        assertThat(badProgram.err()).contains("prog.yaml:3").contains("phases[0].cycles");
     }
 
     @Test
