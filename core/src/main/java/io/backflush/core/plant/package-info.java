@@ -1,0 +1,68 @@
+/**
+ * The plant: one simulated machine's state, its equations and the steppers that advance it.
+ *
+ * <h2>State</h2>
+ * {@link io.backflush.core.plant.StateLayout} maps the continuous state to a flat {@code double[]}:
+ * group water (ml), headspace air and basket air (ml at 1 atm), boiler and group-metal temperatures,
+ * the two lagged probe readings (°C), and the water ledger (drawn from the tank, returned by the OPV,
+ * to the drip tray, to the cup; ml). Pressures are not state: they are functions of it.
+ * {@link io.backflush.core.plant.Plant} also holds the discrete state (three-way valve position and
+ * pending switch, pump-stroke accumulator and mains-cycle index), the {@link
+ * io.backflush.core.plant.Actuators} a controller writes and the flows the last step observed.
+ *
+ * <h2>Equations ({@link io.backflush.core.plant.BrewCircuit})</h2>
+ * The group pressure p (bar gauge) follows from water V_w and total air n by the isothermal gas law
+ * in a chamber of free volume V₀ and compliance C, with P_a = 1.01325 bar:
+ *
+ * <pre>
+ *   F(p) = (p + P_a)·(V₀ + C·p − V_w) − n·P_a = 0,    a = V₀ − V_w
+ *   p = −2·P_a·(a − n) / ( a + C·P_a + sqrt((a − C·P_a)² + 4·C·P_a·n) ),   clamped at 0
+ *   ∂p/∂V_w = (p + P_a)/F'(p),   ∂p/∂n = P_a/F'(p),   F'(p) = a + 2·C·p + C·P_a
+ * </pre>
+ *
+ * Water flows in at Q_in(p) (the tabulated {@link io.backflush.core.hydraulics.InletCharacteristic},
+ * zero while the valve is de-energised) and out through the exhaust (valve de-energised) and the
+ * basket, both orifice laws in p. While headspace air remains the exhaust passes air only; then
+ * water. Heat and sensor lag are described in {@link io.backflush.core.thermal}.
+ *
+ * <h2>The fixed stepper</h2>
+ * {@code FixedStepper} is backward Euler on water and headspace air, solved for the end-of-step
+ * pressure. Given a trial p every flow is known, hence the end-of-step state and the pressure it
+ * implies:
+ *
+ * <pre>
+ *   W(p)   = W₀ + dt·(Q_in(p) − Q_ex(p) − Q_cup(p))
+ *   n_h(p) = n_h0 − dt·Q_air(p)
+ *   r(p)   = P(W(p), n_h(p) + n_basket) − p = 0
+ *   r'(p)  = [ (p + P_a)·dt·dQ_net/dp − P_a·dt·dQ_air/dp ] / F'(p) − 1
+ * </pre>
+ *
+ * r is strictly decreasing and r(0) &gt;= 0, so the root is unique; safeguarded Newton from the
+ * previous pressure (bisection whenever a step leaves the bracket) converges to 1e-11 bar, in 0 to 2
+ * iterations at dt = 1 ms. In the step where the headspace empties, the exhaust passes air for the
+ * fraction θ = n_h0/(Q_air·dt) of the step and water for the rest. Where the pump strokes only
+ * part of a step (pulse skipping across a mains-cycle boundary), the running and stopped supply
+ * solutions are blended by the running fraction.
+ *
+ * <p>Why implicit: with no trapped air the pressure is p = (V_w − V₀)/C and moves at Q/C, tens of
+ * bar per second, behind orifices whose conductance grows without bound toward zero flow (k/sqrt(ε)
+ * at the smoothing floor, about 500 ml/s/bar for the 1.5 mm exhaust). Explicit Euler would need
+ * dt below about 2C/(dQ/dp), a couple of milliseconds in that case (derived, not measured), and
+ * chatter at the plateau; backward Euler is stable for any dt, leaving accuracy as the only limit.
+ * Temperatures, with time constants of seconds to minutes, use explicit Euler; the probe lag uses
+ * the exact exponential factor. A step allocates nothing.
+ *
+ * <h2>The water ledger</h2>
+ * The ledger accumulators are advanced with the same flows that move the water
+ * (from tank += Q_pump·dt, returned += (Q_pump − Q_in)·dt, drip += Q_ex·dt, cup += Q_cup·dt), so
+ * {@link io.backflush.core.plant.WaterBalance#balanceErrorMl()} is round-off. It proves consistent
+ * bookkeeping, not correct flow laws.
+ *
+ * <h2>The reference integrator</h2>
+ * {@code ReferenceIntegrator} (this package; Commons Math's adaptive Dormand–Prince integrator at
+ * tight tolerances) integrates the same {@code BrewCircuit} equations with the exact supply solution
+ * instead of the table, and places every switch exactly: commands, valve switches and stroke
+ * boundaries by integrating segment by segment between known times, the headspace running out by an
+ * event. Its tests validate the fixed stepper's trajectories and cycle metrics against it.
+ */
+package io.backflush.core.plant;
