@@ -194,8 +194,9 @@ public final class BrewCircuit {
     /**
      * Air flow out through the open exhaust, as ml at 1 atm per second. Incompressible orifice
      * law with the upstream gas density, Q = Cd·A·sqrt(2·ρ_up·Δp), capped at the choked-flow
-     * limit Cd·A·P_up·0.6847/sqrt(R·T) (physics-lite: the isentropic subsonic curve lies between
-     * the two).
+     * limit Cd·A·P_up·0.6847/sqrt(R·T). Physics-lite: both overestimate the isentropic orifice
+     * flow (the cap takes over from about 0.3 bar, where real choking starts near 0.9 bar), so the
+     * minimum is an upper bound; it only sets how fast the headspace air vents (milliseconds).
      */
     public double exhaustAirFlowAtmMlPerS(double groupBar) {
         if (groupBar <= 0) {

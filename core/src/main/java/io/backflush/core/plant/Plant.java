@@ -28,6 +28,7 @@ public final class Plant {
 
     private double timeSeconds;
     private double timeCompensation;
+    private double emptiedFromBasketMl;
     // three-way valve
     private boolean valveCommand;
     private boolean valveEnergised;
@@ -96,6 +97,7 @@ public final class Plant {
      */
     public void changeBasket(BasketParameters newBasket) {
         state[StateLayout.TO_DRIP_TRAY_ML] += state[StateLayout.GROUP_WATER_ML];
+        emptiedFromBasketMl += state[StateLayout.GROUP_WATER_ML];
         state[StateLayout.GROUP_WATER_ML] = 0.0;
         cleaning.dumpChamber();
         this.basket = newBasket;
@@ -292,6 +294,16 @@ public final class Plant {
     /** Pressure at the top of the puck, below the group pressure by a fouled screen's drop, bar. */
     public double puckPressureBar() {
         return circuit.puckPressureBar(groupBar, cupFlowMlPerS);
+    }
+
+    /** Water emptied from the basket into the drip tray by {@link #changeBasket} so far, ml. */
+    public double emptiedFromBasketMl() {
+        return emptiedFromBasketMl;
+    }
+
+    /** Water that reached the drip tray through the valve's exhaust (not emptied by hand), ml. */
+    public double exhaustedToDripTrayMl() {
+        return state[StateLayout.TO_DRIP_TRAY_ML] - emptiedFromBasketMl;
     }
 
     /** The residue and detergent state. */

@@ -3,6 +3,7 @@ package io.backflush.sim.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.backflush.core.machine.Machine;
+import io.backflush.core.plant.Plant;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.run.BackflushRun;
 import io.backflush.sim.run.RunResult;
@@ -48,6 +49,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--detergent", paramLabel = "GRAMS",
+            description = "Detergent put in the blind basket at the start of each detergent phase, g "
+                    + "(default: 3 g for programs with a detergent phase, else 0).")
+    Double detergentGrams;
+
+    @Option(names = "--fouled-days", paramLabel = "DAYS", defaultValue = "0",
+            description = "Start from a machine used this many days without cleaning (default ${DEFAULT-VALUE}: clean).")
+    int fouledDays;
+
+    @Option(names = "--shots-per-day", paramLabel = "N", defaultValue = "10",
+            description = "Shots a day while fouling (default ${DEFAULT-VALUE}).")
+    double shotsPerDay;
+
+    @Option(names = "--roast", paramLabel = "R", defaultValue = "medium",
+            description = "Roast while fouling: light, medium or dark (default ${DEFAULT-VALUE}).")
+    String roast;
+
+    @Option(names = "--force",
+            description = "Run even on a machine without a three-way valve, to see what happens instead.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         validateDt(dtSeconds);
@@ -56,13 +78,20 @@ final class RunCommand implements Callable<Integer> {
         }
         Machine m = Inputs.machine(machine);
         BackflushProgram p = Inputs.program(program);
-        BackflushRun.refuseUnsafe(m);
-        RunResult result = runWithTrace(m, p, dtSeconds, csv, csvEvery);
+        if (!force) {
+            BackflushRun.refuseUnsafe(m);
+        }
+        double grams = RunSetup.detergentGrams(detergentGrams, p);
+        Plant plant = RunSetup.plant(m, fouledDays, shotsPerDay, roast);
+        RunResult result = runWithTrace(plant, p, dtSeconds, grams, csv, csvEvery);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(jsonMapper().writeValueAsString(result));
         } else {
             RunReportFormatter.printTable(out, result);
+            if (result.forced()) {
+                RunReportFormatter.printForced(out, result);
+            }
         }
         return 0;
     }
@@ -73,10 +102,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static RunResult runWithTrace(Machine machine, BackflushProgram program, double dt, Path csv, int every)
-            throws IOException {
+    static RunResult runWithTrace(Plant plant, BackflushProgram program, double dt, double detergentGrams, Path csv,
+                                  int every) throws IOException {
         if (csv == null) {
-            return BackflushRun.run(machine, program, dt, List.of());
+            return BackflushRun.simulate(plant, program, dt, detergentGrams, List.of());
         }
         Path parent = csv.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -88,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         try (TraceCsvWriter trace = new TraceCsvWriter(csv, every)) {
             RunResult result;
             try {
-                result = BackflushRun.run(machine, program, dt, List.<TickObserver>of(trace));
+                result = BackflushRun.simulate(plant, program, dt, detergentGrams, List.<TickObserver>of(trace));
             } catch (UncheckedIOException e) {
                 throw new UserInputException("--csv " + csv + ": " + e.getCause().getMessage());
             }

@@ -17,16 +17,18 @@ final class RunReportFormatter {
     static void printTable(PrintWriter out, RunResult r) {
         out.printf(Locale.ROOT, "machine %s, program %s, dt %s s, %.1f s simulated%n%n",
                 r.machine(), r.program(), r.dtSeconds(), r.simulatedSeconds());
-        out.printf(Locale.ROOT, "%5s  %-9s  %8s  %8s  %8s  %8s  %11s  %10s  %8s%n",
-                "cycle", "phase", "pump on", "quiet", "plateau", "release", "whoosh peak", "whoosh", "decay");
-        out.printf(Locale.ROOT, "%5s  %-9s  %8s  %8s  %8s  %8s  %11s  %10s  %8s%n",
-                "", "", "at s", "after s", "bar", "at s", "ml/s", "ml", "s");
+        out.printf(Locale.ROOT, "%5s  %-9s  %8s  %8s  %8s  %8s  %11s  %8s  %6s  %9s  %9s%n",
+                "cycle", "phase", "pump on", "quiet", "plateau", "release", "whoosh peak", "whoosh", "decay",
+                "residue", "detergent");
+        out.printf(Locale.ROOT, "%5s  %-9s  %8s  %8s  %8s  %8s  %11s  %8s  %6s  %9s  %9s%n",
+                "", "", "at s", "after s", "bar", "at s", "ml/s", "ml", "s", "out mg/ml", "out mg/ml");
         for (CycleReport c : r.cycles()) {
-            out.printf(Locale.ROOT, "%5d  %-9s  %8.2f  %8s  %8s  %8s  %11s  %10s  %8s%n",
+            out.printf(Locale.ROOT, "%5d  %-9s  %8.2f  %8s  %8s  %8s  %11s  %8s  %6s  %9s  %9s%n",
                     c.index(), c.phase() == null ? "-" : c.phase(), c.pumpOnAtSeconds(),
                     fmt(c.quietAfterSeconds(), "%.2f"), fmt(c.plateauBar(), "%.2f"),
                     fmt(c.releaseAtSeconds(), "%.2f"), fmt(c.whooshPeakFlowMlPerS(), "%.1f"),
-                    fmt(c.whooshVolumeMl(), "%.2f"), fmt(c.whooshDecaySeconds(), "%.3f"));
+                    fmt(c.whooshVolumeMl(), "%.2f"), fmt(c.whooshDecaySeconds(), "%.3f"),
+                    fmt(c.dischargeResidueMgPerMl(), "%.3f"), fmt(c.dischargeDetergentMgPerMl(), "%.2f"));
         }
         WaterReport w = r.water();
         out.println();
@@ -34,6 +36,30 @@ final class RunReportFormatter {
                         + "%.2f ml to the cup, %+.2f ml held in the group; balance error %.1e ml%n",
                 w.fromTankMl(), w.returnedToTankMl(), w.toDripTrayMl(), w.toCupMl(), w.heldInMachineDeltaMl(),
                 w.balanceErrorMl());
+        out.printf(Locale.ROOT, "residue (screen / passage / valve): %s mg before, %s mg after; detergent: %.1f g dosed, "
+                        + "%.1f mg left in the brew path%n",
+                sites(r.residueBeforeMg()), sites(r.residueAfterMg()), r.detergentG(), r.detergentLeftMg());
+    }
+
+    static void printForced(PrintWriter out, RunResult r) {
+        double trapped = r.cycles().stream().filter(c -> c.plateauBar() != null).mapToDouble(CycleReport::plateauBar)
+                .max().orElse(0.0);
+        out.println();
+        out.printf(Locale.ROOT, "FORCED on machine '%s', which has no three-way valve: nothing released the group when "
+                + "the pump stopped, so pressure stayed trapped (up to %.2f bar) and there was no whoosh; "
+                + "%.1f mg of detergent stayed in water connected straight to the boiler. Do not do this on a real machine.%n",
+                r.machine(), trapped, r.detergentLeftMg());
+    }
+
+    private static String sites(java.util.Map<String, Double> residue) {
+        StringBuilder b = new StringBuilder();
+        for (Double v : residue.values()) {
+            if (b.length() > 0) {
+                b.append(" / ");
+            }
+            b.append(String.format(Locale.ROOT, "%.1f", v));
+        }
+        return b.toString();
     }
 
     static void printNarrative(PrintWriter out, Machine machine, RunResult r) {
@@ -67,11 +93,39 @@ final class RunReportFormatter {
                         second.quietAfterSeconds(), first.quietAfterSeconds());
             }
         }
+        explainCleaning(out, r);
         WaterReport w = r.water();
         out.printf(Locale.ROOT, "- Every millilitre is accounted for: %.1f ml drawn = %.1f ml back to the tank + %.1f ml to the "
                         + "drip tray + %.1f ml to the cup %+.1f ml left in the group (error %.1e ml).%n",
                 w.fromTankMl(), w.returnedToTankMl(), w.toDripTrayMl(), w.toCupMl(), w.heldInMachineDeltaMl(),
                 w.balanceErrorMl());
+    }
+
+    private static void explainCleaning(PrintWriter out, RunResult r) {
+        double before = r.residueBeforeMg().values().stream().mapToDouble(Double::doubleValue).sum();
+        double after = r.residueAfterMg().values().stream().mapToDouble(Double::doubleValue).sum();
+        if (before > 0) {
+            CycleReport first = r.cycles().isEmpty() ? null : r.cycles().get(0);
+            out.printf(Locale.ROOT, "- The group held %.0f mg of coffee residue (oils and fines). Each whoosh drove liquid back "
+                            + "through the screen, the passage and the valve and carried some out: the first discharge held "
+                            + "%s mg/ml; %.0f mg (%.0f %%) was gone at the end.%n",
+                    before, first == null ? "-" : fmt(first.dischargeResidueMgPerMl(), "%.2f"), before - after,
+                    100.0 * (before - after) / before);
+            CycleReport clear = r.cycles().stream().filter(c -> c.dischargeResidueMgPerMl() != null
+                    && c.dischargeResidueMgPerMl() < io.backflush.sim.usage.MachineLife.CLEAR_RESIDUE_MG_PER_ML)
+                    .findFirst().orElse(null);
+            if (clear != null) {
+                out.printf(Locale.ROOT, "- The discharge ran clear (below %.1f mg/ml) from cycle %d on.%n",
+                        io.backflush.sim.usage.MachineLife.CLEAR_RESIDUE_MG_PER_ML, clear.index());
+            }
+        }
+        if (r.detergentG() > 0) {
+            out.printf(Locale.ROOT, "- The detergent (%.1f g) dissolved into the chamber water and loosened the baked-on "
+                            + "oils that water alone barely moves; some of it clings to the surfaces, which is why "
+                            + "rinse cycles follow: %.1f mg was left in the brew path at the end%s.%n",
+                    r.detergentG(), r.detergentLeftMg(),
+                    r.detergentLeftMg() < 2.0 ? ", below the taste threshold" : ", enough to taint the next shot: rinse more");
+        }
     }
 
     private static void explainFirstCycle(PrintWriter out, Machine machine, CycleReport c, double free) {

@@ -15,11 +15,13 @@ import java.util.function.DoubleFunction;
  *   <li><b>pump quiet</b>: the net flow into the group falls below {@value #QUIET_FRACTION} of the
  *       pump's free flow and stays below until the pump is commanded off;</li>
  *   <li><b>plateau</b>: the group pressure when the solenoid is released;</li>
- *   <li><b>whoosh</b>: a release from above {@value #WHOOSH_MIN_BAR} bar; its peak exhaust water
+ *   <li><b>whoosh</b>: a release from above {@value #WHOOSH_MIN_BAR} bar on a machine with an
+ *       exhaust (a three-way valve); its peak exhaust water
  *       flow, the water it sends to the drip tray (until the next pump-on) and the time until the
  *       group pressure falls below {@value #DECAY_BAR} bar.</li>
  * </ul>
- * Event times are step-end times, so they are resolved to one dt.
+ * Event times are step-end times, so they are resolved to one dt; pump-on and release times are
+ * reported from the moment the detector was created (the start of the run).
  */
 public final class CycleDetector implements TickObserver {
     public static final double QUIET_FRACTION = 0.05;
@@ -29,6 +31,7 @@ public final class CycleDetector implements TickObserver {
     private final double quietThresholdMlPerS;
     private final DoubleFunction<String> phaseAt;
     private final List<CycleReport> cycles = new ArrayList<>();
+    private final double originSeconds;
 
     private boolean pumpWasOn;
     private double previousResidueOut;
@@ -58,6 +61,7 @@ public final class CycleDetector implements TickObserver {
      */
     public CycleDetector(Plant plant, DoubleFunction<String> phaseAt) {
         this.quietThresholdMlPerS = QUIET_FRACTION * plant.machine().pump().freeFlowMlPerS();
+        this.originSeconds = plant.timeSeconds();
         this.phaseAt = phaseAt;
         this.previousGroupBar = plant.groupPressureBar();
         this.previousResidueOut = plant.cleaning().totalRemovedMg();
@@ -70,7 +74,7 @@ public final class CycleDetector implements TickObserver {
         boolean solenoidOn = plant.actuators().solenoidEnergised();
         double end = plant.timeSeconds();
 
-        double dripBeforeStep = plant.state(StateLayout.TO_DRIP_TRAY_ML)
+        double dripBeforeStep = plant.exhaustedToDripTrayMl()
                 - plant.exhaustWaterFlowMlPerS() * (end - stepStartSeconds);
         // the cleaning accumulators as they stood before this step
         double residueBeforeStep = previousResidueOut;
@@ -90,7 +94,7 @@ public final class CycleDetector implements TickObserver {
             released = true;
             releaseAt = stepStartSeconds;
             plateauBar = previousGroupBar;
-            whoosh = plateauBar > WHOOSH_MIN_BAR;
+            whoosh = plateauBar > WHOOSH_MIN_BAR && plant.circuit().hasExhaust();
             dripAtRelease = dripBeforeStep;
             residueAtRelease = residueBeforeStep;
             detergentAtRelease = detergentBeforeStep;
@@ -119,7 +123,7 @@ public final class CycleDetector implements TickObserver {
 
     /** Closes the open cycle (call once at the end of the run). */
     public void finish(Plant plant) {
-        closeCycle(plant.state(StateLayout.TO_DRIP_TRAY_ML), plant.cleaning().totalRemovedMg(),
+        closeCycle(plant.exhaustedToDripTrayMl(), plant.cleaning().totalRemovedMg(),
                 plant.cleaning().detergentToDripMg());
     }
 
@@ -144,7 +148,8 @@ public final class CycleDetector implements TickObserver {
                 soapiness = (detergentOutMg - detergentAtRelease) / volume;
             }
         }
-        cycles.add(new CycleReport(index, phase, pumpOnAt, quiet, plateau, releaseTime, peak, volume, decay,
+        cycles.add(new CycleReport(index, phase, pumpOnAt - originSeconds, quiet, plateau,
+                releaseTime == null ? null : releaseTime - originSeconds, peak, volume, decay,
                 darkness, soapiness));
         open = false;
     }

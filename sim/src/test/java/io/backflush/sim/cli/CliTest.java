@@ -35,7 +35,11 @@ class CliTest {
         assertThat(o.err()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(o.out());
         assertThat(root.isObject()).isTrue();
-        assertThat(fieldNames(root)).containsExactly("machine", "program", "dtSeconds", "simulatedSeconds", "cycles", "water");
+        assertThat(fieldNames(root)).containsExactly("machine", "program", "dtSeconds", "simulatedSeconds", "cycles", "water",
+                "detergentG", "residueBeforeMg", "residueAfterMg", "detergentLeftMg", "forced");
+        assertThat(fieldNames(root.get("residueAfterMg"))).containsExactly("screen", "passage", "valve");
+        assertThat(root.get("forced").asBoolean()).isFalse();
+        assertThat(root.get("detergentG").asDouble()).isZero();
         assertThat(root.get("machine").asText()).isEqualTo("single-boiler");
         assertThat(root.get("dtSeconds").asDouble()).isEqualTo(0.001);
         assertThat(root.get("simulatedSeconds").asDouble()).isEqualTo(100.0);

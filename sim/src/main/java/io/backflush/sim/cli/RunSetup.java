@@ -1,0 +1,60 @@
+package io.backflush.sim.cli;
+
+import io.backflush.core.cleaning.Roast;
+import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.machine.Machine;
+import io.backflush.core.plant.Plant;
+import io.backflush.sim.program.BackflushProgram;
+import io.backflush.sim.program.PhaseKind;
+import io.backflush.sim.usage.MachineLife;
+import io.backflush.sim.usage.Strategies;
+import io.backflush.sim.usage.Usage;
+
+/** Prepares the plant a {@code run} starts from, and checks the run's flags. */
+final class RunSetup {
+    /** Dose used when a program has a detergent phase and no dose is given, g (Clive Coffee; Puly). */
+    static final double DEFAULT_DETERGENT_G = 3.0;
+
+    private RunSetup() {
+    }
+
+    static double detergentGrams(Double requested, BackflushProgram program) {
+        boolean hasDetergentPhase = program.phases().stream().anyMatch(p -> p.kind() == PhaseKind.DETERGENT);
+        if (requested == null) {
+            return hasDetergentPhase ? DEFAULT_DETERGENT_G : 0.0;
+        }
+        if (!(requested >= 0 && requested <= 20)) {
+            throw new UserInputException("--detergent must be between 0 and 20 g, got " + requested);
+        }
+        if (requested > 0 && !hasDetergentPhase) {
+            throw new UserInputException("--detergent " + requested + ": program '" + program.name()
+                    + "' has no detergent phase to put it in");
+        }
+        return requested;
+    }
+
+    static Roast roast(String text) {
+        try {
+            return Roast.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--roast: " + e.getMessage());
+        }
+    }
+
+    static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast) {
+        if (fouledDays < 0 || fouledDays > 3650) {
+            throw new UserInputException("--fouled-days must be between 0 and 3650, got " + fouledDays);
+        }
+        if (!(shotsPerDay >= 0 && shotsPerDay <= 500)) {
+            throw new UserInputException("--shots-per-day must be between 0 and 500, got " + shotsPerDay);
+        }
+        Roast r = roast(roast);
+        if (fouledDays == 0) {
+            return new Plant(machine, BasketParameters.blind());
+        }
+        MachineLife life = new MachineLife(machine, Usage.home(fouledDays, shotsPerDay, r),
+                Strategies.find("none").orElseThrow(), 1L);
+        life.run();
+        return life.plant();
+    }
+}
