@@ -33,6 +33,7 @@ public final class Plant {
     private double pulseAccumulator;
     private long mainsCycleIndex;
     private double pumpRunningFraction;
+    private final double mainsPeriodSeconds;
 
     // observables of the last step
     double groupBar;
@@ -60,6 +61,7 @@ public final class Plant {
         this.basket = basket;
         this.circuit = new BrewCircuit(machine, basket);
         this.stepper = new FixedStepper(circuit);
+        this.mainsPeriodSeconds = 1.0 / machine.pump().mainsHz();
         double chamber = machine.parameters().chamber().freeVolumeMl();
         double water = Math.min(Math.max(initial.groupWaterMl(), 0.0), chamber);
         double air = chamber - water;
@@ -119,7 +121,7 @@ public final class Plant {
             pumpRunningFraction = pumpStroking ? 1.0 : 0.0;
             return;
         }
-        double period = 1.0 / pump.mainsHz();
+        double period = mainsPeriodSeconds;
         double end = t + dt;
         double segmentStart = t;
         double onTime = 0.0;
