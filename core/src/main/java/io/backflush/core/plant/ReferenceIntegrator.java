@@ -44,14 +44,16 @@ import java.util.List;
  * </ul>
  * The time-known switches are <em>not</em> event handlers: the run is integrated segment by
  * segment between consecutive switch times (a fresh {@code integrate} call per segment, the
- * discrete state updated in between). Reasons: (1) a time event g = t − t_s has to be re-armed for
- * every switch, and commons-math3 3.6.1 event states misbehave for events at (or within the
- * convergence threshold of) the start of an integration, which is where a valve switch that
- * coincides with a mains boundary or a command lands; (2) pulse skipping at intermediate duties
- * produces a switch every mains cycle, which as events would cost a root search each for a time
- * that is known exactly anyway; (3) a segment's right-hand side is then a fixed function, so the
- * step-size control never straddles a jump. Restarting costs a few extra evaluations per segment
- * for the initial step-size estimate, which is negligible for seconds-long segments.
+ * discrete state updated in between). This is a choice, not a workaround for a defect observed in
+ * commons-math3: (1) the switch times are known exactly, so locating them with a root search on
+ * g = t − t_s only adds error (the convergence threshold) and evaluations; (2) several switches
+ * can fall on the same instant (a command on a mains boundary, a valve switch on the next one),
+ * and they must be applied in the plant's order (commands, then valve, then pump), which the run
+ * loop does explicitly instead of relying on the order in which simultaneous events are reported;
+ * (3) pulse skipping at intermediate duties switches every mains cycle, which as events would need
+ * re-arming after each; (4) each segment's right-hand side is then one fixed function, so no step
+ * straddles a jump. Restarting costs a few extra evaluations per segment for the initial
+ * step-size estimate, negligible for segments of tens of milliseconds or more.
  *
  * <h2>Metrics</h2>
  * Measured from the dense output (a {@link StepHandler} samples the step interpolator every
