@@ -38,6 +38,8 @@ public final class BrewCircuit {
     private final double groupHeatCapacityJPerK;
     private final double waterHeatPerMlJPerK;
     private final MachineParameters p;
+    private final double inverseBoilerHeatCapacity;
+    private final double inverseGroupHeatCapacity;
 
     /** Temperature of the air trapped in the hot group, K. Estimate: the group runs at ~90 °C. */
     public static final double CHAMBER_AIR_TEMPERATURE_K = 363.15;
@@ -71,6 +73,8 @@ public final class BrewCircuit {
         this.boilerHeatCapacityJPerK = b.volumeMl() * waterHeatPerMlJPerK;
         GroupHeadParameters g = p.groupHead();
         this.groupHeatCapacityJPerK = g.massKg() * g.specificHeatJPerKgK();
+        this.inverseBoilerHeatCapacity = 1.0 / boilerHeatCapacityJPerK;
+        this.inverseGroupHeatCapacity = 1.0 / groupHeatCapacityJPerK;
     }
 
     public Machine machine() {
@@ -238,7 +242,7 @@ public final class BrewCircuit {
         double power = b.heaterPowerW() * heaterDuty
                 - b.lossConductanceWPerK() * (boilerC - p.environment().ambientC())
                 - waterHeatPerMlJPerK * Math.max(inflowMlPerS, 0.0) * (boilerC - p.environment().tankWaterC());
-        return power / boilerHeatCapacityJPerK;
+        return power * inverseBoilerHeatCapacity;
     }
 
     /** d(group metal temperature)/dt, K/s. */
@@ -247,7 +251,7 @@ public final class BrewCircuit {
         double power = g.boilerCouplingWPerK() * (boilerC - groupC)
                 - g.lossConductanceWPerK() * (groupC - p.environment().ambientC())
                 + waterHeatPerMlJPerK * Math.max(inflowMlPerS, 0.0) * (boilerC - groupC);
-        return power / groupHeatCapacityJPerK;
+        return power * inverseGroupHeatCapacity;
     }
 
     /** First-order sensor lag time constant, s. */

@@ -40,7 +40,14 @@ final class FixedStepper {
     private double cupFlow;
     private double waterEnd;
     private double headspaceEnd;
-    private double residualSlope;
+    private double pressureEnd;
+    // r'(p) = slopeNumerator / slopeDenominator − 1 (slopeDenominator 0: r'(p) = −1), divided out
+    // only when Newton needs it: most steps of a plateau or a drained group start converged.
+    private double slopeNumerator;
+    private double slopeDenominator;
+    // sensor lag factor for the last dt
+    private double alphaDt = Double.NaN;
+    private double alpha;
 
     FixedStepper(BrewCircuit circuit) {
         this.circuit = circuit;
@@ -66,6 +73,7 @@ final class FixedStepper {
             } else {
                 hi = p;
             }
+            double residualSlope = slopeDenominator == 0.0 ? -1.0 : slopeNumerator / slopeDenominator - 1.0;
             double next = p - r / residualSlope;
             if (!(next > lo && next < hi)) {
                 next = hi == Double.POSITIVE_INFINITY ? 2.0 * lo + 1.0 : 0.5 * (lo + hi);
@@ -86,7 +94,7 @@ final class FixedStepper {
         s[StateLayout.RETURNED_TO_TANK_ML] += relief * dt;
         s[StateLayout.TO_DRIP_TRAY_ML] += exhaustWater * dt;
         s[StateLayout.TO_CUP_ML] += cupFlow * dt;
-        plant.groupBar = circuit.pressureBar(waterEnd, headspaceEnd + basketAir);
+        plant.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, headspaceEnd + basketAir)
         plant.pumpOutletBar = nodeBar;
         plant.inflowMlPerS = inflow;
         plant.pumpFlowMlPerS = pumpFlow;
@@ -104,10 +112,23 @@ final class FixedStepper {
         group += dt * groupRate;
         s[StateLayout.BOILER_C] = boiler;
         s[StateLayout.GROUP_METAL_C] = group;
-        double lag = circuit.sensorLagSeconds();
-        double alpha = lag <= 0 ? 1.0 : -Math.expm1(-dt / lag);
+        double alpha = sensorAlpha(dt);
         s[StateLayout.BOILER_SENSOR_C] += alpha * (boiler - s[StateLayout.BOILER_SENSOR_C]);
         s[StateLayout.GROUP_SENSOR_C] += alpha * (group - s[StateLayout.GROUP_SENSOR_C]);
+    }
+
+    /**
+     * The sensor lag's exact update factor 1 − exp(−dt/τ), recomputed only when dt changes: on
+     * JDK 17 {@code Math.expm1} is a native (JNI) call costing tens of ns, a large share of a
+     * step.
+     */
+    private double sensorAlpha(double dt) {
+        if (dt != alphaDt) {
+            double lag = circuit.sensorLagSeconds();
+            alpha = lag <= 0 ? 1.0 : -Math.expm1(-dt / lag);
+            alphaDt = dt;
+        }
+        return alpha;
     }
 
     /**
@@ -154,12 +175,13 @@ final class FixedStepper {
         double netSlope = inflowSlope - waterOutSlope - circuit.cupFlowSlope(p);
         waterEnd = water + dt * (inflow - exhaustWater - cupFlow);
         double pressure = circuit.pressureBar(waterEnd, headspaceEnd + basketAir);
+        pressureEnd = pressure;
         if (pressure > 0.0) {
-            double denominator = circuit.pressureDenominator(pressure, waterEnd);
-            residualSlope = ((pressure + io.backflush.core.hydraulics.Fluids.ATMOSPHERE_BAR) * dt * netSlope
-                    - io.backflush.core.hydraulics.Fluids.ATMOSPHERE_BAR * airSlope) / denominator - 1.0;
+            slopeDenominator = circuit.pressureDenominator(pressure, waterEnd);
+            slopeNumerator = (pressure + io.backflush.core.hydraulics.Fluids.ATMOSPHERE_BAR) * dt * netSlope
+                    - io.backflush.core.hydraulics.Fluids.ATMOSPHERE_BAR * airSlope;
         } else {
-            residualSlope = -1.0;
+            slopeDenominator = 0.0;
         }
         return pressure - p;
     }

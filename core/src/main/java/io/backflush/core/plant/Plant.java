@@ -38,6 +38,7 @@ public final class Plant {
     private double pulseAccumulator;
     private long mainsCycleIndex;
     private double pumpRunningFraction;
+    private final double mainsPeriodSeconds;
 
     // observables of the last step
     double groupBar;
@@ -69,6 +70,7 @@ public final class Plant {
         this.basket = basket;
         this.circuit = new BrewCircuit(machine, basket);
         this.stepper = new FixedStepper(circuit);
+        this.mainsPeriodSeconds = 1.0 / machine.pump().mainsHz();
         this.cleaning = new Cleaning(cleaning);
         fillChamber(initial.groupWaterMl());
         state[StateLayout.BOILER_C] = initial.boilerC();
@@ -150,8 +152,7 @@ public final class Plant {
         timeCompensation = (sum - t) - y;
         timeSeconds = sum;
         // whole mains cycles elapse; keep the pulse-skipping clock in step with the new time
-        double period = 1.0 / machine.pump().mainsHz();
-        mainsCycleIndex = Math.max(mainsCycleIndex, (long) Math.ceil(timeSeconds / period - 1e-9));
+        mainsCycleIndex = Math.max(mainsCycleIndex, (long) Math.ceil(timeSeconds / mainsPeriodSeconds - 1e-9));
         if (valveSwitchAtSeconds == valveSwitchAtSeconds && timeSeconds >= valveSwitchAtSeconds) {
             valveEnergised = valveCommand;
             valveSwitchAtSeconds = Double.NaN;
@@ -195,7 +196,7 @@ public final class Plant {
             pumpRunningFraction = pumpStroking ? 1.0 : 0.0;
             return;
         }
-        double period = 1.0 / pump.mainsHz();
+        double period = mainsPeriodSeconds;
         double end = t + dt;
         double segmentStart = t;
         double onTime = 0.0;

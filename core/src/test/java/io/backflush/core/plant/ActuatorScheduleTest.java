@@ -1,0 +1,82 @@
+package io.backflush.core.plant;
+
+import io.backflush.core.param.InvalidParameterException;
+import io.backflush.core.plant.ActuatorSchedule.Command;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ActuatorScheduleTest {
+
+    @Test
+    void backflushAlternatesPumpAndReleasePerCycle() {
+        ActuatorSchedule s = ActuatorSchedule.backflush(3, 10.0, 5.0, 0.25);
+
+        assertThat(s.commands()).containsExactly(
+                new Command(0.0, 1.0, true, 0.25),
+                new Command(10.0, 0.0, false, 0.25),
+                new Command(15.0, 1.0, true, 0.25),
+                new Command(25.0, 0.0, false, 0.25),
+                new Command(30.0, 1.0, true, 0.25),
+                new Command(40.0, 0.0, false, 0.25));
+        assertThat(s.lastCommandSeconds()).isEqualTo(40.0);
+    }
+
+    @Test
+    void appliesTheCommandInForceAndTheSafeStateBeforeTheFirst() {
+        ActuatorSchedule s = new ActuatorSchedule(List.of(
+                new Command(1.0, 0.5, true, 1.0), new Command(2.0, 0.0, false, 0.3)));
+        Actuators a = new Actuators().pumpDuty(1).solenoidEnergised(true).heaterDuty(1);
+
+        s.applyAt(0.5, a);
+        assertThat(a.pumpDuty()).isZero();
+        assertThat(a.solenoidEnergised()).isFalse();
+        assertThat(a.heaterDuty()).isZero();
+
+        s.applyAt(1.5, a);
+        assertThat(a.pumpDuty()).isEqualTo(0.5);
+        assertThat(a.solenoidEnergised()).isTrue();
+        assertThat(a.heaterDuty()).isEqualTo(1.0);
+
+        s.applyAt(99.0, a);
+        assertThat(a.pumpDuty()).isZero();
+        assertThat(a.heaterDuty()).isEqualTo(0.3);
+    }
+
+    @Test
+    void aClockThatAccumulatedRoundOffStillSeesTheCommandOnTime() {
+        ActuatorSchedule s = ActuatorSchedule.backflush(1, 0.1, 0.1, 0.0);
+        double t = 0;
+        for (int i = 0; i < 100; i++) {
+            t += 0.001;
+        }
+        assertThat(t).isNotEqualTo(0.1);
+        assertThat(s.indexAt(t)).isEqualTo(1);
+        assertThat(s.indexAt(0.1 - 1e-6)).isEqualTo(0);
+    }
+
+    @Test
+    void rejectsCommandsOutOfOrderOrOutOfRange() {
+        assertThatThrownBy(() -> new ActuatorSchedule(List.of(
+                new Command(2.0, 1, true, 0), new Command(1.0, 0, false, 0))))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("command 2");
+        assertThatThrownBy(() -> new ActuatorSchedule(List.of(
+                new Command(1.0, 1, true, 0), new Command(1.0, 0, false, 0))))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> new ActuatorSchedule(List.of()))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> new Command(0, 1.5, true, 0))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("pumpDuty");
+        assertThatThrownBy(() -> new Command(-1, 1, true, 0))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("atSeconds");
+        assertThatThrownBy(() -> ActuatorSchedule.backflush(0, 10, 10, 0))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("cycles");
+    }
+}

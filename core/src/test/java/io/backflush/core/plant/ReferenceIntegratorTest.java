@@ -1,0 +1,140 @@
+package io.backflush.core.plant;
+
+import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.MachineParameters;
+import io.backflush.core.machine.Presets;
+import io.backflush.core.plant.ActuatorSchedule.Command;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ReferenceIntegratorTest {
+    private static final ActuatorSchedule THREE_CYCLES = ActuatorSchedule.backflush(3, 10.0, 10.0, 0.5);
+
+    static Stream<String> allPresets() {
+        return Presets.all().keySet().stream();
+    }
+
+    static Stream<String> backflushablePresets() {
+        return Presets.all().values().stream().filter(MachineParameters::hasThreeWayValve).map(MachineParameters::name);
+    }
+
+    private static Machine machine(String name) {
+        return Machine.of(Presets.find(name).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("allPresets")
+    void conservesWater(String name) {
+        for (BasketParameters basket : List.of(BasketParameters.blind(), BasketParameters.Puck.typical())) {
+            ReferenceResult r = new ReferenceIntegrator(machine(name), basket).run(THREE_CYCLES, 60.0);
+
+            assertThat(r.water().movedMl()).as("%s %s moved", name, basket).isGreaterThan(10.0);
+            assertThat(Math.abs(r.water().balanceErrorMl()))
+                    .as("%s %s balance error", name, basket)
+                    .isLessThanOrEqualTo(1e-9 * r.water().movedMl());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backflushablePresets")
+    void plateauIsTheReliefPressureAndEveryCycleWhooshes(String name) {
+        Machine m = machine(name);
+        ReferenceResult r = new ReferenceIntegrator(m, BasketParameters.blind()).run(THREE_CYCLES, 60.0);
+
+        assertThat(r.cycles()).hasSize(3);
+        for (ReferenceCycle c : r.cycles()) {
+            assertThat(c.pumpOnAtSeconds()).isEqualTo(20.0 * c.index());
+            assertThat(c.releaseAtSeconds()).isEqualTo(20.0 * c.index() + 10.0);
+            assertThat(c.plateauBar()).as("%s cycle %d", name, c.index())
+                    .isCloseTo(m.reliefPressureBar(), within(0.01));
+            assertThat(c.quietAfterSeconds()).isBetween(0.1, 10.0);
+            assertThat(c.whooshVolumeMl()).isBetween(5.0, m.parameters().chamber().freeVolumeMl());
+            assertThat(c.whooshDecaySeconds()).isBetween(0.02, 10.0);
+            assertThat(c.whooshPeakFlowMlPerS()).isPositive();
+        }
+        // The headspace vents on the first release and is clamped to exactly zero by the event.
+        assertThat(r.finalState()[StateLayout.HEADSPACE_AIR_ATM_ML]).isZero();
+        assertThat(r.finalState()[StateLayout.BASKET_AIR_ATM_ML]).isPositive();
+    }
+
+    @Test
+    void machineWithoutThreeWayValveKeepsItsPressureAndAir() {
+        Machine m = machine("no-3way");
+        ReferenceResult r = new ReferenceIntegrator(m, BasketParameters.blind()).run(THREE_CYCLES, 60.0);
+
+        assertThat(r.water().toDripTrayMl()).isZero();
+        assertThat(r.finalState()[StateLayout.HEADSPACE_AIR_ATM_ML]).isPositive();
+        for (ReferenceCycle c : r.cycles()) {
+            assertThat(c.whooshVolumeMl()).isZero();
+            assertThat(c.whooshDecaySeconds()).isNaN();
+        }
+        assertThat(r.cycles().get(2).plateauBar()).isCloseTo(m.reliefPressureBar(), within(0.01));
+    }
+
+    @Test
+    void aReleaseBelowOneBarHasNoWhooshAndAShortFillIsNeverQuiet() {
+        // 0.1 s on: the valve opens after 20 ms, 80 ms of pumping into 45 ml of air.
+        ReferenceResult r = new ReferenceIntegrator(machine("single-boiler"), BasketParameters.blind())
+                .run(ActuatorSchedule.backflush(1, 0.1, 2.0, 0.0), 2.1);
+
+        ReferenceCycle c = r.cycles().get(0);
+        assertThat(c.plateauBar()).isBetween(0.0, 1.0);
+        assertThat(c.quietAfterSeconds()).isNaN();
+        assertThat(c.whooshVolumeMl()).isNaN();
+        assertThat(c.whooshDecaySeconds()).isNaN();
+        assertThat(c.whooshPeakFlowMlPerS()).isNaN();
+    }
+
+    @Test
+    void tighterTolerancesDoNotMoveTheMetrics() {
+        Machine m = machine("single-boiler");
+        ActuatorSchedule one = ActuatorSchedule.backflush(1, 10.0, 10.0, 0.0);
+        ReferenceCycle a = new ReferenceIntegrator(m, BasketParameters.blind()).run(one, 20.0).cycles().get(0);
+        ReferenceCycle b = new ReferenceIntegrator(m, BasketParameters.blind(), 1e-12, 1e-12).run(one, 20.0).cycles().get(0);
+
+        assertThat(a.quietAfterSeconds()).isCloseTo(b.quietAfterSeconds(), within(1e-6));
+        assertThat(a.plateauBar()).isCloseTo(b.plateauBar(), within(1e-6));
+        assertThat(a.whooshVolumeMl()).isCloseTo(b.whooshVolumeMl(), within(1e-6));
+        assertThat(a.whooshDecaySeconds()).isCloseTo(b.whooshDecaySeconds(), within(1e-6));
+    }
+
+    @Test
+    void sensorsLagTheTemperaturesTheyRead() {
+        Machine m = machine("single-boiler");
+        // Heater full on with no flow: the boiler warms, its sensor follows tau behind.
+        ActuatorSchedule heat = new ActuatorSchedule(List.of(new Command(0.0, 0.0, false, 1.0)));
+        double[] s = new ReferenceIntegrator(m, BasketParameters.blind()).run(heat, 30.0).finalState();
+
+        double rate = new BrewCircuit(m, BasketParameters.blind())
+                .boilerTemperatureRate(s[StateLayout.BOILER_C], 1.0, 0.0);
+        double tau = m.parameters().sensors().temperatureLagSeconds();
+        assertThat(s[StateLayout.BOILER_C]).isGreaterThan(93.0);
+        // A ramp seen through a first-order lag settles tau·rate behind it.
+        assertThat(s[StateLayout.BOILER_C] - s[StateLayout.BOILER_SENSOR_C]).isCloseTo(tau * rate, within(0.01 * tau * rate));
+    }
+
+    @Test
+    void halfDutyPulseSkippingFillsSlowerAndRipplesBelowTheRelief() {
+        Machine m = machine("single-boiler");
+        ActuatorSchedule half = new ActuatorSchedule(List.of(
+                new Command(0.0, 0.5, true, 0.0), new Command(15.0, 0.0, false, 0.0)));
+        ReferenceResult r = new ReferenceIntegrator(m, BasketParameters.blind()).run(half, 20.0);
+
+        // Between strokes the group bleeds back through the OPV, so the pressure ripples below
+        // the dead-head pressure instead of sitting on it.
+        assertThat(r.cycles().get(0).plateauBar()).isBetween(m.reliefPressureBar() - 0.2, m.reliefPressureBar() + 0.01);
+        assertThat(Math.abs(r.water().balanceErrorMl())).isLessThanOrEqualTo(1e-9 * r.water().movedMl());
+        // Half the strokes: the fill takes longer than at full duty.
+        ReferenceResult full = new ReferenceIntegrator(m, BasketParameters.blind())
+                .run(ActuatorSchedule.backflush(1, 15.0, 5.0, 0.0), 20.0);
+        assertThat(r.cycles().get(0).quietAfterSeconds()).isGreaterThan(1.5 * full.cycles().get(0).quietAfterSeconds());
+    }
+}
