@@ -163,6 +163,13 @@ public final class Cleaning {
     }
 
     private void remove(double dt, double flowMlPerS, double waterMl, double groupC, int from, int to) {
+        double pools = 0.0;
+        for (int i = from; i < to; i++) {
+            pools += fresh[i] + aged[i];
+        }
+        if (pools == 0.0) {
+            return;
+        }
         double q = flowMlPerS / r.referenceFlowMlPerS();
         double shear = r.flowExponent() == 1.5 ? q * Math.sqrt(q) : Math.pow(q, r.flowExponent());
         double hot = Math.exp((groupC - 90.0) * LN2 / r.hotWaterDoublingC());

@@ -30,7 +30,8 @@ import java.util.Map;
  * ({@link Plant#idle}); flows are stepped adaptively ({@link StepPolicy}).
  *
  * <p>Deterministic: the same machine, usage, strategy, seed and policy give the same numbers on
- * any thread.
+ * any thread. With {@link Usage#randomShots()} the seed draws each day's shot count (Poisson) and
+ * each puck's resistance (log-normal, 10 % spread: an estimate of grind and tamp variation).
  */
 public final class MachineLife {
     /** Boiler temperature while the machine is on, °C. */
@@ -54,6 +55,7 @@ public final class MachineLife {
     private final Plant plant;
     private final BoilerThermostat thermostat = new BoilerThermostat(HOT_BOILER_C, 1.0);
 
+    private Well19937c random;
     private int shots;
     private double penaltySum;
     private double worstPenalty;
@@ -86,6 +88,7 @@ public final class MachineLife {
 
     public LifeResult run() {
         Well19937c random = new Well19937c(seed);
+        this.random = usage.randomShots() ? random : null;
         PoissonDistribution perDay = usage.randomShots() && usage.shotsPerDay() > 0
                 ? new PoissonDistribution(random, usage.shotsPerDay(), PoissonDistribution.DEFAULT_EPSILON,
                 PoissonDistribution.DEFAULT_MAX_ITERATIONS)
@@ -142,7 +145,10 @@ public final class MachineLife {
 
     private void pullShot() {
         plant.actuators().safeState();
-        plant.changeBasket(new BasketParameters.Puck(recipe.puckResistance()));
+        // with random use, grind and tamp vary: puck resistance log-normal, 10 % spread (estimate)
+        double resistance = recipe.puckResistance()
+                * (random == null ? 1.0 : Math.exp(0.1 * random.nextGaussian()));
+        plant.changeBasket(new BasketParameters.Puck(resistance));
         Cleaning c = plant.cleaning();
         c.brewing(recipe.doseGrams(), recipe.roast());
         double cup0 = plant.state(StateLayout.TO_CUP_ML);

@@ -1,0 +1,178 @@
+package io.backflush.sim.cli;
+
+import io.backflush.core.cleaning.CleaningParameters;
+import io.backflush.core.cleaning.Roast;
+import io.backflush.core.machine.Machine;
+import io.backflush.core.param.InvalidParameterException;
+import io.backflush.core.param.ParameterFileException;
+import io.backflush.sim.usage.ComparisonResult;
+import io.backflush.sim.usage.StepPolicy;
+import io.backflush.sim.usage.Strategy;
+import io.backflush.sim.usage.StrategyComparison;
+import io.backflush.sim.usage.StrategyFiles;
+import io.backflush.sim.usage.StrategySummary;
+import io.backflush.sim.usage.Usage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "compare", description = "Simulates days of use under each cleaning strategy and compares how "
+        + "clean they keep the machine, for how much water, detergent and time.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--machine", required = true, paramLabel = "M", description = "A preset or a machine YAML file.")
+    String machine;
+
+    @Option(names = "--strategies", required = true, split = ",", paramLabel = "S[,S...]",
+            description = "Named strategies (see 'backflush strategies') or strategy YAML files.")
+    List<String> strategies;
+
+    @Option(names = "--days", defaultValue = "30", paramLabel = "D", description = "Days simulated (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--shots-per-day", defaultValue = "10", paramLabel = "N",
+            description = "Shots a day, the mean when random (default ${DEFAULT-VALUE}).")
+    double shotsPerDay;
+
+    @Option(names = "--roast", defaultValue = "medium", paramLabel = "R", description = "light, medium or dark (default ${DEFAULT-VALUE}).")
+    String roast;
+
+    @Option(names = "--seeds", defaultValue = "1", paramLabel = "K", description = "Runs per strategy, seeds 1..K (default ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--fixed-shots", description = "The same number of shots every day and typical pucks "
+            + "(default: a Poisson count per day and varying pucks, drawn from the seed).")
+    boolean fixedShots;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the table.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
+    Path csv;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (days < 1 || days > 3650) {
+            throw new UserInputException("--days must be between 1 and 3650, got " + days);
+        }
+        if (seeds < 1 || seeds > 1000) {
+            throw new UserInputException("--seeds must be between 1 and 1000, got " + seeds);
+        }
+        if (!(shotsPerDay >= 0 && shotsPerDay <= 500)) {
+            throw new UserInputException("--shots-per-day must be between 0 and 500, got " + shotsPerDay);
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > 256) {
+            throw new UserInputException("--threads must be between 1 and 256, got " + workers);
+        }
+        if (csv != null) {
+            Path parent = csv.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new UserInputException("--csv " + csv + ": directory " + parent + " does not exist");
+            }
+        }
+        Roast r = RunSetup.roast(roast);
+        Machine m = Inputs.machine(machine);
+        List<Strategy> list = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(strategies)) {
+            try {
+                list.add(StrategyFiles.resolve(name.strip()));
+            } catch (ParameterFileException e) {
+                throw new UserInputException("--strategies: " + e.getMessage());
+            }
+        }
+        Usage usage;
+        try {
+            usage = new Usage(days, shotsPerDay, !fixedShots, r, 18.0, 7.0, 19.0);
+        } catch (InvalidParameterException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        List<Long> seedList = new ArrayList<>();
+        for (long s = 1; s <= seeds; s++) {
+            seedList.add(s);
+        }
+        int total = list.size() * seeds;
+        ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(), total);
+        ComparisonResult result = StrategyComparison.compare(m, usage, list, seedList, workers, StepPolicy.fast(),
+                CleaningParameters.defaults(), bar::update);
+        bar.finish();
+        if (csv != null) {
+            writeCsv(csv, result);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(RunCommand.jsonMapper().writeValueAsString(result));
+        } else {
+            printTable(out, result);
+        }
+        return 0;
+    }
+
+    static void printTable(PrintWriter out, ComparisonResult c) {
+        out.printf(Locale.ROOT, "machine %s, %d days, %s shots a day, %s roast, %d seed%s (means over seeds)%n%n",
+                c.machine(), c.days(), trim(c.shotsPerDay()), c.roast(), c.seeds(), c.seeds() == 1 ? "" : "s");
+        int width = Math.max(8, c.strategies().stream().mapToInt(s -> s.name().length()).max().orElse(8));
+        String format = "%-" + width + "s  %7s  %7s  %8s  %8s  %8s  %9s  %9s  %8s  %7s  %5s%n";
+        out.printf(Locale.ROOT, format, "strategy", "cup", "worst", "screen", "passage", "valve", "water", "detergent",
+                "cleaning", "tainted", "drip");
+        out.printf(Locale.ROOT, format, "", "penalty", "penalty", "mg", "mg", "mg", "ml", "g", "min", "shots", "days");
+        for (StrategySummary s : c.strategies()) {
+            out.printf(Locale.ROOT, format, s.name(), f(s.meanCupPenalty(), "%.3f"), f(s.worstCupPenalty(), "%.3f"),
+                    f(s.residueEndMg().get("screen"), "%.1f"), f(s.residueEndMg().get("passage"), "%.1f"),
+                    f(s.residueEndMg().get("valve"), "%.1f"), f(s.waterUsedMl(), "%.0f"), f(s.detergentUsedG(), "%.1f"),
+                    f(s.cleaningMinutes(), "%.1f"), f(s.taintedShots(), "%.1f"), f(s.dripDays(), "%.1f"));
+        }
+        out.println();
+        out.println("cup penalty: 0 is clean, 1 is what a taster notices (residue in the brew path, detergent in the shot).");
+    }
+
+    private static void writeCsv(Path target, ComparisonResult c) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                w.write("strategy,mean_cup_penalty,worst_cup_penalty,residue_screen_mg,residue_passage_mg,residue_valve_mg,"
+                        + "water_used_ml,detergent_used_g,cleaning_minutes,tainted_shots,drip_days\n");
+                for (StrategySummary s : c.strategies()) {
+                    w.write(String.join(",", s.name(), Double.toString(s.meanCupPenalty()),
+                            Double.toString(s.worstCupPenalty()), Double.toString(s.residueEndMg().get("screen")),
+                            Double.toString(s.residueEndMg().get("passage")), Double.toString(s.residueEndMg().get("valve")),
+                            Double.toString(s.waterUsedMl()), Double.toString(s.detergentUsedG()),
+                            Double.toString(s.cleaningMinutes()), Double.toString(s.taintedShots()),
+                            Double.toString(s.dripDays())));
+                    w.write('\n');
+                }
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String f(double v, String pattern) {
+        return String.format(Locale.ROOT, pattern, v);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
