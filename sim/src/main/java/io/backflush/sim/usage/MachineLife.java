@@ -56,6 +56,7 @@ public final class MachineLife {
     private final BoilerThermostat thermostat = new BoilerThermostat(HOT_BOILER_C, 1.0);
 
     private Well19937c random;
+    private final io.backflush.sim.run.TickObserver observer;
     private int shots;
     private double penaltySum;
     private double worstPenalty;
@@ -67,6 +68,15 @@ public final class MachineLife {
 
     public MachineLife(Machine machine, Usage usage, Strategy strategy, long seed, StepPolicy policy,
                        CleaningParameters cleaning) {
+        this(machine, usage, strategy, seed, policy, cleaning, null);
+    }
+
+    /**
+     * @param observer sees every step of every shot and cleaning cycle (tests, recorders); may be null
+     */
+    public MachineLife(Machine machine, Usage usage, Strategy strategy, long seed, StepPolicy policy,
+                       CleaningParameters cleaning, io.backflush.sim.run.TickObserver observer) {
+        this.observer = observer;
         this.machine = machine;
         this.usage = usage;
         this.strategy = strategy;
@@ -157,6 +167,9 @@ public final class MachineLife {
         ShotController controller = new ShotController(recipe, thermostat,
                 () -> plant.state(StateLayout.TO_CUP_ML) - cup0, start);
         Simulation simulation = new Simulation(plant, controller, policy.dtMinSeconds());
+        if (observer != null) {
+            simulation.observe(observer);
+        }
         simulation.advanceAdaptive(start + recipe.maxSeconds() + recipe.releaseSeconds() + 1.0,
                 policy.dtMinSeconds(), policy.dtMaxSeconds(), policy.pressureStepBar(),
                 () -> plant.timeSeconds() >= controller.doneAtSeconds());
@@ -218,6 +231,9 @@ public final class MachineLife {
         BackflushController controller = new BackflushController(program, thermostat, start);
         CycleDetector detector = new CycleDetector(plant, t -> phase.kind().label());
         Simulation simulation = new Simulation(plant, controller, policy.dtMinSeconds()).observe(detector);
+        if (observer != null) {
+            simulation.observe(observer);
+        }
         simulation.advanceAdaptive(controller.endSeconds(), policy.dtMinSeconds(), policy.dtMaxSeconds(),
                 policy.pressureStepBar());
         detector.finish(plant);

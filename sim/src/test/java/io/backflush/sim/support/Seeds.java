@@ -5,18 +5,23 @@ import org.quicktheories.QuickTheory;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
- * QuickTheories with a logged seed: every property test prints the seed it used, and
+ * Seeds for randomised tests: every property test prints the seed it used, and
  * {@code -Dbackflush.seed=N} replays it.
  */
 public final class Seeds {
     private Seeds() {
     }
 
+    /** QuickTheories with a logged, replayable seed. */
     public static QuickTheory theory(String name, int examples) {
+        return qt().withFixedSeed(seed(name)).withExamples(examples).withShrinkCycles(30);
+    }
+
+    /** A seed for a randomised test: -Dbackflush.seed or a fresh one, logged either way. */
+    public static long seed(String name) {
         String fixed = System.getProperty("backflush.seed");
         long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-        System.out.println("[property " + name + "] QuickTheories seed " + seed
-                + " (replay: mvn -B verify -Dbackflush.seed=" + seed + ")");
-        return qt().withFixedSeed(seed).withExamples(examples).withShrinkCycles(30);
+        System.out.println("[property " + name + "] seed " + seed + " (replay: mvn -B verify -Dbackflush.seed=" + seed + ")");
+        return seed;
     }
 }
