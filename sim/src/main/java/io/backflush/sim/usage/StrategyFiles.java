@@ -89,9 +89,32 @@ public final class StrategyFiles {
     }
 
     private static Strategy build(YamlDocument document, String defaultName, Path baseDirectory) {
+        // optional fields get their defaults before binding (the binder insists on every field)
+        com.fasterxml.jackson.databind.node.ObjectNode root = document.root();
+        if (!root.has("name")) {
+            root.put("name", defaultName);
+        }
+        if (!root.has("description")) {
+            root.put("description", "");
+        }
+        if (root.get("tasks") != null && root.get("tasks").isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode task : root.get("tasks")) {
+                if (task instanceof com.fasterxml.jackson.databind.node.ObjectNode t) {
+                    if (!t.has("detergentGrams")) {
+                        t.put("detergentGrams", 0.0);
+                    }
+                    if (!t.has("untilClear")) {
+                        t.put("untilClear", false);
+                    }
+                    if (!t.has("replacesDaily")) {
+                        t.put("replacesDaily", false);
+                    }
+                }
+            }
+        }
         StrategySpec spec;
         try {
-            spec = document.bind(document.root(), StrategySpec.class);
+            spec = document.bind(root, StrategySpec.class);
         } catch (ParameterFileException e) {
             throw new StrategyFileException(e);
         }
@@ -128,7 +151,16 @@ public final class StrategyFiles {
         if (Programs.find(reference).isPresent()) {
             return Programs.find(reference).get();
         }
-        Path file = base == null ? Path.of(reference) : base.resolve(reference);
+        if (base == null) {
+            throw new StrategyFileException(document.error(path, "unknown program '" + reference
+                    + "': expected one of " + String.join(", ", Programs.all().keySet())));
+        }
+        Path file;
+        try {
+            file = base.resolve(reference);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new StrategyFileException(document.error(path, "'" + reference + "' is no program name and no valid path"));
+        }
         try {
             return ProgramFiles.resolve(Files.exists(file) ? file.toString() : reference);
         } catch (ParameterFileException e) {
