@@ -128,8 +128,13 @@ public final class Plant {
                 state[StateLayout.GROUP_METAL_C]);
         circuit.applyFouling(cleaning.exhaustAreaFactor(), cleaning.screenResistanceBarS2PerMl2(),
                 cleaning.seatLeakCoefficient());
-        // Compensated (Kahan) summation: a million 1 ms steps land on 1000 s, not 999.9999999.
-        double y = dtSeconds - timeCompensation;
+        advanceTime(dtSeconds);
+    }
+
+    /** Compensated (Kahan) summation: a million 1 ms steps land on 1000 s, not 999.9999999. */
+    private void advanceTime(double seconds) {
+        double t = timeSeconds;
+        double y = seconds - timeCompensation;
         double sum = t + y;
         timeCompensation = (sum - t) - y;
         timeSeconds = sum;
@@ -146,11 +151,7 @@ public final class Plant {
             return;
         }
         cleaning.idle(seconds, state[StateLayout.GROUP_METAL_C]);
-        double t = timeSeconds;
-        double y = seconds - timeCompensation;
-        double sum = t + y;
-        timeCompensation = (sum - t) - y;
-        timeSeconds = sum;
+        advanceTime(seconds);
         // whole mains cycles elapse; keep the pulse-skipping clock in step with the new time
         mainsCycleIndex = Math.max(mainsCycleIndex, (long) Math.ceil(timeSeconds / mainsPeriodSeconds - 1e-9));
         if (valveSwitchAtSeconds == valveSwitchAtSeconds && timeSeconds >= valveSwitchAtSeconds) {

@@ -41,14 +41,7 @@ public final class Simulation {
         long endTick = Math.round(endSeconds / dtSeconds);
         TickObserver[] list = observers.toArray(new TickObserver[0]);
         while (ticks < endTick) {
-            double t = plant.timeSeconds();
-            plant.readSensors(sensors);
-            controller.control(sensors, plant.actuators());
-            plant.step(dtSeconds);
-            ticks++;
-            for (TickObserver observer : list) {
-                observer.afterStep(t, plant);
-            }
+            tick(dtSeconds, list);
         }
     }
 
@@ -73,8 +66,7 @@ public final class Simulation {
         boolean lastSolenoid = false;
         while (plant.timeSeconds() < endSeconds - 1.0e-9) {
             double t = plant.timeSeconds();
-            plant.readSensors(sensors);
-            controller.control(sensors, plant.actuators());
+            askController();
             double duty = plant.actuators().pumpDuty();
             boolean solenoid = plant.actuators().solenoidEnergised();
             if (duty != lastDuty || solenoid != lastSolenoid) {
@@ -82,19 +74,34 @@ public final class Simulation {
                 lastDuty = duty;
                 lastSolenoid = solenoid;
             }
-            double step = Math.min(dt, endSeconds - t);
             double before = plant.groupPressureBar();
-            plant.step(step);
-            ticks++;
-            for (TickObserver observer : list) {
-                observer.afterStep(t, plant);
-            }
+            finishTick(t, Math.min(dt, endSeconds - t), list);
             if (stop.getAsBoolean()) {
                 return;
             }
             double change = Math.abs(plant.groupPressureBar() - before);
             double grow = change > 0 ? pressureStepBar / change : 2.0;
             dt = Math.max(dtMin, Math.min(dtMax, dt * Math.min(2.0, grow)));
+        }
+    }
+
+    /** One tick: sensors, controller, step, observers. */
+    private void tick(double dt, TickObserver[] list) {
+        double t = plant.timeSeconds();
+        askController();
+        finishTick(t, dt, list);
+    }
+
+    private void askController() {
+        plant.readSensors(sensors);
+        controller.control(sensors, plant.actuators());
+    }
+
+    private void finishTick(double startSeconds, double dt, TickObserver[] list) {
+        plant.step(dt);
+        ticks++;
+        for (TickObserver observer : list) {
+            observer.afterStep(startSeconds, plant);
         }
     }
 

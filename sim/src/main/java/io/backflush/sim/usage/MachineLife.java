@@ -144,9 +144,10 @@ public final class MachineLife {
 
     private List<CleaningTask> dueTasks(int day) {
         List<CleaningTask> due = strategy.tasks().stream().filter(t -> t.dueOn(day)).toList();
-        int longestReplacing = due.stream().filter(CleaningTask::replacesDaily).mapToInt(CleaningTask::everyDays)
+        // a due task that replaces shorter-period ones (a weekly clean instead of that day's water backflush)
+        int replacingPeriod = due.stream().filter(CleaningTask::replacesDaily).mapToInt(CleaningTask::everyDays)
                 .max().orElse(0);
-        return due.stream().filter(t -> t.everyDays() >= longestReplacing || !(longestReplacing > 0)).toList();
+        return due.stream().filter(t -> t.everyDays() >= replacingPeriod).toList();
     }
 
     private void idleUntil(double t) {
