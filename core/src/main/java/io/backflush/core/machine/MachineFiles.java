@@ -51,14 +51,9 @@ public final class MachineFiles {
         if (preset.isPresent()) {
             return Machine.of(preset.get());
         }
-        Path file = null;
-        try {
-            file = Path.of(nameOrPath);
-        } catch (InvalidPathException e) {
-            // Neither a preset nor a usable path: reported below.
-        }
-        if (file != null && Files.exists(file)) {
-            return load(file);
+        var file = YamlDocument.existingFile(nameOrPath);
+        if (file.isPresent()) {
+            return load(file.get());
         }
         throw new MachineFileException(nameOrPath, "", 0, 0,
                 "no such preset or file" + suggestion(nameOrPath) + "; presets: " + presetNames(), null);

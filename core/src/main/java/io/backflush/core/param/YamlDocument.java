@@ -288,6 +288,19 @@ public final class YamlDocument {
      * The candidate closest to a misspelt word, if one is close enough to be a likely typo
      * (case-insensitive edit distance at most a third of the word's length, and at least 1 allowed).
      */
+    /**
+     * The file a command-line argument names, if it is a valid path to something that exists
+     * (used after looking the argument up as a built-in name).
+     */
+    public static Optional<java.nio.file.Path> existingFile(String nameOrPath) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(nameOrPath);
+            return java.nio.file.Files.exists(file) ? Optional.of(file) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
     public static Optional<String> closest(String word, Collection<String> candidates) {
         if (word == null) {
             return Optional.empty();

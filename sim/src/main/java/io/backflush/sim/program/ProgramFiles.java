@@ -45,14 +45,9 @@ public final class ProgramFiles {
         if (named.isPresent()) {
             return named.get();
         }
-        Path file = null;
-        try {
-            file = Path.of(nameOrPath);
-        } catch (InvalidPathException e) {
-            // Neither a program nor a usable path: reported below.
-        }
-        if (file != null && Files.exists(file)) {
-            return load(file);
+        var file = YamlDocument.existingFile(nameOrPath);
+        if (file.isPresent()) {
+            return load(file.get());
         }
         String suggestion = YamlDocument.closest(nameOrPath, Programs.all().keySet())
                 .map(c -> " (did you mean '" + c + "'?)").orElse("");

@@ -51,14 +51,9 @@ public final class StrategyFiles {
         if (named.isPresent()) {
             return named.get();
         }
-        Path file = null;
-        try {
-            file = Path.of(nameOrPath);
-        } catch (InvalidPathException e) {
-            // reported below
-        }
-        if (file != null && Files.exists(file)) {
-            return load(file);
+        var file = YamlDocument.existingFile(nameOrPath);
+        if (file.isPresent()) {
+            return load(file.get());
         }
         String suggestion = YamlDocument.closest(nameOrPath, Strategies.all().keySet())
                 .map(c -> " (did you mean '" + c + "'?)").orElse("");
