@@ -338,5 +338,14 @@ public final class Cleaning {
         detergentDumpedMg = other.detergentDumpedMg;
         detergentDosedMg = other.detergentDosedMg;
         coffeeStrength = other.coffeeStrength;
+        // the ageing-rate cache too: a step's result depends on it, so a restored run continues bit for bit
+        ageingRateAtC = other.ageingRateAtC;
+        ageingDt = other.ageingDt;
+        ageingFraction = other.ageingFraction;
+    }
+
+    /** The parameters this instance was built with. */
+    public CleaningParameters parameters() {
+        return new CleaningParameters(r, d);
     }
 }

@@ -39,6 +39,10 @@ public final class Plant {
     private long mainsCycleIndex;
     private double pumpRunningFraction;
     private final double mainsPeriodSeconds;
+    // fault hooks (HIL plant faults): 1, 1, 0 when healthy
+    private double pumpDeliveryFactor = 1.0;
+    private double exhaustFaultFactor = 1.0;
+    private double seatLeakFaultCoefficient;
 
     // observables of the last step
     double groupBar;
@@ -123,11 +127,11 @@ public final class Plant {
         updatePump(t, dtSeconds);
         boolean exhaustOpen = circuit.hasExhaust() && !valveEnergised;
         boolean inletOpen = !circuit.hasExhaust() || valveEnergised;
-        stepper.step(this, dtSeconds, pumpRunningFraction, inletOpen, exhaustOpen, commands.heaterDuty());
+        stepper.step(this, dtSeconds, pumpRunningFraction * pumpDeliveryFactor, inletOpen, exhaustOpen,
+                commands.heaterDuty());
         cleaning.step(dtSeconds, exhaustWaterFlowMlPerS, cupFlowMlPerS, state[StateLayout.GROUP_WATER_ML],
                 state[StateLayout.GROUP_METAL_C]);
-        circuit.applyFouling(cleaning.exhaustAreaFactor(), cleaning.screenResistanceBarS2PerMl2(),
-                cleaning.seatLeakCoefficient());
+        applyFouling();
         advanceTime(dtSeconds);
     }
 
@@ -138,6 +142,141 @@ public final class Plant {
         double sum = t + y;
         timeCompensation = (sum - t) - y;
         timeSeconds = sum;
+    }
+
+    private void applyFouling() {
+        circuit.applyFouling(cleaning.exhaustAreaFactor() * exhaustFaultFactor, cleaning.screenResistanceBarS2PerMl2(),
+                cleaning.seatLeakCoefficient() + seatLeakFaultCoefficient);
+    }
+
+    /**
+     * Plant faults for fault injection (the HIL bridge); all three together, healthy is
+     * {@code (1, 1, 0)}. They take effect from the next step.
+     *
+     * @param pumpDeliveryFactor       fraction of the pump's strokes that deliver, 0..1 (a weak pump;
+     *                                 0 is a pump running dry on an empty tank)
+     * @param exhaustFaultFactor       fraction of the exhaust's flow area left open by a clog, 0..1,
+     *                                 on top of residue
+     * @param seatLeakFaultCoefficient extra leak past the closed exhaust seat, ml/s per sqrt(bar)
+     */
+    public void setFaults(double pumpDeliveryFactor, double exhaustFaultFactor, double seatLeakFaultCoefficient) {
+        this.pumpDeliveryFactor = clamp01(pumpDeliveryFactor);
+        this.exhaustFaultFactor = clamp01(exhaustFaultFactor);
+        this.seatLeakFaultCoefficient = Double.isNaN(seatLeakFaultCoefficient) ? 0.0
+                : Math.max(0.0, seatLeakFaultCoefficient);
+        applyFouling();
+    }
+
+    private static double clamp01(double v) {
+        return Double.isNaN(v) ? 1.0 : Math.max(0.0, Math.min(1.0, v));
+    }
+
+    /**
+     * Everything needed to continue this plant bit for bit: continuous state, valve and pump
+     * discrete state, time, the last step's observables, the commands, the fault hooks, the basket
+     * and the residue and detergent pools. Restore it with {@link #restore(Snapshot)}.
+     */
+    public Snapshot snapshot() {
+        Snapshot s = new Snapshot(machine, cleaning.parameters());
+        s.state = state.clone();
+        s.basket = basket;
+        s.timeSeconds = timeSeconds;
+        s.timeCompensation = timeCompensation;
+        s.emptiedFromBasketMl = emptiedFromBasketMl;
+        s.valveCommand = valveCommand;
+        s.valveEnergised = valveEnergised;
+        s.valveSwitchAtSeconds = valveSwitchAtSeconds;
+        s.pumpStroking = pumpStroking;
+        s.pulseAccumulator = pulseAccumulator;
+        s.mainsCycleIndex = mainsCycleIndex;
+        s.pumpRunningFraction = pumpRunningFraction;
+        s.pumpDeliveryFactor = pumpDeliveryFactor;
+        s.exhaustFaultFactor = exhaustFaultFactor;
+        s.seatLeakFaultCoefficient = seatLeakFaultCoefficient;
+        s.observables = new double[] {groupBar, pumpOutletBar, inflowMlPerS, pumpFlowMlPerS, reliefFlowMlPerS,
+                exhaustWaterFlowMlPerS, exhaustAirFlowAtmMlPerS, cupFlowMlPerS};
+        s.lastIterations = lastIterations;
+        s.commands.copyFrom(commands);
+        s.cleaning.copyFrom(cleaning);
+        return s;
+    }
+
+    /**
+     * Puts this plant back in the state of {@code snapshot}, taken from a plant of the same machine
+     * (this one or another): stepping on gives the same results bit for bit.
+     *
+     * @throws IllegalArgumentException if the snapshot is of another machine
+     */
+    public void restore(Snapshot s) {
+        if (s.machine != machine) {
+            throw new IllegalArgumentException("snapshot of machine '" + s.machine.name() + "' cannot restore '"
+                    + machine.name() + "'");
+        }
+        System.arraycopy(s.state, 0, state, 0, state.length);
+        if (s.basket != basket) {
+            basket = s.basket;
+            circuit.setBasket(basket);
+        }
+        timeSeconds = s.timeSeconds;
+        timeCompensation = s.timeCompensation;
+        emptiedFromBasketMl = s.emptiedFromBasketMl;
+        valveCommand = s.valveCommand;
+        valveEnergised = s.valveEnergised;
+        valveSwitchAtSeconds = s.valveSwitchAtSeconds;
+        pumpStroking = s.pumpStroking;
+        pulseAccumulator = s.pulseAccumulator;
+        mainsCycleIndex = s.mainsCycleIndex;
+        pumpRunningFraction = s.pumpRunningFraction;
+        pumpDeliveryFactor = s.pumpDeliveryFactor;
+        exhaustFaultFactor = s.exhaustFaultFactor;
+        seatLeakFaultCoefficient = s.seatLeakFaultCoefficient;
+        double[] o = s.observables;
+        groupBar = o[0];
+        pumpOutletBar = o[1];
+        inflowMlPerS = o[2];
+        pumpFlowMlPerS = o[3];
+        reliefFlowMlPerS = o[4];
+        exhaustWaterFlowMlPerS = o[5];
+        exhaustAirFlowAtmMlPerS = o[6];
+        cupFlowMlPerS = o[7];
+        lastIterations = s.lastIterations;
+        commands.copyFrom(s.commands);
+        cleaning.copyFrom(s.cleaning);
+        applyFouling();
+    }
+
+    /** A saved plant state; opaque, immutable once taken (see {@link #snapshot()}). */
+    public static final class Snapshot {
+        private final Machine machine;
+        private final Cleaning cleaning;
+        private final Actuators commands = new Actuators();
+        private double[] state;
+        private BasketParameters basket;
+        private double timeSeconds;
+        private double timeCompensation;
+        private double emptiedFromBasketMl;
+        private boolean valveCommand;
+        private boolean valveEnergised;
+        private double valveSwitchAtSeconds;
+        private boolean pumpStroking;
+        private double pulseAccumulator;
+        private long mainsCycleIndex;
+        private double pumpRunningFraction;
+        private double pumpDeliveryFactor;
+        private double exhaustFaultFactor;
+        private double seatLeakFaultCoefficient;
+        private double[] observables;
+        private int lastIterations;
+
+        private Snapshot(Machine machine, CleaningParameters cleaningParameters) {
+            this.machine = machine;
+            this.cleaning = new Cleaning(cleaningParameters);
+        }
+
+        /** Simulation time of the snapshot, s. */
+        public double timeSeconds() {
+            return timeSeconds;
+        }
     }
 
     /**

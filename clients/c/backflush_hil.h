@@ -1,0 +1,247 @@
+/*
+ * backflush_hil.h - header-only C client for the backflush plant server, binary protocol v1
+ * (docs/protocol.md). POSIX sockets; no allocation. Include it in one or more files:
+ *
+ *   bfh_conn c;
+ *   if (bfh_connect(&c, "127.0.0.1", 5555) != 0) ...
+ *   bfh_hello(&c, 0, 0);                 // raw signals off, server's tick
+ *   bfh_sensors s;
+ *   while (bfh_recv_sensors(&c, &s) == 0) {
+ *       bfh_actuators a = { s.seq, s.t_us, pump, heater, solenoid };
+ *       bfh_send_actuators(&c, &a);
+ *   }
+ *
+ * Frame: 'B' 'F' | version u8 | type u8 | length u16 | payload | CRC-32C u32, little-endian.
+ */
+#ifndef BACKFLUSH_HIL_H
+#define BACKFLUSH_HIL_H
+
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#define BFH_VERSION 1
+#define BFH_HELLO 0x01
+#define BFH_HELLO_ACK 0x02
+#define BFH_SENSORS 0x03
+#define BFH_ACTUATORS 0x04
+#define BFH_PAUSE 0x10
+#define BFH_RESUME 0x11
+#define BFH_STEP 0x12
+#define BFH_RUN_TO 0x13
+#define BFH_RESET 0x14
+#define BFH_SNAPSHOT 0x15
+#define BFH_RESTORE 0x16
+#define BFH_FAULT 0x17
+#define BFH_BYE 0x18
+#define BFH_ACK 0x7E
+#define BFH_ERROR 0x7F
+#define BFH_MAX_PAYLOAD 256
+
+#define BFH_STATUS_PAUSED 1
+#define BFH_STATUS_SAFE 2
+#define BFH_STATUS_FAULT 4
+#define BFH_STATUS_RAW 8
+#define BFH_STATUS_RESENT 16
+
+typedef struct {
+    uint32_t seq;
+    uint64_t t_us;
+    float group_bar, pump_bar, boiler_c, group_c;
+    uint32_t flow_pulses;
+    float tank_ml, drip_ml;
+    uint16_t status;
+    uint16_t raw_pressure_counts;
+    int16_t raw_boiler_tc_q, raw_group_tc_q;
+    uint16_t raw_zero_cross;
+    uint8_t raw_heater_on;
+} bfh_sensors;
+
+typedef struct {
+    uint32_t seq;
+    uint64_t t_us;
+    float pump;   /* 0..1 */
+    float heater; /* 0..1 */
+    uint8_t solenoid;
+} bfh_actuators;
+
+typedef struct {
+    int fd;
+    uint8_t buf[4096];
+    size_t start, end;
+    uint32_t errors_seen;     /* error frames received */
+    char last_error[241];
+} bfh_conn;
+
+static uint32_t bfh_crc_table[256];
+static int bfh_crc_ready;
+
+static inline uint32_t bfh_crc32c(const uint8_t *p, size_t n) {
+    if (!bfh_crc_ready) {
+        for (uint32_t i = 0; i < 256; i++) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; k++) c = (c & 1) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
+            bfh_crc_table[i] = c;
+        }
+        bfh_crc_ready = 1;
+    }
+    uint32_t c = 0xFFFFFFFFu;
+    while (n--) c = bfh_crc_table[(c ^ *p++) & 0xFF] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+static inline void bfh_put16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static inline void bfh_put32(uint8_t *p, uint32_t v) { for (int i = 0; i < 4; i++) p[i] = (uint8_t)(v >> (8 * i)); }
+static inline void bfh_put64(uint8_t *p, uint64_t v) { for (int i = 0; i < 8; i++) p[i] = (uint8_t)(v >> (8 * i)); }
+static inline void bfh_putf(uint8_t *p, float f) { uint32_t v; memcpy(&v, &f, 4); bfh_put32(p, v); }
+static inline uint16_t bfh_get16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static inline uint32_t bfh_get32(const uint8_t *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24; }
+static inline uint64_t bfh_get64(const uint8_t *p) { return (uint64_t)bfh_get32(p) | (uint64_t)bfh_get32(p + 4) << 32; }
+static inline float bfh_getf(const uint8_t *p) { uint32_t v = bfh_get32(p); float f; memcpy(&f, &v, 4); return f; }
+
+static inline int bfh_write_all(int fd, const uint8_t *p, size_t n) {
+    while (n) {
+        ssize_t w = write(fd, p, n);
+        if (w <= 0) return -1;
+        p += w; n -= (size_t)w;
+    }
+    return 0;
+}
+
+/** Sends one frame of {@code type} with {@code len} payload bytes. */
+static inline int bfh_send_frame(bfh_conn *c, uint8_t type, const uint8_t *payload, uint16_t len) {
+    uint8_t f[6 + BFH_MAX_PAYLOAD + 4];
+    if (len > BFH_MAX_PAYLOAD) return -1;
+    f[0] = 'B'; f[1] = 'F'; f[2] = BFH_VERSION; f[3] = type;
+    bfh_put16(f + 4, len);
+    if (len) memcpy(f + 6, payload, len);
+    bfh_put32(f + 6 + len, bfh_crc32c(f, 6 + (size_t)len));
+    return bfh_write_all(c->fd, f, 6 + (size_t)len + 4);
+}
+
+static inline int bfh_connect(bfh_conn *c, const char *host, int port) {
+    struct sockaddr_in a;
+    int one = 1;
+    memset(c, 0, sizeof *c);
+    c->fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (c->fd < 0) return -1;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    if (inet_pton(AF_INET, host, &a.sin_addr) != 1) return -1;
+    if (connect(c->fd, (struct sockaddr *)&a, sizeof a) != 0) return -1;
+    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return 0;
+}
+
+/**
+ * Receives the next frame: returns its type and copies its payload (at most BFH_MAX_PAYLOAD
+ * bytes) to {@code payload}; -1 when the connection closes. Frames with a bad magic or CRC are
+ * skipped (resynchronising on the magic).
+ */
+static inline int bfh_recv_frame(bfh_conn *c, uint8_t *payload, uint16_t *len) {
+    for (;;) {
+        size_t avail = c->end - c->start;
+        if (avail >= 6) {
+            uint8_t *f = c->buf + c->start;
+            if (f[0] != 'B' || f[1] != 'F') { c->start++; continue; }
+            uint16_t n = bfh_get16(f + 4);
+            if (n > BFH_MAX_PAYLOAD) { c->start++; continue; }
+            if (avail >= 6 + (size_t)n + 4) {
+                if (bfh_crc32c(f, 6 + (size_t)n) != bfh_get32(f + 6 + n)) { c->start++; continue; }
+                uint8_t type = f[3];
+                memcpy(payload, f + 6, n);
+                *len = n;
+                c->start += 6 + (size_t)n + 4;
+                return type;
+            }
+        }
+        if (c->start > 0) {
+            memmove(c->buf, c->buf + c->start, c->end - c->start);
+            c->end -= c->start;
+            c->start = 0;
+        }
+        ssize_t r = read(c->fd, c->buf + c->end, sizeof c->buf - c->end);
+        if (r <= 0) return -1;
+        c->end += (size_t)r;
+    }
+}
+
+/** Hello with raw signals on or off and a tick in µs (0: the server's). Returns 0 when accepted. */
+static inline int bfh_hello(bfh_conn *c, int raw, uint32_t dt_us) {
+    uint8_t p[8] = {BFH_VERSION, BFH_VERSION, (uint8_t)(raw ? 1 : 0), 0};
+    uint8_t in[BFH_MAX_PAYLOAD];
+    uint16_t n;
+    bfh_put32(p + 4, dt_us);
+    if (bfh_send_frame(c, BFH_HELLO, p, 8) != 0) return -1;
+    for (;;) {
+        int t = bfh_recv_frame(c, in, &n);
+        if (t < 0) return -1;
+        if (t == BFH_HELLO_ACK) return 0;
+        if (t == BFH_ERROR) return -1;
+    }
+}
+
+static inline void bfh_decode_sensors(const uint8_t *p, bfh_sensors *s) {
+    s->seq = bfh_get32(p);
+    s->t_us = bfh_get64(p + 4);
+    s->group_bar = bfh_getf(p + 12);
+    s->pump_bar = bfh_getf(p + 16);
+    s->boiler_c = bfh_getf(p + 20);
+    s->group_c = bfh_getf(p + 24);
+    s->flow_pulses = bfh_get32(p + 28);
+    s->tank_ml = bfh_getf(p + 32);
+    s->drip_ml = bfh_getf(p + 36);
+    s->status = bfh_get16(p + 40);
+    s->raw_pressure_counts = bfh_get16(p + 42);
+    s->raw_boiler_tc_q = (int16_t)bfh_get16(p + 44);
+    s->raw_group_tc_q = (int16_t)bfh_get16(p + 46);
+    s->raw_zero_cross = bfh_get16(p + 48);
+    s->raw_heater_on = p[50];
+}
+
+/** Waits for the next sensor frame (acks skipped, error frames counted). 0, or -1 when closed. */
+static inline int bfh_recv_sensors(bfh_conn *c, bfh_sensors *s) {
+    uint8_t p[BFH_MAX_PAYLOAD];
+    uint16_t n;
+    for (;;) {
+        int t = bfh_recv_frame(c, p, &n);
+        if (t < 0) return -1;
+        if (t == BFH_SENSORS && n == 52) { bfh_decode_sensors(p, s); return 0; }
+        if (t == BFH_ERROR && n >= 6) {
+            c->errors_seen++;
+            memcpy(c->last_error, p + 6, (size_t)(n - 6));
+            c->last_error[n - 6] = 0;
+        }
+    }
+}
+
+static inline int bfh_send_actuators(bfh_conn *c, const bfh_actuators *a) {
+    uint8_t p[24] = {0};
+    bfh_put32(p, a->seq);
+    bfh_put64(p + 4, a->t_us);
+    bfh_putf(p + 12, a->pump);
+    bfh_putf(p + 16, a->heater);
+    p[20] = a->solenoid ? 1 : 0;
+    return bfh_send_frame(c, BFH_ACTUATORS, p, 24);
+}
+
+/** Injects a fault, e.g. "stuck target=boiler_c at=30" (server-side scenario grammar). */
+static inline int bfh_fault(bfh_conn *c, const char *spec) {
+    size_t n = strlen(spec);
+    if (n == 0 || n > 240) return -1;
+    return bfh_send_frame(c, BFH_FAULT, (const uint8_t *)spec, (uint16_t)n);
+}
+
+static inline int bfh_bye(bfh_conn *c) {
+    int r = bfh_send_frame(c, BFH_BYE, 0, 0);
+    close(c->fd);
+    c->fd = -1;
+    return r;
+}
+
+#endif

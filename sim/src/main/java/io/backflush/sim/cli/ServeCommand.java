@@ -1,0 +1,176 @@
+package io.backflush.sim.cli;
+
+import io.backflush.core.machine.Machine;
+import io.backflush.sim.hil.fault.FaultSpec;
+import io.backflush.sim.hil.fault.FaultSpecException;
+import io.backflush.sim.hil.fault.Scenario;
+import io.backflush.sim.hil.server.HilServer;
+import io.backflush.sim.hil.server.HilSession;
+import io.backflush.sim.hil.server.SerialTransport;
+import io.backflush.sim.hil.server.SessionConfig;
+import io.backflush.sim.hil.server.SessionResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", description = "Serves the plant to firmware in the loop over TCP or a serial port "
+        + "(protocol: docs/protocol.md). Lockstep by default.")
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--machine", required = true, paramLabel = "M",
+            description = "A preset (see 'backflush machines') or a machine YAML file.")
+    String machine;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "5555", description = "TCP port (default ${DEFAULT-VALUE}; 0: any free port).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+    String bind;
+
+    @ArgGroup(exclusive = true)
+    Mode mode = new Mode();
+
+    static final class Mode {
+        @Option(names = "--lockstep", description = "Advance one tick per actuator frame (the default).")
+        boolean lockstep;
+        @Option(names = "--realtime", description = "Advance on the wall clock at --rate x --speed.")
+        boolean realtime;
+    }
+
+    @Option(names = "--rate", paramLabel = "HZ", defaultValue = "1000", description = "Ticks per simulated second (default ${DEFAULT-VALUE}).")
+    double rateHz;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1", description = "Real time: simulated seconds per wall second (default ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--serial", paramLabel = "DEVICE", description = "Serve one session over this serial port instead of TCP.")
+    String serial;
+
+    @Option(names = "--baud", paramLabel = "BAUD", defaultValue = "115200", description = "Serial baud rate (default ${DEFAULT-VALUE}).")
+    int baud;
+
+    @Option(names = "--trace", paramLabel = "FILE", description = "Trace CSV of each session (session n > 1: FILE-n).")
+    Path trace;
+
+    @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "4", description = "Sessions served at once (default ${DEFAULT-VALUE}).")
+    int maxSessions;
+
+    @Option(names = "--exit-after", paramLabel = "N", description = "Exit once N sessions have ended (default: serve until stopped).")
+    Integer exitAfter;
+
+    @Option(names = "--scenario", paramLabel = "FILE", description = "Fault scenario YAML armed in every session.")
+    Path scenario;
+
+    @Option(names = "--watchdog-ms", paramLabel = "MS", defaultValue = "10000", description = "Firmware silent this long: plant to safe state (default ${DEFAULT-VALUE}).")
+    long watchdogMs;
+
+    @Option(names = "--ml-per-pulse", paramLabel = "ML", defaultValue = "0.5", description = "Flow-meter ml per pulse (default ${DEFAULT-VALUE}).")
+    double mlPerPulse;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!(rateHz >= 10 && rateHz <= 100_000)) {
+            throw new UserInputException("--rate must be 10..100000 Hz, got " + rateHz);
+        }
+        if (!(speed > 0 && speed <= 1000)) {
+            throw new UserInputException("--speed must be above 0 and at most 1000, got " + speed);
+        }
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port must be 0..65535, got " + port);
+        }
+        if (maxSessions < 1 || maxSessions > 256) {
+            throw new UserInputException("--max-sessions must be 1..256, got " + maxSessions);
+        }
+        if (exitAfter != null && exitAfter < 1) {
+            throw new UserInputException("--exit-after must be 1 or more, got " + exitAfter);
+        }
+        if (watchdogMs < 100 || watchdogMs > 3_600_000) {
+            throw new UserInputException("--watchdog-ms must be 100..3600000, got " + watchdogMs);
+        }
+        if (!(mlPerPulse > 0 && mlPerPulse <= 100)) {
+            throw new UserInputException("--ml-per-pulse must be above 0 and at most 100, got " + mlPerPulse);
+        }
+        if (baud < 300 || baud > 4_000_000) {
+            throw new UserInputException("--baud must be 300..4000000, got " + baud);
+        }
+        if (trace != null) {
+            Path parent = trace.toAbsolutePath().getParent();
+            if (parent == null || !Files.isDirectory(parent)) {
+                throw new UserInputException("--trace " + trace + ": directory " + parent + " does not exist");
+            }
+        }
+        Machine m = Inputs.machine(machine);
+        List<FaultSpec> faults = List.of();
+        if (scenario != null) {
+            try {
+                faults = Scenario.load(scenario);
+            } catch (NoSuchFileException e) {
+                throw new UserInputException("--scenario " + scenario + ": no such file");
+            } catch (FaultSpecException e) {
+                throw new UserInputException("--scenario: " + e.getMessage());
+            }
+        }
+        SessionConfig config = new SessionConfig(m, mode.realtime, rateHz, speed, watchdogMs, 1_000, trace, faults,
+                mlPerPulse, 2000.0);
+        PrintWriter out = spec.commandLine().getOut();
+        if (serial != null) {
+            SerialTransport transport;
+            try {
+                transport = SerialTransport.open(serial, baud);
+            } catch (IOException e) {
+                throw new UserInputException("--serial: " + e.getMessage());
+            }
+            out.println("backflush: serving " + m.name() + " on " + transport.describe() + " ("
+                    + (mode.realtime ? "real time" : "lockstep") + ")");
+            out.flush();
+            SessionResult result = new HilSession(config, transport, 1).call();
+            out.println(result.summary());
+            return 0;
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(bind);
+        } catch (UnknownHostException e) {
+            throw new UserInputException("--bind " + bind + ": unknown address");
+        }
+        CountDownLatch done = new CountDownLatch(exitAfter == null ? Integer.MAX_VALUE : exitAfter);
+        HilServer server;
+        try {
+            server = new HilServer(config, address, port, maxSessions, result -> {
+                synchronized (out) {
+                    out.println(result.summary());
+                    out.flush();
+                }
+                done.countDown();
+            });
+        } catch (IOException e) {
+            throw new UserInputException("--port " + port + " on " + bind + ": " + e.getMessage());
+        }
+        try (server) {
+            synchronized (out) {
+                out.println("backflush: serving " + m.name() + " on " + server.address().getHostAddress() + ":"
+                        + server.port() + " (" + (mode.realtime ? "real time at " + rateHz + " Hz x" + speed : "lockstep at "
+                        + rateHz + " Hz") + ", up to " + maxSessions + " sessions)");
+                out.flush();
+            }
+            done.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.backflush.sim.hil.fault;
+
+/** The faults the HIL bridge can inject (docs/protocol.md, "Faults"). */
+public enum FaultKind {
+    // sensor faults (need a target channel)
+    STUCK("stuck", true), NOISE("noise", true), OFFSET("offset", true), SCALE("scale", true),
+    DROPOUT("dropout", true), DELAY("delay", true), INTERMITTENT("intermittent", true),
+    // plant faults
+    CLOGGED_EXHAUST("clogged_exhaust", false), SOLENOID_STUCK("solenoid_stuck", false),
+    LEAKING_SEAT("leaking_seat", false), WEAK_PUMP("weak_pump", false), HEATER_STUCK_ON("heater_stuck_on", false),
+    EMPTY_TANK("empty_tank", false),
+    /** Removes every active and pending fault (or those on {@code target}). */
+    CLEAR("clear", false);
+
+    private final String key;
+    private final boolean sensor;
+
+    FaultKind(String key, boolean sensor) {
+        this.key = key;
+        this.sensor = sensor;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public boolean isSensorFault() {
+        return sensor;
+    }
+
+    public static FaultKind of(String key) {
+        for (FaultKind k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    public static String names() {
+        StringBuilder s = new StringBuilder();
+        for (FaultKind k : values()) {
+            s.append(s.length() == 0 ? "" : ", ").append(k.key);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.backflush.sim.hil.protocol;
+
+/**
+ * The messages of the HIL protocol v1 (see {@code docs/protocol.md}). Times are absolute
+ * simulation time in microseconds; sequence numbers count ticks from the last reset.
+ */
+public sealed interface Message extends Decoded {
+    int VERSION = 1;
+
+    /** Client → server, first message: the versions it speaks, raw signals on/off, the tick it wants (0: server's). */
+    record Hello(int minVersion, int maxVersion, int flags, long dtMicros) implements Message {
+        public static final int FLAG_RAW = 1;
+    }
+
+    /** Server → client: the version chosen, the flags granted, the tick and the session number. */
+    record HelloAck(int version, int flags, long dtMicros, long sessionId) implements Message {
+    }
+
+    /** Server → client: readings at the start of tick {@code seq}. */
+    record SensorFrame(long seq, long timeMicros, double groupBar, double pumpBar, double boilerC, double groupC,
+                       long flowPulses, double tankMl, double dripMl, int status, int rawPressureCounts,
+                       int rawBoilerQuarterC, int rawGroupQuarterC, int rawZeroCrossings, int rawHeaterOn)
+            implements Message {
+        public static final int STATUS_PAUSED = 1;
+        public static final int STATUS_SAFE = 2;
+        public static final int STATUS_FAULT = 4;
+        public static final int STATUS_RAW = 8;
+        public static final int STATUS_RESENT = 16;
+        public static final int STATUS_REALTIME = 32;
+
+        public SensorFrame withStatus(int newStatus) {
+            return new SensorFrame(seq, timeMicros, groupBar, pumpBar, boilerC, groupC, flowPulses, tankMl, dripMl,
+                    newStatus, rawPressureCounts, rawBoilerQuarterC, rawGroupQuarterC, rawZeroCrossings, rawHeaterOn);
+        }
+    }
+
+    /** Client → server: commands answering sensor frame {@code seq}. */
+    record ActuatorFrame(long seq, long timeMicros, double pumpDuty, double heaterDuty, boolean solenoid)
+            implements Message {
+    }
+
+    record Pause() implements Message {
+    }
+
+    record Resume() implements Message {
+    }
+
+    /** Advance {@code ticks} ticks holding the current commands, without asking the firmware. */
+    record Step(long ticks) implements Message {
+    }
+
+    /** Advance holding the current commands until the simulation time reaches {@code timeMicros}. */
+    record RunTo(long timeMicros) implements Message {
+    }
+
+    /** A fresh plant at time 0, sequence 0, faults cleared, noise seeded with {@code seed}. */
+    record Reset(long seed) implements Message {
+    }
+
+    /** Saves the plant (and session) state in a server-side slot 0..7. */
+    record Snapshot(int slot) implements Message {
+    }
+
+    /** Restores a slot saved by {@link Snapshot}. */
+    record Restore(int slot) implements Message {
+    }
+
+    /** Injects a fault, e.g. {@code "stuck target=boiler_c at=20"} (grammar in docs/protocol.md). */
+    record Fault(String spec) implements Message {
+    }
+
+    record Bye() implements Message {
+    }
+
+    /** Server → client: a control message was carried out; {@code value} depends on it. */
+    record Ack(int type, long value) implements Message {
+    }
+
+    /** Server → client: something was wrong; {@code count} is the session's error count so far. */
+    record Error(int code, long count, String message) implements Message {
+    }
+}

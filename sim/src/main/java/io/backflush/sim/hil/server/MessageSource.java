@@ -1,0 +1,113 @@
+package io.backflush.sim.hil.server;
+
+import io.backflush.sim.hil.protocol.Decoded;
+import io.backflush.sim.hil.protocol.Encoding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Decoded input from the firmware with a timeout: {@link #poll} returns a {@link Decoded}, or
+ * {@link #TIMEOUT}, or {@link #EOF} once the peer has gone.
+ */
+abstract class MessageSource {
+    static final Object TIMEOUT = new Object();
+    static final Object EOF = new Object();
+
+    final AutoDecoder decoder = new AutoDecoder();
+
+    abstract Object poll(long timeoutNanos) throws IOException;
+
+    Encoding encoding() {
+        return decoder.encoding();
+    }
+
+    abstract void close();
+
+    /** Reads the transport on the calling thread (transports with read timeouts). */
+    static final class Direct extends MessageSource {
+        private final Transport transport;
+        private final byte[] chunk = new byte[4096];
+
+        Direct(Transport transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        Object poll(long timeoutNanos) throws IOException {
+            while (true) {
+                Decoded d = decoder.next();
+                if (d != null) {
+                    return d;
+                }
+                transport.setReadTimeoutMillis((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutNanos / 1_000_000)));
+                int n;
+                try {
+                    n = transport.in().read(chunk, 0, Math.min(chunk.length, decoder.space()));
+                } catch (InterruptedIOException e) {
+                    return TIMEOUT;
+                }
+                if (n < 0) {
+                    return EOF;
+                }
+                decoder.feed(chunk, 0, n);
+            }
+        }
+
+        @Override
+        void close() {
+        }
+    }
+
+    /** Reads any stream on a thread of its own; the session waits on a queue. */
+    static final class Threaded extends MessageSource {
+        private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(10_000);
+        private final Thread reader;
+
+        Threaded(InputStream in, String name) {
+            reader = new Thread(() -> {
+                byte[] chunk = new byte[4096];
+                try {
+                    while (true) {
+                        int n = in.read(chunk, 0, Math.min(chunk.length, decoder.space()));
+                        if (n < 0) {
+                            break;
+                        }
+                        decoder.feed(chunk, 0, n);
+                        for (Decoded d = decoder.next(); d != null; d = decoder.next()) {
+                            queue.put(d);
+                        }
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the peer or the session closed the stream
+                } finally {
+                    queue.offer(EOF);
+                }
+            }, name);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        @Override
+        Object poll(long timeoutNanos) throws IOException {
+            try {
+                Object o = queue.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+                if (o == EOF) {
+                    queue.offer(EOF);
+                }
+                return o == null ? TIMEOUT : o;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return EOF;
+            }
+        }
+
+        @Override
+        void close() {
+            reader.interrupt();
+        }
+    }
+}
