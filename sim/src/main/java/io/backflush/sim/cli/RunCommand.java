@@ -8,6 +8,8 @@ import io.backflush.sim.run.BackflushRun;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.run.TickObserver;
 import io.backflush.sim.run.TraceCsvWriter;
+import io.backflush.sim.show.ShownRun;
+import io.backflush.sim.show.TraceRecorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -48,6 +51,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Write the run's charts as PNG and SVG (1200x700) into DIR (created if missing).")
+    Path plot;
+
+    @Option(names = "--audio", paramLabel = "FILE.wav",
+            description = "Write what the run sounds like, in simulated time, as a 16-bit 44.1 kHz mono WAV.")
+    Path audio;
+
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Write a self-contained HTML report (index.html, backflush.wav, charts/) into DIR.")
+    Path html;
+
     @Override
     public Integer call() throws IOException {
         validateDt(dtSeconds);
@@ -57,7 +72,30 @@ final class RunCommand implements Callable<Integer> {
         Machine m = Inputs.machine(machine);
         BackflushProgram p = Inputs.program(program);
         BackflushRun.refuseUnsafe(m);
-        RunResult result = runWithTrace(m, p, dtSeconds, csv, csvEvery);
+        if (plot != null) {
+            ShowOutputs.checkDirectory("--plot", plot);
+        }
+        if (html != null) {
+            ShowOutputs.checkDirectory("--html", html);
+        }
+        if (audio != null) {
+            ShowOutputs.checkAudio(audio, p);
+        }
+        TraceRecorder recorder = plot != null || html != null || audio != null ? ShowOutputs.recorderFor(p) : null;
+        RunResult result = runWithTrace(m, p, dtSeconds, csv, csvEvery,
+                recorder == null ? List.of() : List.of(recorder));
+        if (recorder != null) {
+            ShownRun shown = ShowOutputs.shown(m, result, recorder);
+            if (plot != null) {
+                ShowOutputs.writePlots(shown, plot);
+            }
+            if (audio != null) {
+                ShowOutputs.writeAudio(shown, audio);
+            }
+            if (html != null) {
+                ShowOutputs.writeReport("--html", shown, html);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(jsonMapper().writeValueAsString(result));
@@ -75,8 +113,14 @@ final class RunCommand implements Callable<Integer> {
 
     static RunResult runWithTrace(Machine machine, BackflushProgram program, double dt, Path csv, int every)
             throws IOException {
+        return runWithTrace(machine, program, dt, csv, every, List.of());
+    }
+
+    /** As above, with extra observers (the show recorder) watching the run. */
+    static RunResult runWithTrace(Machine machine, BackflushProgram program, double dt, Path csv, int every,
+                                  List<? extends TickObserver> extra) throws IOException {
         if (csv == null) {
-            return BackflushRun.run(machine, program, dt, List.of());
+            return BackflushRun.run(machine, program, dt, extra);
         }
         Path parent = csv.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -88,7 +132,9 @@ final class RunCommand implements Callable<Integer> {
         try (TraceCsvWriter trace = new TraceCsvWriter(csv, every)) {
             RunResult result;
             try {
-                result = BackflushRun.run(machine, program, dt, List.<TickObserver>of(trace));
+                List<TickObserver> observers = new ArrayList<>(extra);
+                observers.add(trace);
+                result = BackflushRun.run(machine, program, dt, observers);
             } catch (UncheckedIOException e) {
                 throw new UserInputException("--csv " + csv + ": " + e.getCause().getMessage());
             }
