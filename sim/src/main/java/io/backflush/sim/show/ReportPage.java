@@ -167,14 +167,17 @@ public final class ReportPage {
         figure(h, pngs, "first-cycles", "The first cycles close up: pressure (left axis), the net flow into the "
                 + "group and the exhaust water flow (right axis), with the events and their figures.");
         figure(h, pngs, "pump", "Pump flow from the tank, the net flow into the group and the flow returned by the "
-                + "over-pressure valve; the pump loudness used for the sound on the right axis.");
+                + "over-pressure valve; the pump loudness used for the sound on the right axis. The brief back-flow "
+                + "into the over-pressure valve at each release (about 2 ml/s for a few tens of milliseconds) is "
+                + "below the axis; the close-up above shows it.");
     }
 
     private static void whoosh(StringBuilder h, ShownRun run, Map<String, byte[]> pngs) {
         List<CycleReport> cycles = run.cycles();
         h.append("<h2>What the whoosh carried out</h2>\n");
         figure(h, pngs, "exhaust", "Water flow through the three-way valve's exhaust to the drip tray after each "
-                + "release, against time since the release command; dashed: the headspace air venting first.");
+                + "release, against time since the release command; dashed: the headspace air venting first. Flows "
+                + "are drawn as 10 ms averages, so the drawn peaks sit a little below the peaks in the table.");
         h.append("<p>").append(esc("When the pump stops the solenoid de-energises and connects the group to the drip "
                 + "tray. The air in the headspace, next to the valve, escapes first: a short hiss. Then the air "
                 + "trapped under the water in the basket expands from the plateau pressure back towards atmospheric "

@@ -147,11 +147,11 @@ public final class RunCharts {
         chart.getSeriesMap().get("pump loudness (right axis)").setLineWidth(1.2f);
         // the pump's own line is drawn wide underneath: the others coincide with it in parts
         chart.getSeriesMap().get("drawn from the tank by the pump").setLineWidth(5.0f);
-        double low = Math.min(0.0, Math.floor(min(t.groupInflowMlPerS())));
+        // both axes start at 0 so that 0 ml/s and 0 % line up; the brief back-flow through the OPV at
+        // each release (net flow about -2 ml/s for a few tens of ms) falls below the axis
         double high = Math.ceil(Math.max(free, max(t.pumpFlowMlPerS())) * 1.3);
-        chart.getStyler().setYAxisMin(0, low).setYAxisMax(0, high);
-        // the right axis's 0 % on the same height as the left axis's 0 ml/s
-        chart.getStyler().setYAxisMin(1, 130.0 * low / high).setYAxisMax(1, 130.0);
+        chart.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, high);
+        chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, 130.0);
         chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0");
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(run.result().simulatedSeconds());
         double[] qx = new double[run.cycles().size()];
@@ -222,7 +222,7 @@ public final class RunCharts {
                     : run.machine().parameters().threeWayValve().responseSeconds();
             chart.addAnnotation(new AnnotationLine(response, true, false));
             chart.addAnnotation(new AnnotationText(String.format(Locale.ROOT, "valve opens (%.0f ms dead time)",
-                    response * 1000), response + 0.16, yTop * 0.95, false));
+                    response * 1000), response + 0.26, yTop * 0.95, false));
         }
         return new Named("exhaust", title, chart);
     }

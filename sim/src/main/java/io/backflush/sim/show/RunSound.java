@@ -93,7 +93,7 @@ public final class RunSound {
             low += lowAlpha * (white - low);
             low2 += lowAlpha * (low - low2);
             hissLow += hissAlpha * (white - hissLow);
-            double whoosh = 2.5 * low2;
+            double whoosh = 5.0 * low2;
             double hiss = white - hissLow;
             double s = PUMP_GAIN * l * buzz + WHOOSH_GAIN * w * whoosh + HISS_GAIN * a * hiss;
             s = Math.tanh(1.5 * s) / Math.tanh(1.5);
