@@ -109,9 +109,13 @@ public final class ReportPage {
             h.append("<li>").append(num("%d", n)).append(esc(" whooshes sent ")).append(num("%.1f ml", whooshed))
                     .append(esc(" to the drip tray, at up to ")).append(num("%.0f ml/s", peak)).append(".</li>\n");
         }
-        h.append("<li>").append(esc("Residue removed: ")).append(num("%.1f mg", sum(run.removedPerCycleMg())))
-                .append(esc(" of the " + fmt("%.1f", run.residueAtStartMg()) + " mg in the brew path at the start."))
-                .append("</li>\n");
+        if (run.residueAtStartMg() > 0) {
+            h.append("<li>").append(esc("Residue removed: ")).append(num("%.1f mg", sum(run.removedPerCycleMg())))
+                    .append(esc(" of the " + fmt("%.1f", run.residueAtStartMg()) + " mg in the brew path at the start."))
+                    .append("</li>\n");
+        } else {
+            h.append("<li>").append(esc("Residue removed: none; the machine started clean.")).append("</li>\n");
+        }
         h.append("<li>").append(esc("Water: ")).append(num("%.1f ml", w.fromTankMl()))
                 .append(esc(" drawn from the tank, " + fmt("%.1f", w.returnedToTankMl()) + " ml of it back through "
                         + "the over-pressure valve; the ledger balances to " + fmt("%.1e", w.balanceErrorMl())
@@ -147,8 +151,7 @@ public final class ReportPage {
         List<CycleReport> cycles = run.cycles();
         double free = run.machine().pump().freeFlowMlPerS();
         h.append("<h2>Why the pump went quiet</h2>\n");
-        figure(h, pngs, "pressure", "Group pressure (behind the blind basket) and pump-outlet pressure through the "
-                + "whole run. Triangles: the pump went quiet; diamonds: the solenoid released and the whoosh began.");
+        figure(h, pngs, "pressure", "Group pressure (behind the blind basket) through the whole run. Triangles: the pump went quiet; diamonds: the solenoid released and the whoosh began.");
         h.append("<p>").append(esc("A blind basket has no way out, so the water the pump pushes into the group can "
                 + "only squeeze the air trapped above and in the basket. As the air compresses the pressure climbs, "
                 + "and the pump, working against it, moves less and less water. "));
