@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 @Command(name = "backflush", mixinStandardHelpOptions = true, versionProvider = BackflushCli.Version.class,
         description = "Simulates an espresso machine's brew circuit: backflush cycles against a blind basket, "
                 + "pump quiet, plateau pressure and the whoosh, with every millilitre accounted for.",
-        subcommands = {RunCommand.class, DemoCommand.class, CompareCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, ServeCommand.class,
                 MachinesCommand.class, ProgramsCommand.class, StrategiesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BackflushCli implements Runnable {

@@ -9,6 +9,8 @@ import io.backflush.sim.run.BackflushRun;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.run.TickObserver;
 import io.backflush.sim.run.TraceCsvWriter;
+import io.backflush.sim.show.ShownRun;
+import io.backflush.sim.show.TraceRecorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -70,6 +73,18 @@ final class RunCommand implements Callable<Integer> {
             description = "Run even on a machine without a three-way valve, to see what happens instead.")
     boolean force;
 
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Write the run's charts as PNG and SVG (1200x700) into DIR (created if missing).")
+    Path plot;
+
+    @Option(names = "--audio", paramLabel = "FILE.wav",
+            description = "Write what the run sounds like, in simulated time, as a 16-bit 44.1 kHz mono WAV.")
+    Path audio;
+
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Write a self-contained HTML report (index.html, backflush.wav, charts/) into DIR.")
+    Path html;
+
     @Override
     public Integer call() throws IOException {
         validateDt(dtSeconds);
@@ -82,8 +97,31 @@ final class RunCommand implements Callable<Integer> {
             BackflushRun.refuseUnsafe(m);
         }
         double grams = RunSetup.detergentGrams(detergentGrams, p);
+        if (plot != null) {
+            ShowOutputs.checkDirectory("--plot", plot);
+        }
+        if (html != null) {
+            ShowOutputs.checkDirectory("--html", html);
+        }
+        if (audio != null) {
+            ShowOutputs.checkAudio(audio, p);
+        }
         Plant plant = RunSetup.plant(m, fouledDays, shotsPerDay, roast);
-        RunResult result = runWithTrace(plant, p, dtSeconds, grams, csv, csvEvery);
+        TraceRecorder recorder = plot != null || html != null || audio != null ? ShowOutputs.recorderFor(p) : null;
+        RunResult result = runWithTrace(plant, p, dtSeconds, grams, csv, csvEvery,
+                recorder == null ? List.of() : List.of(recorder));
+        if (recorder != null) {
+            ShownRun shown = ShowOutputs.shown(m, result, recorder);
+            if (plot != null) {
+                ShowOutputs.writePlots(shown, plot);
+            }
+            if (audio != null) {
+                ShowOutputs.writeAudio(shown, audio);
+            }
+            if (html != null) {
+                ShowOutputs.writeReport("--html", shown, html);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(jsonMapper().writeValueAsString(result));
@@ -102,10 +140,11 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Runs the program on the plant, with the CSV trace if asked and extra observers (the show recorder). */
     static RunResult runWithTrace(Plant plant, BackflushProgram program, double dt, double detergentGrams, Path csv,
-                                  int every) throws IOException {
+                                  int every, List<? extends TickObserver> extra) throws IOException {
         if (csv == null) {
-            return BackflushRun.simulate(plant, program, dt, detergentGrams, List.of());
+            return BackflushRun.simulate(plant, program, dt, detergentGrams, extra);
         }
         Path parent = csv.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
@@ -117,7 +156,9 @@ final class RunCommand implements Callable<Integer> {
         try (TraceCsvWriter trace = new TraceCsvWriter(csv, every)) {
             RunResult result;
             try {
-                result = BackflushRun.simulate(plant, program, dt, detergentGrams, List.<TickObserver>of(trace));
+                List<TickObserver> observers = new ArrayList<>(extra);
+                observers.add(trace);
+                result = BackflushRun.simulate(plant, program, dt, detergentGrams, observers);
             } catch (UncheckedIOException e) {
                 throw new UserInputException("--csv " + csv + ": " + e.getCause().getMessage());
             }

@@ -153,12 +153,13 @@ class CliTest {
     }
 
     @Test
-    void demoExplainsTheRun() {
-        Outcome o = run("demo");
+    void demoExplainsTheRun(@TempDir Path dir) {
+        Outcome o = run("demo", "--out", dir.resolve("demo").toString());
         assertThat(o.code()).isZero();
         assertThat(o.out()).contains("single-boiler").contains("detergent-5x10-rinse-5")
                 .contains("pump went quiet after").contains("the whoosh").contains("Every millilitre is accounted for");
         assertThat(o.out().lines().filter(l -> l.startsWith("- Cycle"))).hasSize(10);
+        assertThat(o.out()).contains(dir.resolve("demo").resolve("index.html").toString());
     }
 
     @Test

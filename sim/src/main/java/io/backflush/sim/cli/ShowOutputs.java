@@ -1,0 +1,100 @@
+package io.backflush.sim.cli;
+
+import io.backflush.core.machine.Machine;
+import io.backflush.sim.program.BackflushProgram;
+import io.backflush.sim.run.RunResult;
+import io.backflush.sim.show.ShowFiles;
+import io.backflush.sim.show.ShownRun;
+import io.backflush.sim.show.TraceRecorder;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The pictures, sound and report of a run for {@code run --plot/--audio/--html}, {@code report}
+ * and {@code demo}: checks the destinations before the run (so bad paths fail fast, exit 2, with
+ * nothing written) and writes the files after it, all or none.
+ */
+final class ShowOutputs {
+    private ShowOutputs() {
+    }
+
+    /** A recorder sampling every 10 ms, or coarser for very long programs (at most ~100 000 samples). */
+    static TraceRecorder recorderFor(BackflushProgram program) {
+        return new TraceRecorder(Math.max(TraceRecorder.DEFAULT_INTERVAL_SECONDS, program.durationSeconds() / 100_000));
+    }
+
+    static void checkDirectory(String flag, Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new UserInputException(flag + " " + dir + ": exists and is not a directory");
+        }
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new UserInputException(flag + " " + dir + ": cannot create it, " + existing + " is not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new UserInputException(flag + " " + dir + ": directory " + existing + " is not writable");
+        }
+    }
+
+    static void checkAudio(Path file, BackflushProgram program) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new UserInputException("--audio " + file + ": directory " + parent + " does not exist");
+        }
+        if (Files.isDirectory(file)) {
+            throw new UserInputException("--audio " + file + " is a directory");
+        }
+        if (!Files.isWritable(parent)) {
+            throw new UserInputException("--audio " + file + ": directory " + parent + " is not writable");
+        }
+        if (program.durationSeconds() > ShowFiles.MAX_AUDIO_SECONDS) {
+            throw new UserInputException(String.format(Locale.ROOT, "--audio: the program runs %.0f s; sound is "
+                    + "rendered for runs up to %.0f s", program.durationSeconds(), ShowFiles.MAX_AUDIO_SECONDS));
+        }
+    }
+
+    static void writePlots(ShownRun run, Path dir) {
+        write("--plot " + dir, ShowFiles.plots(run, dir));
+    }
+
+    static void writeAudio(ShownRun run, Path file) {
+        write("--audio " + file, Map.of(file, ShowFiles.audio(run)));
+    }
+
+    static void writeReport(String flag, ShownRun run, Path dir) {
+        write(flag + " " + dir, ShowFiles.report(run, dir));
+    }
+
+    static ShownRun shown(Machine machine, RunResult result, TraceRecorder recorder) {
+        return new ShownRun(machine, result, recorder.trace());
+    }
+
+    private static void write(String what, Map<Path, byte[]> files) {
+        try {
+            ShowFiles.write(files);
+        } catch (AccessDeniedException e) {
+            throw new UserInputException(what + ": permission denied (" + e.getFile() + ")");
+        } catch (FileSystemException e) {
+            throw new UserInputException(what + ": " + oneLine(e.getMessage()));
+        } catch (IOException e) {
+            throw new UserInputException(what + ": " + oneLine(e.getMessage()));
+        } catch (UncheckedIOException e) {
+            throw new UserInputException(what + ": " + oneLine(e.getCause().getMessage()));
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "write failed" : message.replace('\n', ' ');
+    }
+}

@@ -1,0 +1,156 @@
+package io.backflush.sim.show;
+
+import io.backflush.core.hydraulics.PumpModel;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
+
+/**
+ * Renders what a run sounds like, in simulated time (one second of run, one second of sound), as
+ * 16-bit PCM mono WAV. A rendering choice, not acoustics (see docs/model.md):
+ * <ul>
+ *   <li><b>the pump</b>: a vibratory pump strokes once per mains cycle, so its buzz is the mains
+ *       frequency (50 Hz) with harmonics up to about 1 kHz, which small speakers can play; a rotary
+ *       pump hums at its vane-passing rate instead. Its amplitude follows
+ *       {@link Trace#pumpLoudness}: loud while the pump moves water freely, quieter as pressure
+ *       builds and its flow falls;</li>
+ *   <li><b>the whoosh</b>: seeded noise (deterministic: the same run gives the same bytes), low-passed
+ *       for water and brighter for air, its amplitude following the exhaust water and air flows.</li>
+ * </ul>
+ */
+public final class RunSound {
+    public static final int SAMPLE_RATE = 44_100;
+    /** Sample rate of the excerpt embedded in the HTML report (keeps the page a few MB). */
+    public static final int EXCERPT_SAMPLE_RATE = 22_050;
+    /** Exhaust water flow heard at full whoosh loudness, ml/s. */
+    static final double WHOOSH_FULL_ML_PER_S = 50.0;
+    /** Exhaust air flow heard at full hiss loudness, atm-ml/s. */
+    static final double HISS_FULL_ATM_ML_PER_S = 2500.0;
+    static final double PUMP_GAIN = 0.5;
+    static final double WHOOSH_GAIN = 0.85;
+    static final double HISS_GAIN = 0.45;
+    private static final long SEED = 0x5EED_BAC_F1L;
+    private static final double ROTARY_VANE_HZ = 145.0;
+
+    private RunSound() {
+    }
+
+    /** The whole run at {@value #SAMPLE_RATE} Hz. */
+    public static short[] render(ShownRun run) {
+        return render(run, SAMPLE_RATE, 0.0, run.result().simulatedSeconds());
+    }
+
+    /** The part of the run from {@code fromSeconds} to {@code toSeconds} at the given sample rate. */
+    public static short[] render(ShownRun run, int sampleRate, double fromSeconds, double toSeconds) {
+        Trace t = run.trace();
+        PumpModel pump = run.machine().pump();
+        double[] loud = t.pumpLoudness(pump.freeFlowMlPerS());
+        double[] water = t.exhaustWaterMlPerS();
+        double[] air = t.exhaustAirAtmMlPerS();
+        double[] time = t.timeSeconds();
+        boolean vibratory = pump.pulseSkipping();
+        double fundamental = vibratory ? pump.mainsHz() : ROTARY_VANE_HZ;
+        int harmonics = Math.max(1, (int) Math.min(20, 1000.0 / fundamental));
+        double exponent = vibratory ? 0.7 : 1.5;
+        double[] table = waveTable(harmonics, exponent);
+        int n = (int) Math.max(0, Math.round((toSeconds - fromSeconds) * sampleRate));
+        short[] out = new short[n];
+        SplittableRandom random = new SplittableRandom(SEED);
+        double lowAlpha = 1 - Math.exp(-2 * Math.PI * 900.0 / sampleRate);
+        double hissAlpha = 1 - Math.exp(-2 * Math.PI * 3000.0 / sampleRate);
+        double low = 0;
+        double low2 = 0;
+        double hissLow = 0;
+        int j = 0;
+        double phase = 0;
+        double phaseStep = fundamental / sampleRate;
+        for (int i = 0; i < n; i++) {
+            double ts = fromSeconds + (double) i / sampleRate;
+            while (j + 1 < time.length && time[j + 1] <= ts) {
+                j++;
+            }
+            double l = interpolate(time, loud, j, ts);
+            double w = Math.min(1.0, Math.max(0.0, interpolate(time, water, j, ts) / WHOOSH_FULL_ML_PER_S));
+            double a = Math.min(1.0, Math.max(0.0, interpolate(time, air, j, ts) / HISS_FULL_ATM_ML_PER_S));
+            double buzz = 0;
+            if (l > 0) {
+                double p = phase * TABLE;
+                int k = (int) p;
+                buzz = table[k] + (table[k + 1] - table[k]) * (p - k);
+            }
+            phase += phaseStep;
+            if (phase >= 1) {
+                phase -= 1;
+            }
+            double white = random.nextDouble() * 2 - 1;
+            low += lowAlpha * (white - low);
+            low2 += lowAlpha * (low - low2);
+            hissLow += hissAlpha * (white - hissLow);
+            double whoosh = 5.0 * low2;
+            double hiss = white - hissLow;
+            double s = PUMP_GAIN * l * buzz + WHOOSH_GAIN * w * whoosh + HISS_GAIN * a * hiss;
+            s = Math.tanh(1.5 * s) / Math.tanh(1.5);
+            out[i] = (short) Math.round(Math.max(-1, Math.min(1, s)) * 0.92 * Short.MAX_VALUE);
+        }
+        return out;
+    }
+
+    private static final int TABLE = 4096;
+
+    /** One period of the buzz: harmonics k = 1..n with amplitude k^-exponent, fixed phases, peak 1. */
+    private static double[] waveTable(int harmonics, double exponent) {
+        double[] table = new double[TABLE + 1];
+        double peak = 0;
+        for (int i = 0; i <= TABLE; i++) {
+            double x = 2 * Math.PI * i / TABLE;
+            double v = 0;
+            for (int k = 1; k <= harmonics; k++) {
+                v += Math.pow(k, -exponent) * Math.sin(k * x + 0.3 * k * k);
+            }
+            table[i] = v;
+            peak = Math.max(peak, Math.abs(v));
+        }
+        for (int i = 0; i <= TABLE; i++) {
+            table[i] /= peak;
+        }
+        return table;
+    }
+
+    private static double interpolate(double[] time, double[] v, int j, double ts) {
+        if (time.length == 0) {
+            return 0.0;
+        }
+        if (ts <= time[0]) {
+            return v[0] * Math.max(0.0, ts / time[0]);
+        }
+        if (j + 1 >= time.length) {
+            return v[time.length - 1];
+        }
+        double f = (ts - time[j]) / (time[j + 1] - time[j]);
+        return v[j] + (v[j + 1] - v[j]) * Math.max(0, Math.min(1, f));
+    }
+
+    /** 16-bit PCM mono little-endian WAV bytes, written with {@code javax.sound.sampled}. */
+    public static byte[] wav(short[] samples, int sampleRate) {
+        byte[] pcm = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            pcm[2 * i] = (byte) samples[i];
+            pcm[2 * i + 1] = (byte) (samples[i] >> 8);
+        }
+        AudioFormat format = new AudioFormat(sampleRate, 16, 1, true, false);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(pcm.length + 64);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm), format, samples.length)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

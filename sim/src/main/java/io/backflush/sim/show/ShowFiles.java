@@ -1,0 +1,119 @@
+package io.backflush.sim.show;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code --plot}, {@code --audio} and {@code --html} write, rendered in memory first and then
+ * written so that a failure leaves nothing half-written: each file goes to a temporary file in its
+ * own directory and is moved into place atomically once every file has been written, and if any
+ * step fails, the temporary files and any file already moved into place by the same call are removed.
+ */
+public final class ShowFiles {
+    /** The full-length sound written beside the report page. */
+    public static final String REPORT_WAV = "backflush.wav";
+    public static final String REPORT_PAGE = "index.html";
+    public static final String CHARTS_DIR = "charts";
+    /** The report embeds at most this much of the run's sound (at a lower sample rate), s. */
+    public static final double EXCERPT_MAX_SECONDS = 40.0;
+    /** Longest run rendered to a full-length sound file, s (44.1 kHz 16-bit: 53 MB). */
+    public static final double MAX_AUDIO_SECONDS = 600.0;
+
+    private ShowFiles() {
+    }
+
+    /** Every chart of the run as {@code STEM.png} and {@code STEM.svg} in {@code dir}. */
+    public static Map<Path, byte[]> plots(ShownRun run, Path dir) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (RunCharts.Named chart : RunCharts.all(run)) {
+            files.put(dir.resolve(chart.stem() + ".png"), Charts.png(chart.chart()));
+            files.put(dir.resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
+        }
+        return files;
+    }
+
+    /** The run's sound, whole, as WAV (16-bit PCM mono, 44.1 kHz). */
+    public static byte[] audio(ShownRun run) {
+        return RunSound.wav(RunSound.render(run), RunSound.SAMPLE_RATE);
+    }
+
+    /**
+     * The report: {@code dir/index.html} (self-contained: charts and a sound excerpt embedded),
+     * the whole run's sound as {@code dir/backflush.wav} (runs up to {@value #MAX_AUDIO_SECONDS} s) and
+     * the charts in {@code dir/charts}.
+     */
+    public static Map<Path, byte[]> report(ShownRun run, Path dir) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        for (RunCharts.Named chart : RunCharts.all(run)) {
+            byte[] png = Charts.png(chart.chart());
+            pngs.put(chart.stem(), png);
+            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".png"), png);
+            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
+        }
+        double[] excerpt = excerpt(run);
+        byte[] wav = RunSound.wav(RunSound.render(run, RunSound.EXCERPT_SAMPLE_RATE, excerpt[0], excerpt[1]),
+                RunSound.EXCERPT_SAMPLE_RATE);
+        boolean full = run.result().simulatedSeconds() <= MAX_AUDIO_SECONDS;
+        if (full) {
+            files.put(dir.resolve(REPORT_WAV), audio(run));
+        }
+        String page = ReportPage.html(run, pngs, wav, excerpt[0], excerpt[1], full ? REPORT_WAV : null);
+        files.put(dir.resolve(REPORT_PAGE), page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return files;
+    }
+
+    /** The embedded excerpt: the first two cycles (the dry start and a typical cycle), at most 40 s. */
+    static double[] excerpt(ShownRun run) {
+        double end = run.result().simulatedSeconds();
+        if (run.cycles().size() >= 2) {
+            end = run.cycleEndSeconds(1);
+        }
+        return new double[] {0.0, Math.min(end, EXCERPT_MAX_SECONDS)};
+    }
+
+    /** Writes the files (creating their directories), all or none. */
+    public static void write(Map<Path, byte[]> files) throws IOException {
+        List<Path[]> pending = new ArrayList<>();
+        List<Path> written = new ArrayList<>();
+        try {
+            for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+                Path target = e.getKey().toAbsolutePath();
+                Files.createDirectories(target.getParent());
+                // a plain new file (not createTempFile's owner-only one), so the result has the usual permissions
+                Path temporary = target.resolveSibling("." + target.getFileName() + "."
+                        + Long.toHexString(System.nanoTime()) + ".part");
+                Files.write(temporary, e.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                pending.add(new Path[] {temporary, target});
+            }
+            for (Path[] move : pending) {
+                Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                written.add(move[1]);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path[] move : pending) {
+                Files.deleteIfExists(move[0]);
+            }
+            for (Path p : written) {
+                Files.deleteIfExists(p);
+            }
+            throw e;
+        }
+    }
+
+    /** Human-readable size, for the command's summary line. */
+    public static String size(long bytes) {
+        if (bytes >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
+        }
+        return String.format(Locale.ROOT, "%.0f kB", bytes / 1024.0);
+    }
+}
