@@ -2,9 +2,10 @@ package io.backflush.core.cleaning;
 
 /**
  * The residue and detergent state of one machine and its equations, advanced after each hydraulic
- * step with that step's flows (operator splitting: the pools change slowly compared with a step,
- * and each update is the exact solution for constant flows over the step, so it is stable and
- * never drives a pool negative).
+ * step with that step's flows (operator splitting: the pools change slowly compared with a step).
+ * Deposition, removal, ageing and dissolution use the exact solution for constant flows over the
+ * step; the outflow of dissolved detergent uses the implicit dilution form D·V_out/(V + V_out);
+ * adsorption is one explicit step clamped to the pools. None of them can drive a pool negative.
  *
  * <p>Two modes, set by what is in the basket:
  * <ul>
@@ -207,8 +208,9 @@ public final class Cleaning {
     }
 
     /**
-     * Advances ageing and detergent desorption over an idle period at a constant group
-     * temperature, exactly (no flows): used to jump over hours between shots.
+     * Advances ageing over an idle period at a constant group temperature, exactly (no flows): used
+     * to jump over hours between shots. Adsorbed detergent stays where it is (desorption needs
+     * water moving past the surfaces).
      */
     public void idle(double seconds, double groupC) {
         if (seconds > 0.0) {

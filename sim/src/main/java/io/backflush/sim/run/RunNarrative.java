@@ -38,7 +38,7 @@ public final class RunNarrative {
         double after = r.residueAfterMg().values().stream().mapToDouble(Double::doubleValue).sum();
         if (before > 0) {
             CycleReport first = r.cycles().isEmpty() ? null : r.cycles().get(0);
-            lines.add(String.format(Locale.ROOT, "- The group held %.0f mg of coffee residue (oils and fines). Each whoosh "
+            lines.add(String.format(Locale.ROOT, "The group held %.0f mg of coffee residue (oils and fines). Each whoosh "
                             + "drove liquid back through the screen, the passage and the valve and carried some out: the "
                             + "first discharge held %s mg/ml; %.0f mg (%.0f %%) was gone at the end.",
                     before, first == null || first.dischargeResidueMgPerMl() == null ? "-"
@@ -48,12 +48,12 @@ public final class RunNarrative {
                             && c.dischargeResidueMgPerMl() < io.backflush.sim.usage.MachineLife.CLEAR_RESIDUE_MG_PER_ML)
                     .findFirst()
                     .ifPresent(clear -> lines.add(String.format(Locale.ROOT,
-                            "- The discharge ran clear (below %.1f mg/ml) from cycle %d on.",
+                            "The discharge ran clear (below %.1f mg/ml) from cycle %d on.",
                             io.backflush.sim.usage.MachineLife.CLEAR_RESIDUE_MG_PER_ML, clear.index())));
         }
         if (r.detergentG() > 0) {
             double threshold = io.backflush.core.cleaning.DetergentParameters.defaults().tasteThresholdMg();
-            lines.add(String.format(Locale.ROOT, "- The detergent (%.1f g) dissolved into the chamber water and loosened "
+            lines.add(String.format(Locale.ROOT, "The detergent (%.1f g) dissolved into the chamber water and loosened "
                             + "the baked-on oils that water alone barely moves; some of it clings to the surfaces, which is "
                             + "why rinse cycles follow: %.1f mg was left in the brew path at the end, %s.",
                     r.detergentG(), r.detergentLeftMg(), r.detergentLeftMg() < threshold

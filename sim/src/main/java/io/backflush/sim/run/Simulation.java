@@ -60,6 +60,15 @@ public final class Simulation {
     /** As {@link #advanceAdaptive(double, double, double, double)}, stopping early once {@code stop} says so. */
     public void advanceAdaptive(double endSeconds, double dtMin, double dtMax, double pressureStepBar,
                                 java.util.function.BooleanSupplier stop) {
+        advanceAdaptive(endSeconds, dtMin, dtMax, pressureStepBar, stop, () -> Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As above, with a cap on the next step from whoever knows when something will happen (e.g. the
+     * time left until a shot reaches its target volume), so events are not overshot by a long step.
+     */
+    public void advanceAdaptive(double endSeconds, double dtMin, double dtMax, double pressureStepBar,
+                                java.util.function.BooleanSupplier stop, java.util.function.DoubleSupplier nextEventIn) {
         double dt = dtMin;
         TickObserver[] list = observers.toArray(new TickObserver[0]);
         double lastDuty = Double.NaN;
@@ -75,7 +84,9 @@ public final class Simulation {
                 lastSolenoid = solenoid;
             }
             double before = plant.groupPressureBar();
-            finishTick(t, Math.min(dt, endSeconds - t), list);
+            double step = Math.min(dt, endSeconds - t);
+            step = Math.max(Math.min(step, nextEventIn.getAsDouble()), Math.min(dtMin, endSeconds - t));
+            finishTick(t, step, list);
             if (stop.getAsBoolean()) {
                 return;
             }

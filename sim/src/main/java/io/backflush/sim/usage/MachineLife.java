@@ -173,7 +173,8 @@ public final class MachineLife {
         }
         simulation.advanceAdaptive(start + recipe.maxSeconds() + recipe.releaseSeconds() + 1.0,
                 policy.dtMinSeconds(), policy.dtMaxSeconds(), policy.pressureStepBar(),
-                () -> plant.timeSeconds() >= controller.doneAtSeconds());
+                () -> plant.timeSeconds() >= controller.doneAtSeconds(),
+                () -> controller.secondsToTarget(plant.cupFlowMlPerS()));
         double detergentInShot = c.detergentToCupMg() - detergent0;
         double penalty = c.cupPenalty(detergentInShot);
         shots++;

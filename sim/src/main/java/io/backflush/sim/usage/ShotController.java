@@ -37,6 +37,17 @@ final class ShotController implements Controller {
         actuators.pumpDuty(brewing ? 1.0 : 0.0).solenoidEnergised(brewing);
     }
 
+    /**
+     * Time until the cup reaches the target at the current flow, s (infinite once stopped or with
+     * no flow): caps the adaptive step so the shot ends on its volume, not a long step later.
+     */
+    double secondsToTarget(double cupFlowMlPerS) {
+        if (stopAtSeconds == stopAtSeconds || cupFlowMlPerS <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(0.0, (recipe.targetCupMl() - cupMl.getAsDouble()) / cupFlowMlPerS);
+    }
+
     /** When the shot (including its release) is over, or NaN while brewing. */
     double doneAtSeconds() {
         return stopAtSeconds != stopAtSeconds ? Double.NaN : stopAtSeconds + recipe.releaseSeconds();

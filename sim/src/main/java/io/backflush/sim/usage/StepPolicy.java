@@ -18,7 +18,11 @@ public record StepPolicy(double dtMinSeconds, double dtMaxSeconds, double pressu
 
     /**
      * Adaptive: 1 ms after switches, up to 0.5 s while steady, aiming at 0.1 bar per step. Against
-     * {@link #fine()} over three café days it moves residue and cup penalty by about 2 %.
+     * {@link #fine()} over a home week (7 days × 10 shots, medium roast) it moves the mean cup
+     * penalty by about 1 % (never cleaned) to 2.5 % (weekly detergent), the residue of a never
+     * cleaned group by about 1 %, and that of a weekly-cleaned one (4 mg at the screen) by
+     * 0.3 mg; {@code StepPolicyAgreementTest} holds it to 5 % and 10 % (or 0.5 mg). It makes a
+     * café month (30 × 150 shots, daily detergent) about 60 times faster than fine steps.
      */
     public static StepPolicy fast() {
         return new StepPolicy(0.001, 0.5, 0.1);

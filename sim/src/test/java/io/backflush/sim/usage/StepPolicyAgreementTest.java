@@ -1,0 +1,33 @@
+package io.backflush.sim.usage;
+
+import io.backflush.core.cleaning.CleaningParameters;
+import io.backflush.core.cleaning.Roast;
+import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.Presets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The adaptive steps used for long simulations against 1 ms steps everywhere. */
+class StepPolicyAgreementTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "water-daily-detergent-weekly", "until-clear"})
+    void adaptiveStepsAgreeWithFineStepsOverAHomeWeek(String name) {
+        Machine machine = Machine.of(Presets.singleBoiler());
+        Usage usage = Usage.home(7, 10, Roast.MEDIUM);
+        Strategy strategy = Strategies.find(name).orElseThrow();
+        LifeResult fast = new MachineLife(machine, usage, strategy, 1, StepPolicy.fast(), CleaningParameters.defaults()).run();
+        LifeResult fine = new MachineLife(machine, usage, strategy, 1, StepPolicy.fine(), CleaningParameters.defaults()).run();
+        assertThat(fast.shots()).isEqualTo(fine.shots());
+        assertThat(fast.meanCupPenalty()).isCloseTo(fine.meanCupPenalty(), within(0.05 * fine.meanCupPenalty()));
+        for (String site : fine.residueEndMg().keySet()) {
+            double expected = fine.residueEndMg().get(site);
+            assertThat(fast.residueEndMg().get(site)).as(site)
+                    .isCloseTo(expected, within(Math.max(0.1 * expected, 0.5)));
+        }
+        assertThat(fast.waterUsedMl()).isCloseTo(fine.waterUsedMl(), within(0.02 * fine.waterUsedMl() + 1e-9));
+        assertThat(fast.taintedShots()).isEqualTo(fine.taintedShots());
+    }
+}
