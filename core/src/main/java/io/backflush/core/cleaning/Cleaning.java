@@ -42,6 +42,9 @@ public final class Cleaning {
     private double detergentDumpedMg;
     private double detergentDosedMg;
     private double coffeeStrength;
+    private long residueVersion;
+    /** No residue, no detergent and no coffee: set at construction, cleared by anything that adds them. */
+    private boolean inert = true;
     private double ageingRateAtC = Double.NaN;
     private double ageingDt = Double.NaN;
     private double ageingFraction;
@@ -81,6 +84,8 @@ public final class Cleaning {
 
     /** Sets the residue at a site (initial conditions, tests). */
     public void setResidue(Site site, double freshMg, double agedMg) {
+        residueVersion++;
+        inert = false;
         fresh[site.ordinal()] = Math.max(0.0, freshMg);
         aged[site.ordinal()] = Math.max(0.0, agedMg);
     }
@@ -96,6 +101,12 @@ public final class Cleaning {
      * @param groupC         group temperature, °C
      */
     public void step(double dt, double exhaustMlPerS, double cupMlPerS, double chamberWaterMl, double groupC) {
+        if (inert) {
+            if (coffeeStrength == 0.0 && undissolvedMg == 0.0) {
+                return; // a clean machine with no coffee and no detergent: nothing can change
+            }
+            inert = false;
+        }
         stepDetergent(dt, exhaustMlPerS, cupMlPerS, chamberWaterMl);
         if (coffeeStrength > 0.0) {
             deposit(dt, exhaustMlPerS, cupMlPerS);
@@ -160,6 +171,7 @@ public final class Cleaning {
         if (added > 0.0) {
             fresh[i] += added;
             deposited[i] += added;
+            residueVersion++;
         }
     }
 
@@ -185,6 +197,7 @@ public final class Cleaning {
             fresh[i] -= f;
             aged[i] -= a;
             removed[i] += f + a;
+            residueVersion++;
         }
     }
 
@@ -292,6 +305,14 @@ public final class Cleaning {
 
     // ---- effects on the hydraulics ----
 
+    /**
+     * Changes whenever a site's total residue may have changed (ageing moves residue between the
+     * pools of a site but not its total), so the plant re-applies the hydraulic effects only then.
+     */
+    public long residueVersion() {
+        return residueVersion;
+    }
+
     /** Fraction of the exhaust's flow area left open by valve residue (never below 5 %). */
     public double exhaustAreaFactor() {
         return Math.max(0.05, 1.0 - residueMg(Site.VALVE) / r.exhaustBlockingMg());
@@ -328,6 +349,8 @@ public final class Cleaning {
 
     /** Copies every pool and accumulator from another instance (snapshot/restore). */
     public void copyFrom(Cleaning other) {
+        residueVersion++;
+        inert = other.inert;
         System.arraycopy(other.fresh, 0, fresh, 0, N);
         System.arraycopy(other.aged, 0, aged, 0, N);
         System.arraycopy(other.removed, 0, removed, 0, N);

@@ -29,6 +29,7 @@ public final class Plant {
     private double timeSeconds;
     private double timeCompensation;
     private double emptiedFromBasketMl;
+    private long appliedResidueVersion = -1;
     // three-way valve
     private boolean valveCommand;
     private boolean valveEnergised;
@@ -124,6 +125,10 @@ public final class Plant {
     public void step(double dtSeconds) {
         double t = timeSeconds;
         updateValve(t);
+        if (cleaning.residueVersion() != appliedResidueVersion) {
+            // residue changed since the effects were last applied (last step, or set from outside)
+            applyFouling();
+        }
         updatePump(t, dtSeconds);
         boolean exhaustOpen = circuit.hasExhaust() && !valveEnergised;
         boolean inletOpen = !circuit.hasExhaust() || valveEnergised;
@@ -131,7 +136,6 @@ public final class Plant {
                 commands.heaterDuty());
         cleaning.step(dtSeconds, exhaustWaterFlowMlPerS, cupFlowMlPerS, state[StateLayout.GROUP_WATER_ML],
                 state[StateLayout.GROUP_METAL_C]);
-        applyFouling();
         advanceTime(dtSeconds);
     }
 
@@ -145,6 +149,7 @@ public final class Plant {
     }
 
     private void applyFouling() {
+        appliedResidueVersion = cleaning.residueVersion();
         circuit.applyFouling(cleaning.exhaustAreaFactor() * exhaustFaultFactor, cleaning.screenResistanceBarS2PerMl2(),
                 cleaning.seatLeakCoefficient() + seatLeakFaultCoefficient);
     }
