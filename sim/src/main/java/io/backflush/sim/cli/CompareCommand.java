@@ -69,6 +69,15 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
     Path csv;
 
+    @Option(names = "--plot", paramLabel = "DIR",
+            description = "Write the comparison's charts (bars of the table; residue and cup quality over the days) "
+                    + "as PNG and SVG into DIR.")
+    Path plot;
+
+    @Option(names = "--html", paramLabel = "DIR",
+            description = "Write a self-contained HTML page of the comparison (index.html, charts/) into DIR.")
+    Path html;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (days < 1 || days > 3650) {
@@ -89,6 +98,12 @@ final class CompareCommand implements Callable<Integer> {
             if (parent == null || !Files.isDirectory(parent)) {
                 throw new UserInputException("--csv " + csv + ": directory " + parent + " does not exist");
             }
+        }
+        if (plot != null) {
+            ShowOutputs.checkDirectory("--plot", plot);
+        }
+        if (html != null) {
+            ShowOutputs.checkDirectory("--html", html);
         }
         Roast r = RunSetup.roast(roast);
         Machine m = Inputs.machine(machine);
@@ -117,6 +132,12 @@ final class CompareCommand implements Callable<Integer> {
         bar.finish();
         if (csv != null) {
             writeCsv(csv, result);
+        }
+        if (plot != null) {
+            ShowOutputs.writeComparePlots(result, plot);
+        }
+        if (html != null) {
+            ShowOutputs.writeCompareReport(result, html);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

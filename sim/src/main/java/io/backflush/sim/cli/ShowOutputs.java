@@ -76,6 +76,14 @@ final class ShowOutputs {
         write(flag + " " + dir, ShowFiles.report(run, dir));
     }
 
+    static void writeComparePlots(io.backflush.sim.usage.ComparisonResult c, Path dir) {
+        write("--plot " + dir, ShowFiles.comparePlots(c, dir));
+    }
+
+    static void writeCompareReport(io.backflush.sim.usage.ComparisonResult c, Path dir) {
+        write("--html " + dir, ShowFiles.compareReport(c, dir));
+    }
+
     static ShownRun shown(Machine machine, RunResult result, TraceRecorder recorder) {
         return new ShownRun(machine, result, recorder.trace());
     }

@@ -33,20 +33,7 @@ public final class ReportPage {
         RunResult r = run.result();
         List<CycleReport> cycles = r.cycles();
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(esc("Backflush: " + r.program() + " on " + r.machine())).append("</title>\n")
-                .append("<style>\n")
-                .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2em auto;")
-                .append("padding:0 1em;line-height:1.5;color:#222;background:#fff}\n")
-                .append("h1{font-size:1.8em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd}\n")
-                .append("figure{margin:1em 0}figure img{width:100%;height:auto;border:1px solid #eee}\n")
-                .append("figcaption{font-size:.9em;color:#555}\n")
-                .append("table{border-collapse:collapse;font-size:.9em;margin:1em 0}")
-                .append("td,th{border:1px solid #ddd;padding:.25em .6em;text-align:right}th{background:#f5f5f5}\n")
-                .append("td:nth-child(2){text-align:left}.num{font-weight:600}.note{color:#555;font-size:.9em}\n")
-                .append("ul.story li{margin-bottom:.5em}audio{width:100%}\n")
-                .append("</style>\n</head>\n<body>\n");
+        head(h, "Backflush: " + r.program() + " on " + r.machine());
 
         h.append("<h1>").append(esc("Backflush: " + r.program() + " on " + r.machine())).append("</h1>\n");
         h.append("<p class=\"note\">").append(esc(run.machine().parameters().description())).append(". ")
@@ -287,7 +274,25 @@ public final class ReportPage {
         h.append("</table>\n");
     }
 
-    private static void figure(StringBuilder h, Map<String, byte[]> pngs, String stem, String caption) {
+    /** The page's head and its one style sheet (shared by the run report and the comparison). */
+    static void head(StringBuilder h, String title) {
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n")
+                .append("<style>\n")
+                .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:1000px;margin:2em auto;")
+                .append("padding:0 1em;line-height:1.5;color:#222;background:#fff}\n")
+                .append("h1{font-size:1.8em;margin-bottom:.2em}h2{margin-top:2em;border-bottom:1px solid #ddd}\n")
+                .append("figure{margin:1em 0}figure img{width:100%;height:auto;border:1px solid #eee}\n")
+                .append("figcaption{font-size:.9em;color:#555}\n")
+                .append("table{border-collapse:collapse;font-size:.9em;margin:1em 0}")
+                .append("td,th{border:1px solid #ddd;padding:.25em .6em;text-align:right}th{background:#f5f5f5}\n")
+                .append("td:nth-child(2){text-align:left}.num{font-weight:600}.note{color:#555;font-size:.9em}\n")
+                .append("ul.story li{margin-bottom:.5em}audio{width:100%}\n")
+                .append("</style>\n</head>\n<body>\n");
+    }
+
+    static void figure(StringBuilder h, Map<String, byte[]> pngs, String stem, String caption) {
         byte[] png = pngs.get(stem);
         if (png == null) {
             return;

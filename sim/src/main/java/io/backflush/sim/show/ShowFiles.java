@@ -80,6 +80,30 @@ public final class ShowFiles {
         return new double[] {0.0, Math.min(end, EXCERPT_MAX_SECONDS)};
     }
 
+    /** The comparison's charts as {@code STEM.png} and {@code STEM.svg} in {@code dir}. */
+    public static Map<Path, byte[]> comparePlots(io.backflush.sim.usage.ComparisonResult c, Path dir) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (RunCharts.Named chart : CompareCharts.all(c)) {
+            files.put(dir.resolve(chart.stem() + ".png"), Charts.png(chart.chart()));
+            files.put(dir.resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
+        }
+        return files;
+    }
+
+    /** The comparison's page, {@code dir/index.html} (charts embedded), and its charts in {@code dir/charts}. */
+    public static Map<Path, byte[]> compareReport(io.backflush.sim.usage.ComparisonResult c, Path dir) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        for (RunCharts.Named chart : CompareCharts.all(c)) {
+            byte[] png = Charts.png(chart.chart());
+            pngs.put(chart.stem(), png);
+            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".png"), png);
+            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
+        }
+        files.put(dir.resolve(REPORT_PAGE), ComparePage.html(c, pngs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return files;
+    }
+
     /** Writes the files (creating their directories), all or none. */
     public static void write(Map<Path, byte[]> files) throws IOException {
         List<Path[]> pending = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.backflush.sim.usage;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,8 +17,16 @@ import java.util.Map;
  * @param cleaningMinutes    time spent running cleaning programs, min
  * @param taintedShots       shots that carried more than the taint threshold of detergent
  * @param dripDays           days on which the valve seat leaked (the drip symptom)
+ * @param residuePerDayMg    total residue at the end of each day, mg
+ * @param cupPenaltyPerDay   mean penalty of each day's shots (a day without shots: what a shot
+ *                           would score from the residue alone)
  */
 public record LifeResult(String strategy, long seed, int shots, double meanCupPenalty, double worstCupPenalty,
                          Map<String, Double> residueEndMg, double waterUsedMl, double detergentUsedG,
-                         double cleaningMinutes, int taintedShots, int dripDays) {
+                         double cleaningMinutes, int taintedShots, int dripDays, List<Double> residuePerDayMg,
+                         List<Double> cupPenaltyPerDay) {
+    public LifeResult {
+        residuePerDayMg = List.copyOf(residuePerDayMg);
+        cupPenaltyPerDay = List.copyOf(cupPenaltyPerDay);
+    }
 }

@@ -57,6 +57,8 @@ public final class MachineLife {
 
     private Well19937c random;
     private final io.backflush.sim.run.TickObserver observer;
+    private final List<Double> residuePerDay = new java.util.ArrayList<>();
+    private final List<Double> penaltyPerDay = new java.util.ArrayList<>();
     private int shots;
     private double penaltySum;
     private double worstPenalty;
@@ -112,7 +114,8 @@ public final class MachineLife {
             residue.put(site.label(), c.residueMg(site));
         }
         return new LifeResult(strategy.name(), seed, shots, shots == 0 ? 0.0 : penaltySum / shots, worstPenalty,
-                residue, cleaningWaterMl, detergentGrams, cleaningSeconds / 60.0, tainted, dripDays);
+                residue, cleaningWaterMl, detergentGrams, cleaningSeconds / 60.0, tainted, dripDays, residuePerDay,
+                penaltyPerDay);
     }
 
     private void simulateDay(int day, int shotCount) {
@@ -125,6 +128,8 @@ public final class MachineLife {
         plant.setTemperatures(HOT_BOILER_C, HOT_GROUP_C);
         boolean dripped = false;
         double cleanAt = off - 1800.0;
+        int shotsBefore = shots;
+        double penaltyBefore = penaltySum;
         for (int i = 0; i < shotCount; i++) {
             idleUntil(on + (i + 0.5) * (cleanAt - on) / shotCount);
             pullShot();
@@ -140,6 +145,9 @@ public final class MachineLife {
             dripDays++;
         }
         idleUntil(off);
+        residuePerDay.add(plant.cleaning().totalResidueMg());
+        penaltyPerDay.add(shots > shotsBefore ? (penaltySum - penaltyBefore) / (shots - shotsBefore)
+                : plant.cleaning().cupPenalty(0.0));
     }
 
     private List<CleaningTask> dueTasks(int day) {

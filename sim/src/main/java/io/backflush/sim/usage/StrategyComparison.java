@@ -80,6 +80,9 @@ public final class StrategyComparison {
         double minutes = 0;
         double tainted = 0;
         double drip = 0;
+        int days = results.isEmpty() ? 0 : results.get(0).residuePerDayMg().size();
+        double[] residueDays = new double[days];
+        double[] penaltyDays = new double[days];
         Map<String, Double> residue = new LinkedHashMap<>();
         for (Site site : Site.values()) {
             residue.put(site.label(), 0.0);
@@ -92,10 +95,21 @@ public final class StrategyComparison {
             minutes += r.cleaningMinutes() / n;
             tainted += (double) r.taintedShots() / n;
             drip += (double) r.dripDays() / n;
+            for (int d = 0; d < days; d++) {
+                residueDays[d] += r.residuePerDayMg().get(d) / n;
+                penaltyDays[d] += r.cupPenaltyPerDay().get(d) / n;
+            }
             for (Map.Entry<String, Double> e : r.residueEndMg().entrySet()) {
                 residue.merge(e.getKey(), e.getValue() / n, Double::sum);
             }
         }
-        return new StrategySummary(name, penalty, worst, residue, water, detergent, minutes, tainted, drip);
+        List<Double> residueSeries = new ArrayList<>();
+        List<Double> penaltySeries = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            residueSeries.add(residueDays[d]);
+            penaltySeries.add(penaltyDays[d]);
+        }
+        return new StrategySummary(name, penalty, worst, residue, water, detergent, minutes, tainted, drip,
+                residueSeries, penaltySeries);
     }
 }

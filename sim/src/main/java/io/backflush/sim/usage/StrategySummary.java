@@ -1,7 +1,9 @@
 package io.backflush.sim.usage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,5 +14,10 @@ import java.util.Map;
         "cleaningMinutes", "taintedShots", "dripDays"})
 public record StrategySummary(String name, double meanCupPenalty, double worstCupPenalty,
                               Map<String, Double> residueEndMg, double waterUsedMl, double detergentUsedG,
-                              double cleaningMinutes, double taintedShots, double dripDays) {
+                              double cleaningMinutes, double taintedShots, double dripDays,
+                              @JsonIgnore List<Double> residuePerDayMg, @JsonIgnore List<Double> cupPenaltyPerDay) {
+    public StrategySummary {
+        residuePerDayMg = List.copyOf(residuePerDayMg);
+        cupPenaltyPerDay = List.copyOf(cupPenaltyPerDay);
+    }
 }
