@@ -129,41 +129,12 @@ public final class BinaryCodec {
     }
 
     /** The strict stream decoder; see {@link FrameDecoder}. */
-    public static final class Decoder implements FrameDecoder {
-        private final byte[] buf = new byte[4096];
+    public static final class Decoder extends BufferedFrameDecoder {
         private final CRC32C crc = new CRC32C();
-        private int start;
-        private int end;
         private long offset;
-        private long errors;
 
-        @Override
-        public int space() {
-            return buf.length - (end - start);
-        }
-
-        @Override
-        public int capacity() {
-            return buf.length;
-        }
-
-        @Override
-        public void feed(byte[] data, int off, int len) {
-            if (len > space()) {
-                throw new IllegalArgumentException("feed " + len + " bytes with space for " + space());
-            }
-            if (end + len > buf.length) {
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-            System.arraycopy(data, off, buf, end, len);
-            end += len;
-        }
-
-        @Override
-        public long errors() {
-            return errors;
+        public Decoder() {
+            super(4096);
         }
 
         @Override

@@ -159,43 +159,18 @@ public final class JsonLineCodec {
     }
 
     /** The strict line decoder; see {@link FrameDecoder}. Unknown keys are ignored (forward compatibility). */
-    public static final class Decoder implements FrameDecoder {
-        private final byte[] buf = new byte[2 * MAX_LINE_BYTES + 2];
-        private int start;
-        private int end;
+    public static final class Decoder extends BufferedFrameDecoder {
         private int scanned;
         private long line = 1;
         private boolean discarding;
-        private long errors;
 
-        @Override
-        public int space() {
-            return buf.length - (end - start);
+        public Decoder() {
+            super(2 * MAX_LINE_BYTES + 2);
         }
 
         @Override
-        public int capacity() {
-            return buf.length;
-        }
-
-        @Override
-        public void feed(byte[] data, int off, int len) {
-            if (len > space()) {
-                throw new IllegalArgumentException("feed " + len + " bytes with space for " + space());
-            }
-            if (end + len > buf.length) {
-                System.arraycopy(buf, start, buf, 0, end - start);
-                end -= start;
-                scanned -= start;
-                start = 0;
-            }
-            System.arraycopy(data, off, buf, end, len);
-            end += len;
-        }
-
-        @Override
-        public long errors() {
-            return errors;
+        protected void compacted(int shift) {
+            scanned -= shift;
         }
 
         @Override
