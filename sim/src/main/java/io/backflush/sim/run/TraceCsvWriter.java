@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes the run's trace as CSV, one row per tick (or every {@code every} ticks). Numbers are
+ * Writes the run's trace as CSV, one row per tick (or every {@code every} ticks), time counted
+ * from the start of the run. Numbers are
  * written in Java's shortest round-trip form, so identical runs give byte-identical files. The
  * file appears only when the run completes ({@link #commit()}): rows go to a temporary file in
  * the same directory that is moved into place atomically, so a failed run leaves no half-written
@@ -32,6 +33,8 @@ public final class TraceCsvWriter implements TickObserver, Closeable {
     private final int every;
     private final StringBuilder row = new StringBuilder(256);
     private long tick;
+    /** Plant time when the run started: rows give time from there, as the cycle reports do. */
+    private double originSeconds;
     private boolean committed;
 
     public TraceCsvWriter(Path target, int every) throws IOException {
@@ -46,12 +49,15 @@ public final class TraceCsvWriter implements TickObserver, Closeable {
 
     @Override
     public void afterStep(double stepStartSeconds, Plant plant) {
+        if (tick == 0) {
+            originSeconds = stepStartSeconds;
+        }
         if (tick++ % every != 0) {
             return;
         }
         StringBuilder r = row;
         r.setLength(0);
-        r.append(plant.timeSeconds()).append(',')
+        r.append(plant.timeSeconds() - originSeconds).append(',')
                 .append(plant.groupPressureBar()).append(',')
                 .append(plant.pumpPressureBar()).append(',')
                 .append(plant.groupInflowMlPerS()).append(',')

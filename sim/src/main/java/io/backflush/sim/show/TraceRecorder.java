@@ -67,11 +67,16 @@ public final class TraceRecorder implements TickObserver {
         this.nextSampleAt = Double.NaN;
     }
 
+    /** Plant time at the first step seen; sample times are measured from it. */
+    private double originSeconds;
+
     @Override
     public void afterStep(double stepStartSeconds, Plant plant) {
         double end = plant.timeSeconds();
         double dt = end - stepStartSeconds;
         if (nextSampleAt != nextSampleAt) {
+            // times are kept from the start of the run, as the cycle reports give them
+            originSeconds = stepStartSeconds;
             nextSampleAt = stepStartSeconds + interval;
         }
         sums[PUMP_FLOW] += plant.pumpFlowMlPerS() * dt;
@@ -93,7 +98,7 @@ public final class TraceRecorder implements TickObserver {
         Cleaning cleaning = plant.cleaning();
         double water = plant.groupWaterMl();
         int i = size++;
-        columns[TIME][i] = end;
+        columns[TIME][i] = end - originSeconds;
         columns[GROUP_BAR][i] = plant.groupPressureBar();
         columns[PUMP_BAR][i] = plant.pumpPressureBar();
         columns[SCREEN_MG][i] = cleaning.residueMg(Site.SCREEN);
