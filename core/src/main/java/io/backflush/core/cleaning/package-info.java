@@ -50,7 +50,8 @@
  * to the puck's R (slower flow, less pressure at the puck);
  * {@link io.backflush.core.cleaning.Cleaning#seatLeakCoefficient} = l&#183;max(0, m_valve &#8722;
  * m_onset) lets a shut exhaust drip. The plant applies them through
- * {@code BrewCircuit.applyFouling} after each step. The cup penalty (0 clean, 1 noticed) is
+ * {@code BrewCircuit.applyFouling} at the start of a step, only when
+ * {@link io.backflush.core.cleaning.Cleaning#residueVersion} has changed. The cup penalty (0 clean, 1 noticed) is
  *
  * <pre>
  *   (a_screen + 0.5&#183;f_screen + 0.3&#183;(f_passage + a_passage)) / tasteResidueMg + detergent in the shot / shotTaintMg
@@ -58,7 +59,8 @@
  *
  * <h2>Numerics</h2>
  * {@link io.backflush.core.cleaning.Cleaning#step} runs after each hydraulic step with that step's
- * flows (operator splitting): detergent first, then deposition or removal, then ageing. Deposition,
+ * flows (operator splitting): detergent first, then deposition or removal, then ageing (a model that
+ * has never held coffee or detergent skips its step). Deposition,
  * removal, ageing and dissolution apply the exact solution for flows held constant over the step,
  * so no pool goes negative at any dt. {@link io.backflush.core.cleaning.Cleaning#idle} jumps over a
  * period without flow, ageing exactly at a constant temperature (it does not desorb detergent).

@@ -19,10 +19,11 @@ public record StepPolicy(double dtMinSeconds, double dtMaxSeconds, double pressu
     /**
      * Adaptive: 1 ms after switches, up to 0.5 s while steady, aiming at 0.1 bar per step. Against
      * {@link #fine()} over a home week (7 days × 10 shots, medium roast) it moves the mean cup
-     * penalty by about 1 % (never cleaned) to 2.5 % (weekly detergent), the residue of a never
-     * cleaned group by about 1 %, and that of a weekly-cleaned one (4 mg at the screen) by
-     * 0.3 mg; {@code StepPolicyAgreementTest} holds it to 5 % and 10 % (or 0.5 mg). It makes a
-     * café month (30 × 150 shots, daily detergent) about 60 times faster than fine steps.
+     * penalty by under 0.1 % (never cleaned) to about 1.2 % (weekly detergent), the residue of a
+     * never cleaned group by about 0.1 %, and that of a weekly-cleaned one (4 mg at the screen) by
+     * 0.25 mg (6 %); {@code StepPolicyAgreementTest} holds it to 5 % and 10 % (or 0.5 mg). It makes
+     * a café month (30 × 150 shots, daily detergent) about 70 times faster than fine steps
+     * ({@code docs/model.md} §10.3).
      */
     public static StepPolicy fast() {
         return new StepPolicy(0.001, 0.5, 0.1);

@@ -26,6 +26,8 @@
  *   dt = clamp(dt &#183; min(2, &#916;p&#42; / |&#916;p|), dt_min, dt_max)   otherwise
  * </pre>
  *
+ * A shot also caps each step by the time its cup needs to reach the target volume at the present
+ * flow, so the pump stops on 36 ml rather than a long step later.
  * {@link io.backflush.sim.usage.StepPolicy#fast()} is 1 ms / 0.5 s / 0.1 bar;
  * {@link io.backflush.sim.usage.StepPolicy#fine()} is 1 ms throughout, the reference
  * ({@code docs/model.md} &#167;10.3 gives the measured differences).
