@@ -71,11 +71,6 @@ public abstract sealed class PumpModel permits PumpModel.Vibratory, PumpModel.Ro
         public double mainsHz() {
             return mainsHz;
         }
-
-        /** Volume of one stroke at 0 bar, ml. */
-        public double strokeVolumeAtZeroBarMl() {
-            return freeFlowMlPerS() / mainsHz;
-        }
     }
 
     /** Rotary pump with bypass. */

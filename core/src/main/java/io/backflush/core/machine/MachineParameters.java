@@ -83,14 +83,4 @@ public record MachineParameters(
         return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
                 threeWayValve, newChamber, boiler, groupHead, sensors, environment);
     }
-
-    public MachineParameters withThreeWayValve(ThreeWayValveParameters valve) {
-        return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
-                valve, chamber, boiler, groupHead, sensors, environment);
-    }
-
-    public MachineParameters withPump(PumpParameters newPump) {
-        return new MachineParameters(name, description, newPump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment);
-    }
 }

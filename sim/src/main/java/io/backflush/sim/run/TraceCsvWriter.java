@@ -22,7 +22,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class TraceCsvWriter implements TickObserver, Closeable {
     /** Column names with units. */
-    public static final String HEADER = "time_s,group_bar,pump_bar,group_inflow_ml_per_s,pump_flow_ml_per_s,"
+    public static final String HEADER = "time_s,group_bar,pump_bar,puck_bar,group_inflow_ml_per_s,pump_flow_ml_per_s,"
             + "relief_flow_ml_per_s,exhaust_water_ml_per_s,exhaust_air_atm_ml_per_s,cup_flow_ml_per_s,"
             + "group_water_ml,trapped_air_atm_ml,solenoid_command,valve_energised,pump_duty,heater_duty,"
             + "boiler_c,group_metal_c,boiler_sensor_c,group_sensor_c,drip_tray_ml";
@@ -60,6 +60,7 @@ public final class TraceCsvWriter implements TickObserver, Closeable {
         r.append(plant.timeSeconds() - originSeconds).append(',')
                 .append(plant.groupPressureBar()).append(',')
                 .append(plant.pumpPressureBar()).append(',')
+                .append(plant.puckPressureBar()).append(',')
                 .append(plant.groupInflowMlPerS()).append(',')
                 .append(plant.pumpFlowMlPerS()).append(',')
                 .append(plant.reliefFlowMlPerS()).append(',')
