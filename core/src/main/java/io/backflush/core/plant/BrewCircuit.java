@@ -38,6 +38,13 @@ public final class BrewCircuit {
     private final double groupHeatCapacityJPerK;
     private final double waterHeatPerMlJPerK;
     private final MachineParameters p;
+    // heat-balance constants, read once from the parameter records (the step reads them every time)
+    private final double heaterPowerW;
+    private final double boilerLossWPerK;
+    private final double groupCouplingWPerK;
+    private final double groupLossWPerK;
+    private final double ambientC;
+    private final double tankWaterC;
     private final double inverseBoilerHeatCapacity;
     private final double inverseGroupHeatCapacity;
 
@@ -69,6 +76,12 @@ public final class BrewCircuit {
         this.airChokedCoefficient = cleanAirChokedCoefficient;
         setBasket(basket);
         BoilerParameters b = p.boiler();
+        this.heaterPowerW = b.heaterPowerW();
+        this.boilerLossWPerK = b.lossConductanceWPerK();
+        this.groupCouplingWPerK = p.groupHead().boilerCouplingWPerK();
+        this.groupLossWPerK = p.groupHead().lossConductanceWPerK();
+        this.ambientC = p.environment().ambientC();
+        this.tankWaterC = p.environment().tankWaterC();
         this.waterHeatPerMlJPerK = Fluids.WATER_DENSITY_KG_PER_M3 * 1.0e-6 * Fluids.WATER_SPECIFIC_HEAT_J_PER_KG_K;
         this.boilerHeatCapacityJPerK = b.volumeMl() * waterHeatPerMlJPerK;
         GroupHeadParameters g = p.groupHead();
@@ -238,18 +251,16 @@ public final class BrewCircuit {
 
     /** d(boiler temperature)/dt, K/s, for the given heater duty and flow into the group. */
     public double boilerTemperatureRate(double boilerC, double heaterDuty, double inflowMlPerS) {
-        BoilerParameters b = p.boiler();
-        double power = b.heaterPowerW() * heaterDuty
-                - b.lossConductanceWPerK() * (boilerC - p.environment().ambientC())
-                - waterHeatPerMlJPerK * Math.max(inflowMlPerS, 0.0) * (boilerC - p.environment().tankWaterC());
+        double power = heaterPowerW * heaterDuty
+                - boilerLossWPerK * (boilerC - ambientC)
+                - waterHeatPerMlJPerK * Math.max(inflowMlPerS, 0.0) * (boilerC - tankWaterC);
         return power * inverseBoilerHeatCapacity;
     }
 
     /** d(group metal temperature)/dt, K/s. */
     public double groupTemperatureRate(double boilerC, double groupC, double inflowMlPerS) {
-        GroupHeadParameters g = p.groupHead();
-        double power = g.boilerCouplingWPerK() * (boilerC - groupC)
-                - g.lossConductanceWPerK() * (groupC - p.environment().ambientC())
+        double power = groupCouplingWPerK * (boilerC - groupC)
+                - groupLossWPerK * (groupC - ambientC)
                 + waterHeatPerMlJPerK * Math.max(inflowMlPerS, 0.0) * (boilerC - groupC);
         return power * inverseGroupHeatCapacity;
     }
