@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "compare", description = "Simulates days of use under each cleaning strategy and compares how "
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Simulates days of use under each cleaning strategy and compares how "
         + "clean they keep the machine, for how much water, detergent and time.")
 final class CompareCommand implements Callable<Integer> {
     @Spec

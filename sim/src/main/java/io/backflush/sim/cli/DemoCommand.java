@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "demo", description = "Cleans a single-boiler used for a week without cleaning with "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Cleans a single-boiler used for a week without cleaning with "
         + "detergent-5x10-rinse-5 (3 g), explains every event and writes the HTML report (charts and sound).")
 final class DemoCommand implements Callable<Integer> {
     static final String MACHINE = "single-boiler";

@@ -9,7 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.Map;
 
-@Command(name = "machines", description = "Lists the built-in machine presets, one line each.")
+@Command(name = "machines", mixinStandardHelpOptions = true, description = "Lists the built-in machine presets, one line each.")
 final class MachinesCommand implements Runnable {
     @Spec
     CommandSpec spec;

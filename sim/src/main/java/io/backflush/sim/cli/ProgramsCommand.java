@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 
-@Command(name = "programs", description = "Lists the built-in backflush programs, one line each.")
+@Command(name = "programs", mixinStandardHelpOptions = true, description = "Lists the built-in backflush programs, one line each.")
 final class ProgramsCommand implements Runnable {
     @Spec
     CommandSpec spec;

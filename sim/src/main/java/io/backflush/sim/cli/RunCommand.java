@@ -12,6 +12,7 @@ import io.backflush.sim.run.TraceCsvWriter;
 import io.backflush.sim.show.ShownRun;
 import io.backflush.sim.show.TraceRecorder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,22 +26,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "Runs a backflush program on a machine and reports every cycle.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a backflush program on a machine and reports every cycle.")
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--machine", required = true, paramLabel = "M",
-            description = "A preset (see 'backflush machines') or a machine YAML file.")
-    String machine;
-
-    @Option(names = "--program", required = true, paramLabel = "P",
-            description = "A named program (see 'backflush programs') or a program YAML file.")
-    String program;
-
-    @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "0.001",
-            description = "Fixed step, s (1e-5 to 0.1; default ${DEFAULT-VALUE}).")
-    double dtSeconds;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write the trace (one row per tick) as CSV.")
     Path csv;
@@ -51,27 +43,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
-
-    @Option(names = "--detergent", paramLabel = "GRAMS",
-            description = "Detergent put in the blind basket at the start of each detergent phase, g "
-                    + "(default: 3 g for programs with a detergent phase, else 0).")
-    Double detergentGrams;
-
-    @Option(names = "--fouled-days", paramLabel = "DAYS", defaultValue = "0",
-            description = "Start from a machine used this many days without cleaning (default ${DEFAULT-VALUE}: clean).")
-    int fouledDays;
-
-    @Option(names = "--shots-per-day", paramLabel = "N", defaultValue = "10",
-            description = "Shots a day while fouling (default ${DEFAULT-VALUE}).")
-    double shotsPerDay;
-
-    @Option(names = "--roast", paramLabel = "R", defaultValue = "medium",
-            description = "Roast while fouling: light, medium or dark (default ${DEFAULT-VALUE}).")
-    String roast;
-
-    @Option(names = "--force",
-            description = "Run even on a machine without a three-way valve, to see what happens instead.")
-    boolean force;
 
     @Option(names = "--plot", paramLabel = "DIR",
             description = "Write the run's charts as PNG and SVG (1200x700) into DIR (created if missing).")
@@ -87,16 +58,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        validateDt(dtSeconds);
         if (csvEvery < 1) {
             throw new UserInputException("--csv-every must be 1 or more, got " + csvEvery);
         }
-        Machine m = Inputs.machine(machine);
-        BackflushProgram p = Inputs.program(program);
-        if (!force) {
-            BackflushRun.refuseUnsafe(m);
-        }
-        double grams = RunSetup.detergentGrams(detergentGrams, p);
+        RunOptions.Run run = options.resolve();
+        Machine m = run.machine();
+        BackflushProgram p = run.program();
         if (plot != null) {
             ShowOutputs.checkDirectory("--plot", plot);
         }
@@ -106,9 +73,9 @@ final class RunCommand implements Callable<Integer> {
         if (audio != null) {
             ShowOutputs.checkAudio(audio, p);
         }
-        Plant plant = RunSetup.plant(m, fouledDays, shotsPerDay, roast);
+        Plant plant = run.plant();
         TraceRecorder recorder = plot != null || html != null || audio != null ? ShowOutputs.recorderFor(p) : null;
-        RunResult result = runWithTrace(plant, p, dtSeconds, grams, csv, csvEvery,
+        RunResult result = runWithTrace(plant, p, run.dtSeconds(), run.detergentGrams(), csv, csvEvery,
                 recorder == null ? List.of() : List.of(recorder));
         if (recorder != null) {
             ShownRun shown = ShowOutputs.shown(m, result, recorder);

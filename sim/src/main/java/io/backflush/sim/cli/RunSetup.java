@@ -41,13 +41,19 @@ final class RunSetup {
         }
     }
 
-    static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast) {
+    /** Checks the fouling flags before anything runs. */
+    static void checkFouling(int fouledDays, double shotsPerDay, String roast) {
         if (fouledDays < 0 || fouledDays > 3650) {
             throw new UserInputException("--fouled-days must be between 0 and 3650, got " + fouledDays);
         }
         if (!(shotsPerDay >= 0 && shotsPerDay <= 500)) {
             throw new UserInputException("--shots-per-day must be between 0 and 500, got " + shotsPerDay);
         }
+        roast(roast);
+    }
+
+    static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast) {
+        checkFouling(fouledDays, shotsPerDay, roast);
         Roast r = roast(roast);
         if (fouledDays == 0) {
             return new Plant(machine, BasketParameters.blind());

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
-@Command(name = "serve", description = "Serves the plant to firmware in the loop over TCP or a serial port "
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the plant to firmware in the loop over TCP or a serial port "
         + "(protocol: docs/protocol.md). Lockstep by default.")
 final class ServeCommand implements Callable<Integer> {
     @Spec

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 
-@Command(name = "strategies", description = "Lists the built-in cleaning strategies, one line each.")
+@Command(name = "strategies", mixinStandardHelpOptions = true, description = "Lists the built-in cleaning strategies, one line each.")
 final class StrategiesCommand implements Runnable {
     @Spec
     CommandSpec spec;

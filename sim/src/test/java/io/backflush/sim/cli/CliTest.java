@@ -163,6 +163,15 @@ class CliTest {
     }
 
     @Test
+    void everySubcommandAnswersHelp() {
+        for (String command : List.of("run", "demo", "report", "compare", "serve", "machines", "programs", "strategies")) {
+            Outcome o = run(command, "--help");
+            assertThat(o.code()).as(command).isZero();
+            assertThat(o.out()).as(command).contains("Usage: backflush " + command);
+        }
+    }
+
+    @Test
     void machinesAndProgramsAreListed() {
         Outcome machines = run("machines");
         assertThat(machines.code()).isZero();
