@@ -33,10 +33,7 @@ public final class ShowFiles {
     /** Every chart of the run as {@code STEM.png} and {@code STEM.svg} in {@code dir}. */
     public static Map<Path, byte[]> plots(ShownRun run, Path dir) {
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        for (RunCharts.Named chart : RunCharts.all(run)) {
-            files.put(dir.resolve(chart.stem() + ".png"), Charts.png(chart.chart()));
-            files.put(dir.resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
-        }
+        chartFiles(RunCharts.all(run), dir, files, new LinkedHashMap<>());
         return files;
     }
 
@@ -53,12 +50,7 @@ public final class ShowFiles {
     public static Map<Path, byte[]> report(ShownRun run, Path dir) {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         Map<String, byte[]> pngs = new LinkedHashMap<>();
-        for (RunCharts.Named chart : RunCharts.all(run)) {
-            byte[] png = Charts.png(chart.chart());
-            pngs.put(chart.stem(), png);
-            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".png"), png);
-            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
-        }
+        chartFiles(RunCharts.all(run), dir.resolve(CHARTS_DIR), files, pngs);
         double[] excerpt = excerpt(run);
         byte[] wav = RunSound.wav(RunSound.render(run, RunSound.EXCERPT_SAMPLE_RATE, excerpt[0], excerpt[1]),
                 RunSound.EXCERPT_SAMPLE_RATE);
@@ -83,10 +75,7 @@ public final class ShowFiles {
     /** The comparison's charts as {@code STEM.png} and {@code STEM.svg} in {@code dir}. */
     public static Map<Path, byte[]> comparePlots(io.backflush.sim.usage.ComparisonResult c, Path dir) {
         Map<Path, byte[]> files = new LinkedHashMap<>();
-        for (RunCharts.Named chart : CompareCharts.all(c)) {
-            files.put(dir.resolve(chart.stem() + ".png"), Charts.png(chart.chart()));
-            files.put(dir.resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
-        }
+        chartFiles(CompareCharts.all(c), dir, files, new LinkedHashMap<>());
         return files;
     }
 
@@ -94,14 +83,20 @@ public final class ShowFiles {
     public static Map<Path, byte[]> compareReport(io.backflush.sim.usage.ComparisonResult c, Path dir) {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         Map<String, byte[]> pngs = new LinkedHashMap<>();
-        for (RunCharts.Named chart : CompareCharts.all(c)) {
-            byte[] png = Charts.png(chart.chart());
-            pngs.put(chart.stem(), png);
-            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".png"), png);
-            files.put(dir.resolve(CHARTS_DIR).resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
-        }
+        chartFiles(CompareCharts.all(c), dir.resolve(CHARTS_DIR), files, pngs);
         files.put(dir.resolve(REPORT_PAGE), ComparePage.html(c, pngs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return files;
+    }
+
+    /** Each chart as {@code dir/STEM.png} and {@code dir/STEM.svg} into {@code files}; its PNG also into {@code pngs}. */
+    private static void chartFiles(List<RunCharts.Named> charts, Path dir, Map<Path, byte[]> files,
+                                   Map<String, byte[]> pngs) {
+        for (RunCharts.Named chart : charts) {
+            byte[] png = Charts.png(chart.chart());
+            pngs.put(chart.stem(), png);
+            files.put(dir.resolve(chart.stem() + ".png"), png);
+            files.put(dir.resolve(chart.stem() + ".svg"), Charts.svg(chart.chart()));
+        }
     }
 
     /** Writes the files (creating their directories), all or none. */
