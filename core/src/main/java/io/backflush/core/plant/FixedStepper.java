@@ -84,7 +84,6 @@ final class FixedStepper {
             p = next;
             r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
         }
-        plant.lastIterations = iterations;
 
         // Commit the hydraulic step with the flows of the accepted pressure.
         s[StateLayout.GROUP_WATER_ML] = waterEnd;

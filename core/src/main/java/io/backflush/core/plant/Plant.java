@@ -54,7 +54,6 @@ public final class Plant {
     double exhaustWaterFlowMlPerS;
     double exhaustAirFlowAtmMlPerS;
     double cupFlowMlPerS;
-    int lastIterations;
 
     /**
      * A plant at operating temperature with a dry group chamber.
@@ -200,7 +199,6 @@ public final class Plant {
         s.seatLeakFaultCoefficient = seatLeakFaultCoefficient;
         s.observables = new double[] {groupBar, pumpOutletBar, inflowMlPerS, pumpFlowMlPerS, reliefFlowMlPerS,
                 exhaustWaterFlowMlPerS, exhaustAirFlowAtmMlPerS, cupFlowMlPerS};
-        s.lastIterations = lastIterations;
         s.commands.copyFrom(commands);
         s.cleaning.copyFrom(cleaning);
         return s;
@@ -244,7 +242,6 @@ public final class Plant {
         exhaustWaterFlowMlPerS = o[5];
         exhaustAirFlowAtmMlPerS = o[6];
         cupFlowMlPerS = o[7];
-        lastIterations = s.lastIterations;
         commands.copyFrom(s.commands);
         cleaning.copyFrom(s.cleaning);
         applyFouling();
@@ -271,7 +268,6 @@ public final class Plant {
         private double exhaustFaultFactor;
         private double seatLeakFaultCoefficient;
         private double[] observables;
-        private int lastIterations;
 
         private Snapshot(Machine machine, CleaningParameters cleaningParameters) {
             this.machine = machine;
@@ -442,11 +438,6 @@ public final class Plant {
         return circuit.puckPressureBar(groupBar, cupFlowMlPerS);
     }
 
-    /** Water emptied from the basket into the drip tray by {@link #changeBasket} so far, ml. */
-    public double emptiedFromBasketMl() {
-        return emptiedFromBasketMl;
-    }
-
     /** Water that reached the drip tray through the valve's exhaust (not emptied by hand), ml. */
     public double exhaustedToDripTrayMl() {
         return state[StateLayout.TO_DRIP_TRAY_ML] - emptiedFromBasketMl;
@@ -465,11 +456,6 @@ public final class Plant {
     /** Fraction of the last step during which the pump stroked or ran. */
     public double pumpRunningFraction() {
         return pumpRunningFraction;
-    }
-
-    /** Newton iterations the last hydraulic solve took (diagnostics and benchmarks). */
-    public int lastSolverIterations() {
-        return lastIterations;
     }
 
     /** One state variable, by {@link StateLayout} index. */
