@@ -241,6 +241,10 @@ public final class ReferenceIntegrator {
 
         /** Applies everything due at t, in the plant's order: commands, valve, pump. */
         private void applyDiscrete(double t, double[] y) {
+            // Mains boundaries inside the segment just integrated kept the stroke state (nextSwitch
+            // ends a segment where it would change), but their accumulator updates are still due,
+            // with the duty that was in force then: a command at t must not be applied to them.
+            strokeBoundaries(t, false);
             while (nextCommand < commands.size() && commands.get(nextCommand).atSeconds() <= t + TIME_EPS) {
                 ActuatorSchedule.Command c = commands.get(nextCommand++);
                 double oldDuty = pumpDuty;
@@ -272,17 +276,29 @@ public final class ReferenceIntegrator {
                 valveEnergised = solenoid;
             }
             if (pump.pulseSkipping()) {
-                double period = 1.0 / pump.mainsHz();
-                while (mainsIndex * period <= t + TIME_EPS) {
-                    pulseAccumulator += pumpDuty;
-                    pumpRunning = pulseAccumulator >= 0.5;
-                    if (pumpRunning) {
-                        pulseAccumulator -= 1.0;
-                    }
-                    mainsIndex++;
-                }
+                strokeBoundaries(t, true);
             } else {
                 pumpRunning = pumpDuty >= 0.5;
+            }
+        }
+
+        /**
+         * Decides the pump's stroke at every mains boundary before t ({@code includeT}: up to and
+         * including t) with the current duty, as {@code Plant.updatePump} does step by step.
+         */
+        private void strokeBoundaries(double t, boolean includeT) {
+            if (!pump.pulseSkipping()) {
+                return;
+            }
+            double period = 1.0 / pump.mainsHz();
+            double limit = includeT ? t + TIME_EPS : t - TIME_EPS;
+            while (includeT ? mainsIndex * period <= limit : mainsIndex * period < limit) {
+                pulseAccumulator += pumpDuty;
+                pumpRunning = pulseAccumulator >= 0.5;
+                if (pumpRunning) {
+                    pulseAccumulator -= 1.0;
+                }
+                mainsIndex++;
             }
         }
 

@@ -46,7 +46,7 @@ class HilSessionTest {
                 Thread.sleep(2);
             }
             client.actuate(s, on ? 1 : 0, on, heater);
-            s = client.nextSensors();
+            s = client.sensorsFor(i + 1L);
             assertThat(s.seq()).isEqualTo(i + 1L);
         }
         client.send(new Message.Bye());
@@ -166,7 +166,8 @@ class HilSessionTest {
         SessionResult r = runPiped(config, Encoding.JSON, c -> {
             Message.SensorFrame s = c.nextSensors();
             c.actuate(s, 1, true, 1);
-            s = c.nextSensors();
+            // by seq, not by timing: a resend of tick 0 may already be on its way when tick 1 is sent
+            s = c.sensorsFor(1);
             Message.SensorFrame again = c.nextSensors(); // resent after ~100 ms of silence
             assertThat(again.seq()).isEqualTo(s.seq());
             assertThat(again.status() & Message.SensorFrame.STATUS_RESENT).isNotZero();

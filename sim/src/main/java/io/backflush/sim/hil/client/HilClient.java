@@ -92,6 +92,21 @@ public final class HilClient implements Closeable {
         }
     }
 
+    /**
+     * The sensor frame of tick {@code seq}: frames of earlier ticks still in flight (resends the
+     * server sent while this client was busy) are skipped, so a slow client never mistakes a resend
+     * for the answer to its last actuator frame. Sequence numbers compare modulo 2^32.
+     */
+    public Message.SensorFrame sensorsFor(long seq) throws IOException {
+        while (true) {
+            Message.SensorFrame s = nextSensors();
+            long behind = (seq - s.seq()) & 0xFFFFFFFFL;
+            if (behind == 0 || behind >= 0x80000000L) {
+                return s;
+            }
+        }
+    }
+
     /** Answers sensor frame {@code s}. */
     public void actuate(Message.SensorFrame s, double pump, boolean solenoid, double heater) throws IOException {
         send(new Message.ActuatorFrame(s.seq(), s.timeMicros(), pump, heater, solenoid));
