@@ -7,7 +7,7 @@ import io.backflush.core.plant.ActuatorSchedule;
 import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.Plant;
 import io.backflush.core.plant.ReferenceIntegrator;
-import io.backflush.core.plant.ReferenceResult;
+import io.backflush.core.plant.ScheduleResult;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -80,7 +80,7 @@ public class StepperBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(STEPS)
-    public ReferenceResult referenceCycle() {
+    public ScheduleResult referenceCycle() {
         return new ReferenceIntegrator(machine, basket).run(schedule, STEPS * DT_SECONDS);
     }
 }

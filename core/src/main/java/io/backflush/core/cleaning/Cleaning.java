@@ -245,6 +245,14 @@ public final class Cleaning {
         return fresh[site.ordinal()] + aged[site.ordinal()];
     }
 
+    /**
+     * Whether nothing can change until residue, coffee or detergent is added: a clean machine in
+     * cleaning mode with no detergent, whose {@link #step} does nothing.
+     */
+    public boolean quiescent() {
+        return inert && coffeeStrength == 0.0 && undissolvedMg == 0.0;
+    }
+
     public double totalResidueMg() {
         double total = 0;
         for (int i = 0; i < N; i++) {

@@ -4,16 +4,21 @@ import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.hydraulics.Fluids;
 import io.backflush.core.hydraulics.GroupChamberParameters;
 import io.backflush.core.hydraulics.InletCharacteristic;
+import io.backflush.core.hydraulics.InletCharacteristic.InletSample;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.thermal.BoilerParameters;
 import io.backflush.core.thermal.GroupHeadParameters;
 
 /**
- * The plant's equations, shared by both steppers: group pressure from the chamber's water and
- * air, the flows through the exhaust and the basket as functions of that pressure, and the heat
- * balance. Stateless apart from constants derived from the machine; see the package
- * documentation for the derivation.
+ * The plant's equations, the one dynamics definition both steppers use: group pressure from the
+ * chamber's water and air; {@link #flowsAt} gives every flow at a group pressure (what the supply
+ * delivers, what the exhaust passes — air, water or a leak past a fouled seat — and what the basket
+ * lets through); {@link #rates} gives the rate of every state variable from those flows (water, air,
+ * heat, probe lag, the water ledger). The fixed stepper solves its implicit step with them; the
+ * reference integrator's derivatives are them. A new flow or state is added here, once. Holds the
+ * machine's constants, the residue effects applied to it and two scratch holders, so it belongs to
+ * one plant (one thread); see the package documentation for the derivation.
  */
 public final class BrewCircuit {
     private static final double PA = Fluids.ATMOSPHERE_BAR;
@@ -47,6 +52,9 @@ public final class BrewCircuit {
     private final double tankWaterC;
     private final double inverseBoilerHeatCapacity;
     private final double inverseGroupHeatCapacity;
+    private final double sensorLagSeconds;
+    private final InletSample running = new InletSample();
+    private final InletSample stopped = new InletSample();
 
     /** Temperature of the air trapped in the hot group, K. Estimate: the group runs at ~90 °C. */
     public static final double CHAMBER_AIR_TEMPERATURE_K = 363.15;
@@ -88,6 +96,134 @@ public final class BrewCircuit {
         this.groupHeatCapacityJPerK = g.massKg() * g.specificHeatJPerKgK();
         this.inverseBoilerHeatCapacity = 1.0 / boilerHeatCapacityJPerK;
         this.inverseGroupHeatCapacity = 1.0 / groupHeatCapacityJPerK;
+        this.sensorLagSeconds = p.sensors().temperatureLagSeconds();
+    }
+
+    /**
+     * Every flow at group pressure {@code groupBar}, into {@code out}: the one place that decides
+     * what the exhaust passes. Open, it passes air while the headspace still holds air
+     * ({@code headspaceVents}) and water after; shut, nothing, or water past a fouled seat.
+     *
+     * @param pumpFraction   fraction of the stretch during which the pump strokes (0..1): the supply
+     *                       is the running and the stopped solution blended by it
+     * @param inletOpen      the valve connects the supply to the group
+     * @param exhaustOpen    the valve opens the group to the exhaust
+     * @param headspaceVents headspace air remains to vent
+     * @param exactSupply    the exact supply solution (the reference) instead of the table (the
+     *                       fixed stepper, which also needs the slopes)
+     */
+    void flowsAt(double groupBar, double pumpFraction, boolean inletOpen, boolean exhaustOpen, boolean headspaceVents,
+                 boolean exactSupply, Flows out) {
+        out.groupBar = groupBar;
+        if (exactSupply) {
+            exactSupply(groupBar, pumpFraction, inletOpen, out);
+        } else {
+            tabulatedSupply(groupBar, pumpFraction, inletOpen, out);
+        }
+        out.exhaustWaterMlPerS = 0.0;
+        out.exhaustWaterSlope = 0.0;
+        out.exhaustAirAtmMlPerS = 0.0;
+        out.exhaustAirSlope = 0.0;
+        if (exhaustOpen) {
+            if (headspaceVents) {
+                out.exhaustMode = Flows.EXHAUST_AIR;
+                out.exhaustAirAtmMlPerS = exhaustAirFlowAtmMlPerS(groupBar);
+                out.exhaustAirSlope = exhaustAirFlowSlope(groupBar);
+            } else {
+                out.exhaustMode = Flows.EXHAUST_WATER;
+                out.exhaustWaterMlPerS = exhaustWaterFlowMlPerS(groupBar);
+                out.exhaustWaterSlope = exhaustWaterFlowSlope(groupBar);
+            }
+        } else if (seatLeakK > 0) {
+            // a fouled seat lets water past the shut exhaust: the drip symptom
+            out.exhaustMode = Flows.EXHAUST_SEAT_LEAK;
+            out.exhaustWaterMlPerS = seatLeakFlowMlPerS(groupBar);
+            out.exhaustWaterSlope = seatLeakFlowSlope(groupBar);
+        } else {
+            out.exhaustMode = Flows.EXHAUST_SHUT;
+        }
+        out.cupFlowMlPerS = cupFlowMlPerS(groupBar);
+        out.cupFlowSlope = cupFlowSlope(groupBar);
+    }
+
+    private void tabulatedSupply(double groupBar, double pumpFraction, boolean inletOpen, Flows out) {
+        if (pumpFraction >= 1.0) {
+            inlet.sample(groupBar, true, inletOpen, running);
+            supplyFrom(running, out);
+        } else if (pumpFraction <= 0.0) {
+            inlet.sample(groupBar, false, inletOpen, stopped);
+            supplyFrom(stopped, out);
+        } else {
+            inlet.sample(groupBar, true, inletOpen, running);
+            inlet.sample(groupBar, false, inletOpen, stopped);
+            double f = pumpFraction;
+            out.inflowMlPerS = f * running.netFlowMlPerS + (1 - f) * stopped.netFlowMlPerS;
+            out.inflowSlope = f * running.netFlowSlopeMlPerSBar + (1 - f) * stopped.netFlowSlopeMlPerSBar;
+            out.pumpFlowMlPerS = f * running.pumpFlowMlPerS;
+            out.pumpOutletBar = f * running.nodeBar + (1 - f) * stopped.nodeBar;
+        }
+    }
+
+    private static void supplyFrom(InletSample sample, Flows out) {
+        out.inflowMlPerS = sample.netFlowMlPerS;
+        out.inflowSlope = sample.netFlowSlopeMlPerSBar;
+        out.pumpFlowMlPerS = sample.pumpFlowMlPerS;
+        out.pumpOutletBar = sample.nodeBar;
+    }
+
+    private void exactSupply(double groupBar, double pumpFraction, boolean inletOpen, Flows out) {
+        double inflow = 0.0;
+        double pumpFlow = 0.0;
+        double node = 0.0;
+        if (pumpFraction > 0.0) {
+            double n = inletOpen ? inlet.solveNode(groupBar, true) : inlet.deadheadPressureBar();
+            inflow += pumpFraction * (inletOpen ? Fluids.smoothSqrtFlow(inlet.pathCoefficient(), n - groupBar) : 0.0);
+            pumpFlow += pumpFraction * inlet.pump().flowMlPerS(n);
+            node += pumpFraction * n;
+        }
+        if (pumpFraction < 1.0 && inletOpen) {
+            double n = inlet.solveNode(groupBar, false);
+            inflow += (1.0 - pumpFraction) * Fluids.smoothSqrtFlow(inlet.pathCoefficient(), n - groupBar);
+            node += (1.0 - pumpFraction) * n;
+        }
+        out.inflowMlPerS = inflow;
+        out.inflowSlope = 0.0;
+        out.pumpFlowMlPerS = pumpFlow;
+        out.pumpOutletBar = node;
+    }
+
+    /** The rate of change of the chamber's water for these flows, ml/s. */
+    static double waterRate(Flows f) {
+        return f.inflowMlPerS - f.exhaustWaterMlPerS - f.cupFlowMlPerS;
+    }
+
+    /**
+     * The rate of every state variable ({@link StateLayout}) at state y with flows f (evaluated at
+     * the state's pressure by the reference; at the end-of-step pressure by the fixed stepper):
+     * water and headspace air from the flows, heat from the heater duty and the inflow, the probes'
+     * first-order lag, and the ledger's accumulators from the same flows that move the water.
+     */
+    void rates(double[] y, Flows f, double heaterDuty, double[] yDot) {
+        yDot[StateLayout.GROUP_WATER_ML] = waterRate(f);
+        yDot[StateLayout.HEADSPACE_AIR_ATM_ML] = -f.exhaustAirAtmMlPerS;
+        yDot[StateLayout.BASKET_AIR_ATM_ML] = 0.0;
+        double boiler = y[StateLayout.BOILER_C];
+        double group = y[StateLayout.GROUP_METAL_C];
+        double boilerRate = boilerTemperatureRate(boiler, heaterDuty, f.inflowMlPerS);
+        double groupRate = groupTemperatureRate(boiler, group, f.inflowMlPerS);
+        yDot[StateLayout.BOILER_C] = boilerRate;
+        yDot[StateLayout.GROUP_METAL_C] = groupRate;
+        if (sensorLagSeconds > 0) {
+            yDot[StateLayout.BOILER_SENSOR_C] = (boiler - y[StateLayout.BOILER_SENSOR_C]) / sensorLagSeconds;
+            yDot[StateLayout.GROUP_SENSOR_C] = (group - y[StateLayout.GROUP_SENSOR_C]) / sensorLagSeconds;
+        } else {
+            yDot[StateLayout.BOILER_SENSOR_C] = boilerRate;
+            yDot[StateLayout.GROUP_SENSOR_C] = groupRate;
+        }
+        yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
+        yDot[StateLayout.RETURNED_TO_TANK_ML] = f.pumpFlowMlPerS - f.inflowMlPerS;
+        yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS;
+        yDot[StateLayout.TO_CUP_ML] = f.cupFlowMlPerS;
     }
 
     public Machine machine() {
@@ -267,6 +403,6 @@ public final class BrewCircuit {
 
     /** First-order sensor lag time constant, s. */
     public double sensorLagSeconds() {
-        return p.sensors().temperatureLagSeconds();
+        return sensorLagSeconds;
     }
 }

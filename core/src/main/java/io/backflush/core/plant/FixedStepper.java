@@ -1,7 +1,6 @@
 package io.backflush.core.plant;
 
-import io.backflush.core.hydraulics.InletCharacteristic;
-import io.backflush.core.hydraulics.InletCharacteristic.InletSample;
+import io.backflush.core.hydraulics.Fluids;
 
 /**
  * The fixed-step stepper: backward Euler on the group chamber's water and headspace air, solved
@@ -24,20 +23,13 @@ import io.backflush.core.hydraulics.InletCharacteristic.InletSample;
 final class FixedStepper {
     private static final double TOLERANCE_BAR = 1.0e-11;
     private static final int MAX_ITERATIONS = 100;
+    private static final double PA = Fluids.ATMOSPHERE_BAR;
 
     private final BrewCircuit circuit;
-    private final InletCharacteristic inlet;
-    private final InletSample running = new InletSample();
-    private final InletSample stopped = new InletSample();
+    private final Flows trial = new Flows();
+    private final double[] rates = new double[StateLayout.SIZE];
 
-    // results of the last residual evaluation
-    private double inflow;
-    private double inflowSlope;
-    private double pumpFlow;
-    private double nodeBar;
-    private double exhaustWater;
-    private double exhaustAir;
-    private double cupFlow;
+    // results of the last residual evaluation (its flows are in trial)
     private double waterEnd;
     private double headspaceEnd;
     private double pressureEnd;
@@ -51,11 +43,15 @@ final class FixedStepper {
 
     FixedStepper(BrewCircuit circuit) {
         this.circuit = circuit;
-        this.inlet = circuit.inlet();
     }
 
-    void step(Plant plant, double dt, double pumpFraction, boolean inletOpen, boolean exhaustOpen, double heaterDuty) {
-        double[] s = plant.state;
+    /**
+     * Advances state {@code s} by dt with the discrete parts set as given, starting Newton from
+     * the last step's pressure ({@code observed.groupBar}), and leaves the step's flows (averaged
+     * over the step where a mode changes within it) and end pressures in {@code observed}.
+     */
+    void step(double[] s, double dt, double pumpFraction, boolean inletOpen, boolean exhaustOpen, double heaterDuty,
+              Flows observed) {
         double water = s[StateLayout.GROUP_WATER_ML];
         double headspace = s[StateLayout.HEADSPACE_AIR_ATM_ML];
         double basketAir = s[StateLayout.BASKET_AIR_ATM_ML];
@@ -63,7 +59,7 @@ final class FixedStepper {
         // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0.
         double lo = 0.0;
         double hi = Double.POSITIVE_INFINITY;
-        double p = plant.groupBar;
+        double p = observed.groupBar;
         int iterations = 0;
         double r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
         while (Math.abs(r) > TOLERANCE_BAR && iterations < MAX_ITERATIONS) {
@@ -85,35 +81,30 @@ final class FixedStepper {
             r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
         }
 
-        // Commit the hydraulic step with the flows of the accepted pressure.
-        s[StateLayout.GROUP_WATER_ML] = waterEnd;
-        s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
-        double relief = pumpFlow - inflow;
-        s[StateLayout.FROM_TANK_ML] += pumpFlow * dt;
-        s[StateLayout.RETURNED_TO_TANK_ML] += relief * dt;
-        s[StateLayout.TO_DRIP_TRAY_ML] += exhaustWater * dt;
-        s[StateLayout.TO_CUP_ML] += cupFlow * dt;
-        plant.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, headspaceEnd + basketAir)
-        plant.pumpOutletBar = nodeBar;
-        plant.inflowMlPerS = inflow;
-        plant.pumpFlowMlPerS = pumpFlow;
-        plant.reliefFlowMlPerS = relief;
-        plant.exhaustWaterFlowMlPerS = exhaustWater;
-        plant.exhaustAirFlowAtmMlPerS = exhaustAir;
-        plant.cupFlowMlPerS = cupFlow;
-
-        // Heat: explicit Euler (time constants are seconds to minutes), sensors exact lag.
+        // Commit the step with the flows of the accepted pressure: the step's flows are those at
+        // its end (backward Euler), with the exhaust split between air and water where the
+        // headspace emptied within it.
+        Flows f = observed;
+        f.copyFrom(trial);
+        f.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, headspaceEnd + basketAir)
         double boiler = s[StateLayout.BOILER_C];
         double group = s[StateLayout.GROUP_METAL_C];
-        double boilerRate = circuit.boilerTemperatureRate(boiler, heaterDuty, inflow);
-        double groupRate = circuit.groupTemperatureRate(boiler, group, inflow);
-        boiler += dt * boilerRate;
-        group += dt * groupRate;
+        circuit.rates(s, f, heaterDuty, rates);
+        s[StateLayout.GROUP_WATER_ML] = waterEnd;
+        s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
+        for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_CUP_ML; i++) {
+            s[i] += rates[i] * dt;
+        }
+
+        // Heat: explicit Euler (time constants are seconds to minutes); probes: the exact
+        // solution of their lag over the step toward the new temperatures.
+        boiler += dt * rates[StateLayout.BOILER_C];
+        group += dt * rates[StateLayout.GROUP_METAL_C];
         s[StateLayout.BOILER_C] = boiler;
         s[StateLayout.GROUP_METAL_C] = group;
-        double alpha = sensorAlpha(dt);
-        s[StateLayout.BOILER_SENSOR_C] += alpha * (boiler - s[StateLayout.BOILER_SENSOR_C]);
-        s[StateLayout.GROUP_SENSOR_C] += alpha * (group - s[StateLayout.GROUP_SENSOR_C]);
+        double a = sensorAlpha(dt);
+        s[StateLayout.BOILER_SENSOR_C] += a * (boiler - s[StateLayout.BOILER_SENSOR_C]);
+        s[StateLayout.GROUP_SENSOR_C] += a * (group - s[StateLayout.GROUP_SENSOR_C]);
     }
 
     /**
@@ -136,77 +127,39 @@ final class FixedStepper {
      */
     private double residual(double p, double dt, double water, double headspace, double basketAir,
                             double pumpFraction, boolean inletOpen, boolean exhaustOpen) {
-        sampleInlet(p, pumpFraction, inletOpen);
-        double waterOutSlope = 0.0;
+        Flows f = trial;
+        circuit.flowsAt(p, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, false, f);
+        double waterOutSlope = f.exhaustWaterSlope;
         double airSlope = 0.0;
-        exhaustWater = 0.0;
-        exhaustAir = 0.0;
         headspaceEnd = headspace;
-        if (exhaustOpen) {
-            if (headspace > 0.0) {
-                double airFlow = circuit.exhaustAirFlowAtmMlPerS(p);
-                double airOut = airFlow * dt;
-                if (airOut <= headspace) {
-                    exhaustAir = airFlow;
-                    headspaceEnd = headspace - airOut;
-                    airSlope = circuit.exhaustAirFlowSlope(p) * dt;
-                } else {
-                    // Headspace empties within this step: air for θ·dt, then water.
-                    double theta = headspace / airOut;
-                    exhaustAir = headspace / dt;
-                    headspaceEnd = 0.0;
-                    double waterFlow = circuit.exhaustWaterFlowMlPerS(p);
-                    exhaustWater = (1.0 - theta) * waterFlow;
-                    // d/dp[(1−θ)Qw] = (1−θ)Qw' + Qw·θ·Qa'/Qa
-                    waterOutSlope = (1.0 - theta) * circuit.exhaustWaterFlowSlope(p)
-                            + (airFlow > 0 ? waterFlow * theta * circuit.exhaustAirFlowSlope(p) / airFlow : 0.0);
-                }
+        if (f.exhaustMode == Flows.EXHAUST_AIR) {
+            double airFlow = f.exhaustAirAtmMlPerS;
+            double airOut = airFlow * dt;
+            if (airOut <= headspace) {
+                headspaceEnd = headspace - airOut;
+                airSlope = f.exhaustAirSlope * dt;
             } else {
-                exhaustWater = circuit.exhaustWaterFlowMlPerS(p);
-                waterOutSlope = circuit.exhaustWaterFlowSlope(p);
+                // Headspace empties within this step: air for θ·dt, then water (step averages).
+                double theta = headspace / airOut;
+                f.exhaustAirAtmMlPerS = headspace / dt;
+                headspaceEnd = 0.0;
+                double waterFlow = circuit.exhaustWaterFlowMlPerS(p);
+                f.exhaustWaterMlPerS = (1.0 - theta) * waterFlow;
+                // d/dp[(1−θ)Qw] = (1−θ)Qw' + Qw·θ·Qa'/Qa
+                waterOutSlope = (1.0 - theta) * circuit.exhaustWaterFlowSlope(p)
+                        + (airFlow > 0 ? waterFlow * theta * f.exhaustAirSlope / airFlow : 0.0);
             }
-        } else if (circuit.seatLeaks()) {
-            // a fouled seat lets water past the shut exhaust: the drip symptom
-            exhaustWater = circuit.seatLeakFlowMlPerS(p);
-            waterOutSlope = circuit.seatLeakFlowSlope(p);
         }
-        cupFlow = circuit.cupFlowMlPerS(p);
-        double netSlope = inflowSlope - waterOutSlope - circuit.cupFlowSlope(p);
-        waterEnd = water + dt * (inflow - exhaustWater - cupFlow);
+        double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope;
+        waterEnd = water + dt * BrewCircuit.waterRate(f);
         double pressure = circuit.pressureBar(waterEnd, headspaceEnd + basketAir);
         pressureEnd = pressure;
         if (pressure > 0.0) {
             slopeDenominator = circuit.pressureDenominator(pressure, waterEnd);
-            slopeNumerator = (pressure + io.backflush.core.hydraulics.Fluids.ATMOSPHERE_BAR) * dt * netSlope
-                    - io.backflush.core.hydraulics.Fluids.ATMOSPHERE_BAR * airSlope;
+            slopeNumerator = (pressure + PA) * dt * netSlope - PA * airSlope;
         } else {
             slopeDenominator = 0.0;
         }
         return pressure - p;
-    }
-
-    private void sampleInlet(double p, double pumpFraction, boolean inletOpen) {
-        if (pumpFraction >= 1.0) {
-            inlet.sample(p, true, inletOpen, running);
-            copy(running);
-        } else if (pumpFraction <= 0.0) {
-            inlet.sample(p, false, inletOpen, stopped);
-            copy(stopped);
-        } else {
-            inlet.sample(p, true, inletOpen, running);
-            inlet.sample(p, false, inletOpen, stopped);
-            double f = pumpFraction;
-            inflow = f * running.netFlowMlPerS + (1 - f) * stopped.netFlowMlPerS;
-            inflowSlope = f * running.netFlowSlopeMlPerSBar + (1 - f) * stopped.netFlowSlopeMlPerSBar;
-            pumpFlow = f * running.pumpFlowMlPerS;
-            nodeBar = f * running.nodeBar + (1 - f) * stopped.nodeBar;
-        }
-    }
-
-    private void copy(InletSample sample) {
-        inflow = sample.netFlowMlPerS;
-        inflowSlope = sample.netFlowSlopeMlPerSBar;
-        pumpFlow = sample.pumpFlowMlPerS;
-        nodeBar = sample.nodeBar;
     }
 }

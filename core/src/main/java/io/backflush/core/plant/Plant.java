@@ -3,57 +3,39 @@ package io.backflush.core.plant;
 import io.backflush.core.cleaning.Cleaning;
 import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.hydraulics.BasketParameters;
-import io.backflush.core.hydraulics.PumpModel;
 import io.backflush.core.machine.Machine;
 
 import java.util.Arrays;
 
 /**
- * One simulated machine: continuous state ({@link StateLayout}), the discrete state of its
- * switching parts (three-way valve with its response dead time, pump strokes decided per mains
- * cycle by pulse skipping), the actuator commands, and what the last step observed (pressures and
- * flows). Advance it with {@link #step(double)}; read it through the accessors. Not thread-safe:
- * one plant per thread.
+ * One simulated machine, made of parts: its continuous state ({@link StateLayout}, a flat array),
+ * its discrete parts (the {@link ThreeWayValve} with its dead time, the {@link PumpDrive} that
+ * turns duty into strokes), the actuator commands, the faults injected from outside
+ * ({@link Faults}), the residue and detergent ({@link Cleaning}) and what the last step observed
+ * (pressures and flows, {@link StepObservables}). A stepper ({@link StepperKind}) advances it with
+ * {@link #step(double)}; read it through the accessors. Not thread-safe: one plant per thread.
  */
 public final class Plant {
-    private static final double EPS_SECONDS = 1.0e-9;
-
     private final Machine machine;
     private BasketParameters basket;
     private final BrewCircuit circuit;
     private final Cleaning cleaning;
-    private final FixedStepper stepper;
+    private final ThreeWayValve valve;
+    private final PumpDrive pump;
+    private final StepperKind stepperKind;
+    private final FixedStepper fixedStepper;
+    private final ReferenceStepper referenceStepper;
     private final Actuators commands = new Actuators();
-    final double[] state = new double[StateLayout.SIZE];
+    final double[] state;
+    /** Flows and pressures of the last step. */
+    private final Flows observed = new Flows();
 
+    private Faults faults = Faults.HEALTHY;
     private double timeSeconds;
     private double timeCompensation;
     private double emptiedFromBasketMl;
-    private long appliedResidueVersion = -1;
-    // three-way valve
-    private boolean valveCommand;
-    private boolean valveEnergised;
-    private double valveSwitchAtSeconds = Double.NaN;
-    // pump pulse skipping
-    private boolean pumpStroking;
-    private double pulseAccumulator;
-    private long mainsCycleIndex;
     private double pumpRunningFraction;
-    private final double mainsPeriodSeconds;
-    // fault hooks (HIL plant faults): 1, 1, 0 when healthy
-    private double pumpDeliveryFactor = 1.0;
-    private double exhaustFaultFactor = 1.0;
-    private double seatLeakFaultCoefficient;
-
-    // observables of the last step
-    double groupBar;
-    double pumpOutletBar;
-    double inflowMlPerS;
-    double pumpFlowMlPerS;
-    double reliefFlowMlPerS;
-    double exhaustWaterFlowMlPerS;
-    double exhaustAirFlowAtmMlPerS;
-    double cupFlowMlPerS;
+    private long appliedResidueVersion = -1;
 
     /**
      * A plant at operating temperature with a dry group chamber.
@@ -70,29 +52,51 @@ public final class Plant {
     }
 
     public Plant(Machine machine, BasketParameters basket, InitialConditions initial, CleaningParameters cleaning) {
+        this(machine, basket, initial, cleaning, StepperKind.FIXED);
+    }
+
+    /** A plant advanced by the given stepper (the reference at its default tolerances). */
+    public Plant(Machine machine, BasketParameters basket, InitialConditions initial, CleaningParameters cleaning,
+                 StepperKind stepper) {
+        this(machine, basket, initial, cleaning, stepper, ReferenceStepper.DEFAULT_RELATIVE_TOLERANCE,
+                ReferenceStepper.DEFAULT_ABSOLUTE_TOLERANCE);
+    }
+
+    /** A plant advanced by the reference stepper at the given tolerances. */
+    Plant(Machine machine, BasketParameters basket, InitialConditions initial, CleaningParameters cleaning,
+          double relativeTolerance, double absoluteTolerance) {
+        this(machine, basket, initial, cleaning, StepperKind.REFERENCE, relativeTolerance, absoluteTolerance);
+    }
+
+    private Plant(Machine machine, BasketParameters basket, InitialConditions initial, CleaningParameters cleaning,
+                  StepperKind stepper, double relativeTolerance, double absoluteTolerance) {
         this.machine = machine;
         this.basket = basket;
         this.circuit = new BrewCircuit(machine, basket);
-        this.stepper = new FixedStepper(circuit);
-        this.mainsPeriodSeconds = 1.0 / machine.pump().mainsHz();
         this.cleaning = new Cleaning(cleaning);
-        fillChamber(initial.groupWaterMl());
-        state[StateLayout.BOILER_C] = initial.boilerC();
-        state[StateLayout.GROUP_METAL_C] = initial.groupMetalC();
-        state[StateLayout.BOILER_SENSOR_C] = initial.boilerC();
-        state[StateLayout.GROUP_SENSOR_C] = initial.groupMetalC();
+        this.valve = new ThreeWayValve(machine.parameters());
+        this.pump = new PumpDrive(machine.pump());
+        this.state = StateLayout.initial(machine.parameters().chamber(), initial);
+        this.observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        this.stepperKind = stepper;
+        if (stepper == StepperKind.REFERENCE) {
+            this.fixedStepper = null;
+            this.referenceStepper = new ReferenceStepper(circuit, state, valve, pump, commands, this.cleaning, observed,
+                    this::refreshFouling, relativeTolerance, absoluteTolerance);
+        } else {
+            this.fixedStepper = new FixedStepper(circuit);
+            this.referenceStepper = null;
+        }
     }
 
-    /** Sets the chamber to hold {@code waterMl} of water and atmospheric air in the rest. */
-    private void fillChamber(double waterMl) {
-        double chamber = machine.parameters().chamber().freeVolumeMl();
-        double water = Math.min(Math.max(waterMl, 0.0), chamber);
-        double air = chamber - water;
-        double headspace = machine.parameters().chamber().headspaceAirFraction();
-        state[StateLayout.GROUP_WATER_ML] = water;
-        state[StateLayout.HEADSPACE_AIR_ATM_ML] = headspace * air;
-        state[StateLayout.BASKET_AIR_ATM_ML] = (1.0 - headspace) * air;
-        groupBar = circuit.pressureBar(water, air);
+    /** The stepper advancing this plant. */
+    public StepperKind stepperKind() {
+        return stepperKind;
+    }
+
+    /** The reference stepper (null for a fixed-step plant): the reference integrator's hooks. */
+    ReferenceStepper referenceStepper() {
+        return referenceStepper;
     }
 
     /**
@@ -108,7 +112,8 @@ public final class Plant {
         cleaning.dumpChamber();
         this.basket = newBasket;
         circuit.setBasket(newBasket);
-        fillChamber(0.0);
+        StateLayout.fillChamber(state, machine.parameters().chamber(), 0.0);
+        observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
     }
 
     /** The commands the plant applies at the next step; a controller writes them. */
@@ -117,24 +122,25 @@ public final class Plant {
     }
 
     /**
-     * Advances the plant by {@code dtSeconds}: applies the commands (valve dead time, pump strokes
-     * at mains cycles), then solves the hydraulics implicitly and the heat explicitly. Allocates
-     * nothing.
+     * Advances the plant by {@code dtSeconds}: the discrete parts take the commands (the valve's
+     * dead time, pump strokes at mains cycles), the stepper advances the hydraulics and the heat,
+     * and the residue and detergent follow the step's flows. The fixed stepper allocates nothing.
      */
     public void step(double dtSeconds) {
-        double t = timeSeconds;
-        updateValve(t);
-        if (cleaning.residueVersion() != appliedResidueVersion) {
-            // residue changed since the effects were last applied (last step, or set from outside)
-            applyFouling();
+        if (referenceStepper != null) {
+            referenceStepper.step(timeSeconds, dtSeconds, faults.pumpDeliveryFactor());
+            pumpRunningFraction = referenceStepper.strokingFraction();
+        } else {
+            double t = timeSeconds;
+            valve.command(t, commands.solenoidEnergised());
+            refreshFouling();
+            double fraction = pump.advance(t, dtSeconds, commands.pumpDuty());
+            pumpRunningFraction = fraction;
+            fixedStepper.step(state, dtSeconds, fraction * faults.pumpDeliveryFactor(), valve.inletOpen(),
+                    valve.exhaustOpen(), commands.heaterDuty(), observed);
+            cleaning.step(dtSeconds, observed.exhaustWaterMlPerS, observed.cupFlowMlPerS,
+                    state[StateLayout.GROUP_WATER_ML], state[StateLayout.GROUP_METAL_C]);
         }
-        updatePump(t, dtSeconds);
-        boolean exhaustOpen = circuit.hasExhaust() && !valveEnergised;
-        boolean inletOpen = !circuit.hasExhaust() || valveEnergised;
-        stepper.step(this, dtSeconds, pumpRunningFraction * pumpDeliveryFactor, inletOpen, exhaustOpen,
-                commands.heaterDuty());
-        cleaning.step(dtSeconds, exhaustWaterFlowMlPerS, cupFlowMlPerS, state[StateLayout.GROUP_WATER_ML],
-                state[StateLayout.GROUP_METAL_C]);
         advanceTime(dtSeconds);
     }
 
@@ -147,61 +153,49 @@ public final class Plant {
         timeSeconds = sum;
     }
 
+    /** Re-applies the effects of residue and faults when the residue changed since they were last applied. */
+    private void refreshFouling() {
+        if (cleaning.residueVersion() != appliedResidueVersion) {
+            applyFouling();
+        }
+    }
+
     private void applyFouling() {
         appliedResidueVersion = cleaning.residueVersion();
-        circuit.applyFouling(cleaning.exhaustAreaFactor() * exhaustFaultFactor, cleaning.screenResistanceBarS2PerMl2(),
-                cleaning.seatLeakCoefficient() + seatLeakFaultCoefficient);
+        circuit.applyFouling(cleaning.exhaustAreaFactor() * faults.exhaustAreaFactor(),
+                cleaning.screenResistanceBarS2PerMl2(), cleaning.seatLeakCoefficient() + faults.seatLeakCoefficient());
     }
 
     /**
      * Plant faults for fault injection (the HIL bridge); all three together, healthy is
-     * {@code (1, 1, 0)}. They take effect from the next step.
-     *
-     * @param pumpDeliveryFactor       fraction of the pump's strokes that deliver, 0..1 (a weak pump;
-     *                                 0 is a pump running dry on an empty tank)
-     * @param exhaustFaultFactor       fraction of the exhaust's flow area left open by a clog, 0..1,
-     *                                 on top of residue
-     * @param seatLeakFaultCoefficient extra leak past the closed exhaust seat, ml/s per sqrt(bar)
+     * {@code (1, 1, 0)}. They take effect from the next step. See {@link Faults}.
      */
     public void setFaults(double pumpDeliveryFactor, double exhaustFaultFactor, double seatLeakFaultCoefficient) {
-        this.pumpDeliveryFactor = clamp01(pumpDeliveryFactor);
-        this.exhaustFaultFactor = clamp01(exhaustFaultFactor);
-        this.seatLeakFaultCoefficient = Double.isNaN(seatLeakFaultCoefficient) ? 0.0
-                : Math.max(0.0, seatLeakFaultCoefficient);
+        setFaults(new Faults(pumpDeliveryFactor, exhaustFaultFactor, seatLeakFaultCoefficient));
+    }
+
+    /** Plant faults, from the next step. */
+    public void setFaults(Faults newFaults) {
+        this.faults = newFaults;
         applyFouling();
     }
 
-    private static double clamp01(double v) {
-        return Double.isNaN(v) ? 1.0 : Math.max(0.0, Math.min(1.0, v));
+    /** The faults in force. */
+    public Faults faults() {
+        return faults;
     }
 
     /**
-     * Everything needed to continue this plant bit for bit: continuous state, valve and pump
-     * discrete state, time, the last step's observables, the commands, the fault hooks, the basket
-     * and the residue and detergent pools. Restore it with {@link #restore(Snapshot)}.
+     * Everything needed to continue this plant bit for bit: a copy of each part. Restore it with
+     * {@link #restore(Snapshot)}.
      */
     public Snapshot snapshot() {
-        Snapshot s = new Snapshot(machine, cleaning.parameters());
-        s.state = state.clone();
-        s.basket = basket;
-        s.timeSeconds = timeSeconds;
-        s.timeCompensation = timeCompensation;
-        s.emptiedFromBasketMl = emptiedFromBasketMl;
-        s.valveCommand = valveCommand;
-        s.valveEnergised = valveEnergised;
-        s.valveSwitchAtSeconds = valveSwitchAtSeconds;
-        s.pumpStroking = pumpStroking;
-        s.pulseAccumulator = pulseAccumulator;
-        s.mainsCycleIndex = mainsCycleIndex;
-        s.pumpRunningFraction = pumpRunningFraction;
-        s.pumpDeliveryFactor = pumpDeliveryFactor;
-        s.exhaustFaultFactor = exhaustFaultFactor;
-        s.seatLeakFaultCoefficient = seatLeakFaultCoefficient;
-        s.observables = new double[] {groupBar, pumpOutletBar, inflowMlPerS, pumpFlowMlPerS, reliefFlowMlPerS,
-                exhaustWaterFlowMlPerS, exhaustAirFlowAtmMlPerS, cupFlowMlPerS};
-        s.commands.copyFrom(commands);
-        s.cleaning.copyFrom(cleaning);
-        return s;
+        Cleaning cleaningCopy = new Cleaning(cleaning.parameters());
+        cleaningCopy.copyFrom(cleaning);
+        Actuators commandsCopy = new Actuators();
+        commandsCopy.copyFrom(commands);
+        return new Snapshot(machine, basket, state.clone(), timeSeconds, timeCompensation, emptiedFromBasketMl,
+                valve.state(), pump.state(), faults, observables(), pumpRunningFraction, commandsCopy, cleaningCopy);
     }
 
     /**
@@ -223,60 +217,77 @@ public final class Plant {
         timeSeconds = s.timeSeconds;
         timeCompensation = s.timeCompensation;
         emptiedFromBasketMl = s.emptiedFromBasketMl;
-        valveCommand = s.valveCommand;
-        valveEnergised = s.valveEnergised;
-        valveSwitchAtSeconds = s.valveSwitchAtSeconds;
-        pumpStroking = s.pumpStroking;
-        pulseAccumulator = s.pulseAccumulator;
-        mainsCycleIndex = s.mainsCycleIndex;
+        valve.restore(s.valve);
+        pump.restore(s.pump);
+        faults = s.faults;
+        StepObservables o = s.observed;
+        observed.groupBar = o.groupBar();
+        observed.pumpOutletBar = o.pumpOutletBar();
+        observed.inflowMlPerS = o.inflowMlPerS();
+        observed.pumpFlowMlPerS = o.pumpFlowMlPerS();
+        observed.exhaustWaterMlPerS = o.exhaustWaterMlPerS();
+        observed.exhaustAirAtmMlPerS = o.exhaustAirAtmMlPerS();
+        observed.cupFlowMlPerS = o.cupFlowMlPerS();
         pumpRunningFraction = s.pumpRunningFraction;
-        pumpDeliveryFactor = s.pumpDeliveryFactor;
-        exhaustFaultFactor = s.exhaustFaultFactor;
-        seatLeakFaultCoefficient = s.seatLeakFaultCoefficient;
-        double[] o = s.observables;
-        groupBar = o[0];
-        pumpOutletBar = o[1];
-        inflowMlPerS = o[2];
-        pumpFlowMlPerS = o[3];
-        reliefFlowMlPerS = o[4];
-        exhaustWaterFlowMlPerS = o[5];
-        exhaustAirFlowAtmMlPerS = o[6];
-        cupFlowMlPerS = o[7];
         commands.copyFrom(s.commands);
         cleaning.copyFrom(s.cleaning);
         applyFouling();
     }
 
-    /** A saved plant state; opaque, immutable once taken (see {@link #snapshot()}). */
+    /** The last step's pressures and flows, as a record. */
+    public StepObservables observables() {
+        return new StepObservables(observed.groupBar, observed.pumpOutletBar, observed.inflowMlPerS,
+                observed.pumpFlowMlPerS, reliefFlowMlPerS(), observed.exhaustWaterMlPerS,
+                observed.exhaustAirAtmMlPerS, observed.cupFlowMlPerS);
+    }
+
+    /**
+     * A saved plant: a copy of each part (continuous state, time, valve, pump drive, faults, last
+     * observables, commands, residue and detergent, basket); immutable once taken. Restore it with
+     * {@link #restore(Snapshot)}.
+     */
     public static final class Snapshot {
         private final Machine machine;
+        private final BasketParameters basket;
+        private final double[] state;
+        private final double timeSeconds;
+        private final double timeCompensation;
+        private final double emptiedFromBasketMl;
+        private final ThreeWayValve.State valve;
+        private final PumpDrive.State pump;
+        private final Faults faults;
+        private final StepObservables observed;
+        private final double pumpRunningFraction;
+        private final Actuators commands;
         private final Cleaning cleaning;
-        private final Actuators commands = new Actuators();
-        private double[] state;
-        private BasketParameters basket;
-        private double timeSeconds;
-        private double timeCompensation;
-        private double emptiedFromBasketMl;
-        private boolean valveCommand;
-        private boolean valveEnergised;
-        private double valveSwitchAtSeconds;
-        private boolean pumpStroking;
-        private double pulseAccumulator;
-        private long mainsCycleIndex;
-        private double pumpRunningFraction;
-        private double pumpDeliveryFactor;
-        private double exhaustFaultFactor;
-        private double seatLeakFaultCoefficient;
-        private double[] observables;
 
-        private Snapshot(Machine machine, CleaningParameters cleaningParameters) {
+        private Snapshot(Machine machine, BasketParameters basket, double[] state, double timeSeconds,
+                         double timeCompensation, double emptiedFromBasketMl, ThreeWayValve.State valve,
+                         PumpDrive.State pump, Faults faults, StepObservables observed, double pumpRunningFraction,
+                         Actuators commands, Cleaning cleaning) {
             this.machine = machine;
-            this.cleaning = new Cleaning(cleaningParameters);
+            this.basket = basket;
+            this.state = state;
+            this.timeSeconds = timeSeconds;
+            this.timeCompensation = timeCompensation;
+            this.emptiedFromBasketMl = emptiedFromBasketMl;
+            this.valve = valve;
+            this.pump = pump;
+            this.faults = faults;
+            this.observed = observed;
+            this.pumpRunningFraction = pumpRunningFraction;
+            this.commands = commands;
+            this.cleaning = cleaning;
         }
 
         /** Simulation time of the snapshot, s. */
         public double timeSeconds() {
             return timeSeconds;
+        }
+
+        /** What the last step before the snapshot observed. */
+        public StepObservables observables() {
+            return observed;
         }
     }
 
@@ -284,7 +295,8 @@ public final class Plant {
      * Jumps over an idle period in which nothing flows (pump off, nothing being brewed): time
      * advances, residue ages at the current group temperature, temperatures are held (the
      * machine's thermostat holds them while it is on; see {@link #setTemperatures} for the
-     * machine being switched off). Used by day-scale usage simulations between shots.
+     * machine being switched off), whole mains cycles pass and a pending valve switch falls due.
+     * Used by day-scale usage simulations between shots.
      */
     public void idle(double seconds) {
         if (seconds <= 0) {
@@ -292,12 +304,8 @@ public final class Plant {
         }
         cleaning.idle(seconds, state[StateLayout.GROUP_METAL_C]);
         advanceTime(seconds);
-        // whole mains cycles elapse; keep the pulse-skipping clock in step with the new time
-        mainsCycleIndex = Math.max(mainsCycleIndex, (long) Math.ceil(timeSeconds / mainsPeriodSeconds - 1e-9));
-        if (valveSwitchAtSeconds == valveSwitchAtSeconds && timeSeconds >= valveSwitchAtSeconds) {
-            valveEnergised = valveCommand;
-            valveSwitchAtSeconds = Double.NaN;
-        }
+        pump.elapse(timeSeconds);
+        valve.elapse(timeSeconds);
     }
 
     /**
@@ -312,64 +320,11 @@ public final class Plant {
         state[StateLayout.GROUP_SENSOR_C] = groupC;
     }
 
-    private void updateValve(double t) {
-        if (!circuit.hasExhaust()) {
-            valveEnergised = commands.solenoidEnergised();
-            valveCommand = valveEnergised;
-            return;
-        }
-        boolean command = commands.solenoidEnergised();
-        if (command != valveCommand) {
-            valveCommand = command;
-            valveSwitchAtSeconds = t + machine.parameters().threeWayValve().responseSeconds();
-        }
-        if (valveSwitchAtSeconds == valveSwitchAtSeconds && t >= valveSwitchAtSeconds - EPS_SECONDS) {
-            valveEnergised = valveCommand;
-            valveSwitchAtSeconds = Double.NaN;
-        }
-    }
-
-    private void updatePump(double t, double dt) {
-        PumpModel pump = machine.pump();
-        double duty = commands.pumpDuty();
-        if (!pump.pulseSkipping()) {
-            pumpStroking = duty >= 0.5;
-            pumpRunningFraction = pumpStroking ? 1.0 : 0.0;
-            return;
-        }
-        double period = mainsPeriodSeconds;
-        double end = t + dt;
-        double segmentStart = t;
-        double onTime = 0.0;
-        boolean stroking = pumpStroking;
-        double boundary = mainsCycleIndex * period;
-        while (boundary < end - EPS_SECONDS) {
-            if (boundary > segmentStart) {
-                if (stroking) {
-                    onTime += boundary - segmentStart;
-                }
-                segmentStart = boundary;
-            }
-            pulseAccumulator += duty;
-            stroking = pulseAccumulator >= 0.5;
-            if (stroking) {
-                pulseAccumulator -= 1.0;
-            }
-            mainsCycleIndex++;
-            boundary = mainsCycleIndex * period;
-        }
-        if (stroking) {
-            onTime += end - segmentStart;
-        }
-        pumpStroking = stroking;
-        pumpRunningFraction = onTime >= dt ? 1.0 : onTime / dt;
-    }
-
     /** Fills {@code out} with the current sensor readings. */
     public void readSensors(Sensors out) {
         out.timeSeconds = timeSeconds;
-        out.groupPressureBar = groupBar;
-        out.pumpPressureBar = pumpOutletBar;
+        out.groupPressureBar = observed.groupBar;
+        out.pumpPressureBar = observed.pumpOutletBar;
         out.boilerTemperatureC = state[StateLayout.BOILER_SENSOR_C];
         out.groupTemperatureC = state[StateLayout.GROUP_SENSOR_C];
         out.flowMeterMl = state[StateLayout.FROM_TANK_ML];
@@ -385,57 +340,53 @@ public final class Plant {
         return machine;
     }
 
-    public BasketParameters basket() {
-        return basket;
-    }
-
     public BrewCircuit circuit() {
         return circuit;
     }
 
     /** Group chamber gauge pressure, bar. */
     public double groupPressureBar() {
-        return groupBar;
+        return observed.groupBar;
     }
 
     /** Pump outlet gauge pressure, bar. */
     public double pumpPressureBar() {
-        return pumpOutletBar;
+        return observed.pumpOutletBar;
     }
 
     /** Net flow into the group over the last step, ml/s. */
     public double groupInflowMlPerS() {
-        return inflowMlPerS;
+        return observed.inflowMlPerS;
     }
 
     /** Flow drawn from the tank by the pump over the last step, ml/s. */
     public double pumpFlowMlPerS() {
-        return pumpFlowMlPerS;
+        return observed.pumpFlowMlPerS;
     }
 
     /** Flow returned to the tank by the OPV over the last step, ml/s. */
     public double reliefFlowMlPerS() {
-        return reliefFlowMlPerS;
+        return observed.pumpFlowMlPerS - observed.inflowMlPerS;
     }
 
     /** Water leaving through the exhaust to the drip tray over the last step, ml/s. */
     public double exhaustWaterFlowMlPerS() {
-        return exhaustWaterFlowMlPerS;
+        return observed.exhaustWaterMlPerS;
     }
 
     /** Air leaving through the exhaust over the last step, ml at 1 atm per second. */
     public double exhaustAirFlowAtmMlPerS() {
-        return exhaustAirFlowAtmMlPerS;
+        return observed.exhaustAirAtmMlPerS;
     }
 
     /** Flow through the basket to the cup over the last step, ml/s. */
     public double cupFlowMlPerS() {
-        return cupFlowMlPerS;
+        return observed.cupFlowMlPerS;
     }
 
     /** Pressure at the top of the puck, below the group pressure by a fouled screen's drop, bar. */
     public double puckPressureBar() {
-        return circuit.puckPressureBar(groupBar, cupFlowMlPerS);
+        return circuit.puckPressureBar(observed.groupBar, observed.cupFlowMlPerS);
     }
 
     /** Water that reached the drip tray through the valve's exhaust (not emptied by hand), ml. */
@@ -450,7 +401,7 @@ public final class Plant {
 
     /** Whether the three-way valve is (after its dead time) energised. */
     public boolean valveEnergised() {
-        return valveEnergised;
+        return valve.energised();
     }
 
     /** Fraction of the last step during which the pump stroked or ran. */
@@ -503,7 +454,7 @@ public final class Plant {
 
     @Override
     public String toString() {
-        return "Plant[" + machine.name() + ", t=" + timeSeconds + " s, p=" + groupBar + " bar, state="
+        return "Plant[" + machine.name() + ", t=" + timeSeconds + " s, p=" + observed.groupBar + " bar, state="
                 + Arrays.toString(state) + "]";
     }
 }

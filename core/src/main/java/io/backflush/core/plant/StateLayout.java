@@ -1,5 +1,7 @@
 package io.backflush.core.plant;
 
+import io.backflush.core.hydraulics.GroupChamberParameters;
+
 /**
  * The plant's continuous state as a flat {@code double[]}: what each index holds and in which
  * unit. The water ledger's accumulators are part of the state so that both steppers integrate
@@ -35,12 +37,32 @@ public final class StateLayout {
     /** Number of state variables. */
     public static final int SIZE = 11;
 
-    private static final String[] NAMES = {
-        "groupWaterMl", "headspaceAirAtmMl", "basketAirAtmMl", "boilerC", "groupMetalC",
-        "boilerSensorC", "groupSensorC", "fromTankMl", "returnedToTankMl", "toDripTrayMl", "toCupMl"};
+    /**
+     * The state a plant starts from: the chamber holding {@code initial.groupWaterMl()} of water
+     * and atmospheric air in the rest, temperatures and their probes as given, an empty ledger.
+     * Both steppers start from it.
+     */
+    static double[] initial(GroupChamberParameters chamber, InitialConditions initial) {
+        double[] s = new double[SIZE];
+        fillChamber(s, chamber, initial.groupWaterMl());
+        s[BOILER_C] = initial.boilerC();
+        s[GROUP_METAL_C] = initial.groupMetalC();
+        s[BOILER_SENSOR_C] = initial.boilerC();
+        s[GROUP_SENSOR_C] = initial.groupMetalC();
+        return s;
+    }
 
-    /** The variable's name with its unit, e.g. {@code groupWaterMl}. */
-    public static String name(int index) {
-        return NAMES[index];
+    /**
+     * Sets the chamber to hold {@code waterMl} of water (clamped to the chamber) and atmospheric air
+     * in the rest, split between headspace and basket by the chamber's headspace fraction.
+     */
+    static void fillChamber(double[] s, GroupChamberParameters chamber, double waterMl) {
+        double volume = chamber.freeVolumeMl();
+        double water = Math.min(Math.max(waterMl, 0.0), volume);
+        double air = volume - water;
+        double headspace = chamber.headspaceAirFraction();
+        s[GROUP_WATER_ML] = water;
+        s[HEADSPACE_AIR_ATM_ML] = headspace * air;
+        s[BASKET_AIR_ATM_ML] = (1.0 - headspace) * air;
     }
 }

@@ -33,9 +33,9 @@ class FixedStepperAgreementTest {
     void fixedStepperAgreesWithTheReferenceAndConvergesInDt(String name) {
         Machine m = Machine.of(Presets.find(name).orElseThrow());
         BasketParameters blind = BasketParameters.blind();
-        List<ReferenceCycle> reference = new ReferenceIntegrator(m, blind).run(SCHEDULE, END_SECONDS).cycles();
-        FixedStepMetrics.Result oneMs = FixedStepMetrics.run(m, blind, SCHEDULE, 1.0e-3, END_SECONDS);
-        FixedStepMetrics.Result halfMs = FixedStepMetrics.run(m, blind, SCHEDULE, 0.5e-3, END_SECONDS);
+        List<CycleFigures> reference = new ReferenceIntegrator(m, blind).run(SCHEDULE, END_SECONDS).cycles();
+        ScheduleResult oneMs = ScheduledRun.run(new Plant(m, blind), SCHEDULE, END_SECONDS, 1.0e-3);
+        ScheduleResult halfMs = ScheduledRun.run(new Plant(m, blind), SCHEDULE, END_SECONDS, 0.5e-3);
 
         assertAgree(name + " 1 ms vs reference", oneMs.cycles(), reference);
         assertAgree(name + " 0.5 ms vs 1 ms", halfMs.cycles(), oneMs.cycles());
@@ -47,17 +47,17 @@ class FixedStepperAgreementTest {
         Machine m = Machine.of(Presets.singleBoiler());
         ActuatorSchedule half = new ActuatorSchedule(List.of(
                 new ActuatorSchedule.Command(0.0, 0.5, true, 0.0), new ActuatorSchedule.Command(15.0, 0.0, false, 0.0)));
-        List<ReferenceCycle> reference = new ReferenceIntegrator(m, BasketParameters.blind()).run(half, 20.0).cycles();
-        List<ReferenceCycle> fixed = FixedStepMetrics.run(m, BasketParameters.blind(), half, 1.0e-3, 20.0).cycles();
+        List<CycleFigures> reference = new ReferenceIntegrator(m, BasketParameters.blind()).run(half, 20.0).cycles();
+        List<CycleFigures> fixed = ScheduledRun.run(new Plant(m, BasketParameters.blind()), half, 20.0, 1.0e-3).cycles();
 
         assertAgree("half duty", fixed, reference);
     }
 
-    private static void assertAgree(String what, List<ReferenceCycle> actual, List<ReferenceCycle> expected) {
+    private static void assertAgree(String what, List<CycleFigures> actual, List<CycleFigures> expected) {
         assertThat(actual).as(what).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
-            ReferenceCycle a = actual.get(i);
-            ReferenceCycle e = expected.get(i);
+            CycleFigures a = actual.get(i);
+            CycleFigures e = expected.get(i);
             String cycle = what + ", cycle " + i;
             assertThat(a.pumpOnAtSeconds()).as(cycle + " pump on").isCloseTo(e.pumpOnAtSeconds(), within(1e-9));
             assertThat(a.plateauBar()).as(cycle + " plateau").isCloseTo(e.plateauBar(), within(PLATEAU_BAR));

@@ -2,6 +2,7 @@ package io.backflush.sim.cli;
 
 import io.backflush.core.machine.Machine;
 import io.backflush.core.plant.Plant;
+import io.backflush.core.plant.StepperKind;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.run.BackflushRun;
 import picocli.CommandLine.Option;
@@ -22,6 +23,12 @@ final class RunOptions {
     @Option(names = "--dt", paramLabel = "SECONDS", defaultValue = "0.001",
             description = "Fixed step, s (1e-5 to 0.1; default ${DEFAULT-VALUE}).")
     double dtSeconds;
+
+    @Option(names = "--stepper", paramLabel = "S", defaultValue = "fixed",
+            description = "fixed (default: the product's implicit fixed-step stepper) or reference (the Commons Math "
+                    + "Dormand-Prince integrator on the same equations, every switch placed exactly; thousands of "
+                    + "times slower): run both to check the fixed stepper on your machine file.")
+    String stepper;
 
     @Option(names = "--detergent", paramLabel = "GRAMS",
             description = "Detergent put in the blind basket at the start of each detergent phase, g "
@@ -45,21 +52,23 @@ final class RunOptions {
     boolean force;
 
     /** The checked inputs of a run; {@link #plant()} builds (and, if asked, fouls) the machine. */
-    record Run(Machine machine, BackflushProgram program, double dtSeconds, double detergentGrams, RunOptions options) {
+    record Run(Machine machine, BackflushProgram program, double dtSeconds, double detergentGrams, StepperKind stepper,
+               RunOptions options) {
         Plant plant() {
-            return RunSetup.plant(machine, options.fouledDays, options.shotsPerDay, options.roast);
+            return RunSetup.plant(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper);
         }
     }
 
     /** Checks the flags and resolves machine and program; refuses unsafe programs unless forced. */
     Run resolve() {
         RunCommand.validateDt(dtSeconds);
+        StepperKind kind = RunSetup.stepper(stepper);
         Machine m = Inputs.machine(machine);
         BackflushProgram p = Inputs.program(program);
         if (!force) {
             BackflushRun.refuseUnsafe(m);
         }
         RunSetup.checkFouling(fouledDays, shotsPerDay, roast);
-        return new Run(m, p, dtSeconds, RunSetup.detergentGrams(detergentGrams, p), this);
+        return new Run(m, p, dtSeconds, RunSetup.detergentGrams(detergentGrams, p), kind, this);
     }
 }

@@ -15,8 +15,8 @@ final class RunReportFormatter {
     }
 
     static void printTable(PrintWriter out, RunResult r) {
-        out.printf(Locale.ROOT, "machine %s, program %s, dt %s s, %.1f s simulated%n%n",
-                r.machine(), r.program(), r.dtSeconds(), r.simulatedSeconds());
+        out.printf(Locale.ROOT, "machine %s, program %s, %s stepper, dt %s s, %.1f s simulated%n%n",
+                r.machine(), r.program(), r.stepper(), r.dtSeconds(), r.simulatedSeconds());
         out.printf(Locale.ROOT, "%5s  %-9s  %8s  %8s  %8s  %8s  %11s  %8s  %6s  %9s  %9s%n",
                 "cycle", "phase", "pump on", "quiet", "plateau", "release", "whoosh peak", "whoosh", "decay",
                 "residue", "detergent");

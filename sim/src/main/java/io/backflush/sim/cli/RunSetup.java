@@ -1,9 +1,12 @@
 package io.backflush.sim.cli;
 
+import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
+import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
+import io.backflush.core.plant.StepperKind;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.program.PhaseKind;
 import io.backflush.sim.usage.MachineLife;
@@ -53,14 +56,38 @@ final class RunSetup {
     }
 
     static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast) {
+        return plant(machine, fouledDays, shotsPerDay, roast, StepperKind.FIXED);
+    }
+
+    /**
+     * A hot plant with a blind basket advanced by the given stepper, clean or fouled by days of use
+     * (simulated with the fixed stepper, then carried over to a reference plant by a snapshot).
+     */
+    static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast, StepperKind stepper) {
         checkFouling(fouledDays, shotsPerDay, roast);
         Roast r = roast(roast);
+        Plant plant = new Plant(machine, BasketParameters.blind(), InitialConditions.hotAndDry(),
+                CleaningParameters.defaults(), stepper);
         if (fouledDays == 0) {
-            return new Plant(machine, BasketParameters.blind());
+            return plant;
         }
         MachineLife life = new MachineLife(machine, Usage.home(fouledDays, shotsPerDay, r),
                 Strategies.find("none").orElseThrow(), 1L);
         life.run();
-        return life.plant();
+        if (stepper == StepperKind.FIXED) {
+            return life.plant();
+        }
+        plant.restore(life.plant().snapshot());
+        return plant;
+    }
+
+    /** The {@code --stepper} flag: {@code fixed} or {@code reference}. */
+    static StepperKind stepper(String name) {
+        for (StepperKind kind : StepperKind.values()) {
+            if (kind.label().equals(name)) {
+                return kind;
+            }
+        }
+        throw new UserInputException("--stepper must be fixed or reference, got '" + name + "'");
     }
 }

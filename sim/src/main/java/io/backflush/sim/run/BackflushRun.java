@@ -96,7 +96,7 @@ public final class BackflushRun {
                 plant.state(StateLayout.TO_DRIP_TRAY_ML) - ledger0[2],
                 plant.state(StateLayout.TO_CUP_ML) - ledger0[3],
                 plant.groupWaterMl() - ledgerStart);
-        return new RunResult(machine.name(), program.name(), dtSeconds, simulation.ticks() * dtSeconds,
+        return new RunResult(machine.name(), program.name(), plant.stepperKind().label(), dtSeconds, simulation.ticks() * dtSeconds,
                 detector.cycles(), WaterReport.of(balance), dosed, before, residue(cleaning),
                 cleaning.detergentLeftMg(), !machine.parameters().hasThreeWayValve());
     }

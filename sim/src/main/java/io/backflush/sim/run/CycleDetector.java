@@ -1,7 +1,8 @@
 package io.backflush.sim.run;
 
 import io.backflush.core.plant.Plant;
-import io.backflush.core.plant.StateLayout;
+import io.backflush.core.plant.CycleFigures;
+import io.backflush.core.plant.CycleMetrics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,59 +10,39 @@ import java.util.function.DoubleFunction;
 
 /**
  * Finds the backflush events in a run, from the actuator commands and the plant's flows, whatever
- * controller produced them (a built-in program or remote firmware):
- * <ul>
- *   <li>a cycle starts when the commanded pump duty rises from 0;</li>
- *   <li><b>pump quiet</b>: the net flow into the group falls below {@value #QUIET_FRACTION} of the
- *       pump's free flow and stays below until the pump is commanded off;</li>
- *   <li><b>plateau</b>: the group pressure when the solenoid is released;</li>
- *   <li><b>whoosh</b>: a release from above {@value #WHOOSH_MIN_BAR} bar on a machine with an
- *       exhaust (a three-way valve); its peak exhaust water
- *       flow, the water it sends to the drip tray (until the next pump-on) and the time until the
- *       group pressure falls below {@value #DECAY_BAR} bar.</li>
- * </ul>
- * Event times are step-end times, so they are resolved to one dt; pump-on and release times are
- * reported from the moment the detector was created (the start of the run).
+ * controller produced them (a built-in program or remote firmware): the figures are the one
+ * definition in {@link CycleMetrics} (cycle, quiet, plateau, whoosh), fed after every step and
+ * resolved to one step ({@link CycleMetrics.Crossings#AT_SAMPLE}); this adds the program phase and
+ * how dark and soapy each whoosh's discharge was. Pump-on and release times are reported from the
+ * moment the detector was created (the start of the run).
  */
 public final class CycleDetector implements TickObserver {
-    public static final double QUIET_FRACTION = 0.05;
-    public static final double WHOOSH_MIN_BAR = 1.0;
-    public static final double DECAY_BAR = 0.5;
+    /** The quiet threshold's fraction of the pump's free flow (defined in {@link CycleMetrics}). */
+    public static final double QUIET_FRACTION = CycleMetrics.QUIET_FRACTION;
+    /** A release at or below this has no whoosh, bar (defined in {@link CycleMetrics}). */
+    public static final double WHOOSH_MIN_BAR = CycleMetrics.WHOOSH_MIN_BAR;
+    /** The whoosh has decayed below this, bar (defined in {@link CycleMetrics}). */
+    public static final double DECAY_BAR = CycleMetrics.WHOOSH_END_BAR;
 
-    private final double quietThresholdMlPerS;
+    private final CycleMetrics metrics;
     private final DoubleFunction<String> phaseAt;
     private final List<CycleReport> cycles = new ArrayList<>();
-    private final double originSeconds;
 
-    private boolean pumpWasOn;
     private double previousResidueOut;
     private double previousDetergentOut;
-    private boolean solenoidWasOn;
     private double previousGroupBar;
-
-    // the open cycle
-    private boolean open;
-    private int index;
+    // the open cycle's phase and the discharge accumulators at its release
     private String phase;
-    private double pumpOnAt;
-    private double quietSince;
-    private boolean released;
-    private double plateauBar;
-    private double releaseAt;
-    private boolean whoosh;
-    private double dripAtRelease;
-    private double residueAtRelease;
-    private double detergentAtRelease;
-    private double peakFlow;
-    private double decaySeconds;
+    private double residueAtRelease = Double.NaN;
+    private double detergentAtRelease = Double.NaN;
 
     /**
      * @param plant   the plant to watch (its state at construction is the starting point)
      * @param phaseAt names the program phase running at a time (for the report)
      */
     public CycleDetector(Plant plant, DoubleFunction<String> phaseAt) {
-        this.quietThresholdMlPerS = QUIET_FRACTION * plant.machine().pump().freeFlowMlPerS();
-        this.originSeconds = plant.timeSeconds();
+        this.metrics = new CycleMetrics(plant.machine().pump().freeFlowMlPerS(), plant.circuit().hasExhaust(),
+                plant.timeSeconds(), CycleMetrics.Crossings.AT_SAMPLE);
         this.phaseAt = phaseAt;
         this.previousGroupBar = plant.groupPressureBar();
         this.previousResidueOut = plant.cleaning().totalRemovedMg();
@@ -70,10 +51,7 @@ public final class CycleDetector implements TickObserver {
 
     @Override
     public void afterStep(double stepStartSeconds, Plant plant) {
-        boolean pumpOn = plant.actuators().pumpDuty() > 0;
-        boolean solenoidOn = plant.actuators().solenoidEnergised();
         double end = plant.timeSeconds();
-
         double dripBeforeStep = plant.exhaustedToDripTrayMl()
                 - plant.exhaustWaterFlowMlPerS() * (end - stepStartSeconds);
         // the cleaning accumulators as they stood before this step
@@ -81,77 +59,51 @@ public final class CycleDetector implements TickObserver {
         double detergentBeforeStep = previousDetergentOut;
         previousResidueOut = plant.cleaning().totalRemovedMg();
         previousDetergentOut = plant.cleaning().detergentToDripMg();
-        if (pumpOn && !pumpWasOn) {
-            closeCycle(dripBeforeStep, residueBeforeStep, detergentBeforeStep);
-            open = true;
-            index++;
-            phase = phaseAt.apply(stepStartSeconds);
-            pumpOnAt = stepStartSeconds;
-            quietSince = Double.NaN;
-            released = false;
+        int closedBefore = metrics.closedCycles();
+        int events = metrics.commands(stepStartSeconds, plant.actuators().pumpDuty(),
+                plant.actuators().solenoidEnergised(), previousGroupBar, dripBeforeStep);
+        if (metrics.closedCycles() > closedBefore) {
+            report(residueBeforeStep, detergentBeforeStep);
         }
-        if (open && !released && !solenoidOn && solenoidWasOn) {
-            released = true;
-            releaseAt = stepStartSeconds;
-            plateauBar = previousGroupBar;
-            whoosh = plateauBar > WHOOSH_MIN_BAR && plant.circuit().hasExhaust();
-            dripAtRelease = dripBeforeStep;
+        if ((events & CycleMetrics.PUMP_ON) != 0) {
+            phase = phaseAt.apply(stepStartSeconds);
+            residueAtRelease = Double.NaN;
+            detergentAtRelease = Double.NaN;
+        }
+        if ((events & CycleMetrics.RELEASE) != 0) {
             residueAtRelease = residueBeforeStep;
             detergentAtRelease = detergentBeforeStep;
-            peakFlow = 0.0;
-            decaySeconds = Double.NaN;
         }
-        if (open && pumpOn && !released) {
-            if (plant.groupInflowMlPerS() < quietThresholdMlPerS) {
-                if (quietSince != quietSince) {
-                    quietSince = end;
-                }
-            } else {
-                quietSince = Double.NaN;
-            }
-        }
-        if (open && released && whoosh) {
-            peakFlow = Math.max(peakFlow, plant.exhaustWaterFlowMlPerS());
-            if (decaySeconds != decaySeconds && plant.groupPressureBar() < DECAY_BAR) {
-                decaySeconds = end - releaseAt;
-            }
-        }
-        pumpWasOn = pumpOn;
-        solenoidWasOn = solenoidOn;
+        metrics.sample(end, plant.groupInflowMlPerS(), plant.groupPressureBar(), plant.exhaustWaterFlowMlPerS(), true);
         previousGroupBar = plant.groupPressureBar();
     }
 
     /** Closes the open cycle (call once at the end of the run). */
     public void finish(Plant plant) {
-        closeCycle(plant.exhaustedToDripTrayMl(), plant.cleaning().totalRemovedMg(),
-                plant.cleaning().detergentToDripMg());
+        int closedBefore = metrics.closedCycles();
+        metrics.finish(plant.exhaustedToDripTrayMl());
+        if (metrics.closedCycles() > closedBefore) {
+            report(plant.cleaning().totalRemovedMg(), plant.cleaning().detergentToDripMg());
+        }
     }
 
-    private void closeCycle(double dripNowMl, double residueOutMg, double detergentOutMg) {
-        if (!open) {
-            return;
-        }
-        Double quiet = quietSince == quietSince ? quietSince - pumpOnAt : null;
-        Double plateau = released ? plateauBar : null;
-        Double releaseTime = released ? releaseAt : null;
-        Double peak = null;
-        Double volume = null;
-        Double decay = null;
+    /** Reports the cycle the metrics just closed, with the discharge accumulators at its end. */
+    private void report(double residueOutMg, double detergentOutMg) {
+        CycleFigures c = metrics.lastClosed();
+        Double volume = orNull(c.whooshVolumeMl());
         Double darkness = null;
         Double soapiness = null;
-        if (released && whoosh) {
-            peak = peakFlow;
-            volume = dripNowMl - dripAtRelease;
-            decay = decaySeconds == decaySeconds ? decaySeconds : null;
-            if (volume > 1.0e-6) {
-                darkness = (residueOutMg - residueAtRelease) / volume;
-                soapiness = (detergentOutMg - detergentAtRelease) / volume;
-            }
+        if (volume != null && volume > 1.0e-6) {
+            darkness = (residueOutMg - residueAtRelease) / volume;
+            soapiness = (detergentOutMg - detergentAtRelease) / volume;
         }
-        cycles.add(new CycleReport(index, phase, pumpOnAt - originSeconds, quiet, plateau,
-                releaseTime == null ? null : releaseTime - originSeconds, peak, volume, decay,
-                darkness, soapiness));
-        open = false;
+        cycles.add(new CycleReport(c.index() + 1, phase, c.pumpOnAtSeconds(), orNull(c.quietAfterSeconds()),
+                orNull(c.plateauBar()), orNull(c.releaseAtSeconds()), orNull(c.whooshPeakFlowMlPerS()), volume,
+                orNull(c.whooshDecaySeconds()), darkness, soapiness));
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     public List<CycleReport> cycles() {

@@ -83,7 +83,7 @@ public final class RunCharts {
 
     private static io.backflush.sim.run.RunResult withCycles(ShownRun run, List<CycleReport> cycles) {
         var r = run.result();
-        return new io.backflush.sim.run.RunResult(r.machine(), r.program(), r.dtSeconds(), r.simulatedSeconds(),
+        return new io.backflush.sim.run.RunResult(r.machine(), r.program(), r.stepper(), r.dtSeconds(), r.simulatedSeconds(),
                 cycles, r.water(), r.detergentG(), r.residueBeforeMg(), r.residueAfterMg(), r.detergentLeftMg(),
                 r.forced());
     }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 class CliTest {
     record Outcome(int code, String out, String err) {
@@ -29,14 +31,40 @@ class CliTest {
     }
 
     @Test
+    void theReferenceStepperRunsTheSameProgramWithTheSameFieldsAndAgrees() throws IOException {
+        Outcome fixed = run("run", "--machine", "e61-hx", "--program", "water-5x10", "--fouled-days", "7", "--json");
+        Outcome reference = run("run", "--machine", "e61-hx", "--program", "water-5x10", "--fouled-days", "7", "--json",
+                "--stepper", "reference");
+        assertThat(reference.code()).as(reference.err()).isZero();
+        JsonNode f = new ObjectMapper().readTree(fixed.out());
+        JsonNode r = new ObjectMapper().readTree(reference.out());
+        assertThat(fieldNames(r)).isEqualTo(fieldNames(f));
+        assertThat(r.get("stepper").asText()).isEqualTo("reference");
+        for (int i = 0; i < 5; i++) {
+            JsonNode fc = f.get("cycles").get(i);
+            JsonNode rc = r.get("cycles").get(i);
+            assertThat(fieldNames(rc)).isEqualTo(fieldNames(fc));
+            assertThat(rc.get("plateauBar").asDouble()).isCloseTo(fc.get("plateauBar").asDouble(), within(0.05));
+            assertThat(rc.get("quietAfterSeconds").asDouble())
+                    .isCloseTo(fc.get("quietAfterSeconds").asDouble(), withinPercentage(2));
+            assertThat(rc.get("whooshVolumeMl").asDouble()).isCloseTo(fc.get("whooshVolumeMl").asDouble(), withinPercentage(2));
+        }
+        assertThat(Math.abs(r.get("water").get("balanceErrorMl").asDouble())).isLessThan(1e-6);
+        Outcome bad = run("run", "--machine", "e61-hx", "--program", "water-5x10", "--stepper", "rk4");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--stepper must be fixed or reference, got 'rk4'");
+    }
+
+    @Test
     void jsonIsOneObjectWithTheDocumentedFields() throws IOException {
         Outcome o = run("run", "--machine", "single-boiler", "--program", "water-5x10", "--json");
         assertThat(o.code()).isZero();
         assertThat(o.err()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(o.out());
         assertThat(root.isObject()).isTrue();
-        assertThat(fieldNames(root)).containsExactly("machine", "program", "dtSeconds", "simulatedSeconds", "cycles", "water",
-                "detergentG", "residueBeforeMg", "residueAfterMg", "detergentLeftMg", "forced");
+        assertThat(fieldNames(root)).containsExactly("machine", "program", "stepper", "dtSeconds", "simulatedSeconds",
+                "cycles", "water", "detergentG", "residueBeforeMg", "residueAfterMg", "detergentLeftMg", "forced");
+        assertThat(root.get("stepper").asText()).isEqualTo("fixed");
         assertThat(fieldNames(root.get("residueAfterMg"))).containsExactly("screen", "passage", "valve");
         assertThat(root.get("forced").asBoolean()).isFalse();
         assertThat(root.get("detergentG").asDouble()).isZero();

@@ -3,9 +3,9 @@ package io.backflush.sim.property;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.plant.ActuatorSchedule;
-import io.backflush.core.plant.ReferenceCycle;
+import io.backflush.core.plant.CycleFigures;
 import io.backflush.core.plant.ReferenceIntegrator;
-import io.backflush.core.plant.ReferenceResult;
+import io.backflush.core.plant.ScheduleResult;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.program.Phase;
 import io.backflush.sim.run.BackflushRun;
@@ -97,13 +97,13 @@ class ReferenceAgreementPropertiesTest {
                     BackflushProgram program = water(generated);
                     Machine machine = Machine.of(parameters);
                     RunResult fixed = BackflushRun.run(machine, program, 0.001, List.of());
-                    ReferenceResult reference = new ReferenceIntegrator(machine, BasketParameters.blind())
+                    ScheduleResult reference = new ReferenceIntegrator(machine, BasketParameters.blind())
                             .run(schedule(program), program.durationSeconds());
                     List<Double> on = onTimes(program);
                     assertThat(fixed.cycles()).hasSize(reference.cycles().size());
                     for (int i = 0; i < fixed.cycles().size(); i++) {
                         CycleReport f = fixed.cycles().get(i);
-                        ReferenceCycle r = reference.cycles().get(i);
+                        CycleFigures r = reference.cycles().get(i);
                         agree("cycle " + (i + 1), orNaN(f.quietAfterSeconds()), r.quietAfterSeconds(),
                                 f.plateauBar(), r.plateauBar(), orNaN(f.whooshVolumeMl()), r.whooshVolumeMl(), on.get(i));
                     }

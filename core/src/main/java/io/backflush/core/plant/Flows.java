@@ -1,0 +1,51 @@
+package io.backflush.core.plant;
+
+/**
+ * The flows of the brew circuit at one group pressure, as {@link BrewCircuit#flowsAt} evaluates
+ * them, with the slopes the fixed stepper's Newton iteration needs; the plant also keeps the flows
+ * its last step reports in one. Mutable and reused, so that a step allocates nothing.
+ */
+final class Flows {
+    /** What the exhaust passes: nothing (valve energised, tight seat), air, water, or a seat leak. */
+    static final int EXHAUST_SHUT = 0;
+    static final int EXHAUST_AIR = 1;
+    static final int EXHAUST_WATER = 2;
+    static final int EXHAUST_SEAT_LEAK = 3;
+
+    /** Group gauge pressure these flows belong to, bar. */
+    double groupBar;
+    /** Net flow into the group from the supply (negative: back through the OPV), ml/s. */
+    double inflowMlPerS;
+    /** d(inflow)/d(group pressure), ml/s/bar (the tabulated supply only). */
+    double inflowSlope;
+    /** Drawn from the tank by the pump, ml/s. */
+    double pumpFlowMlPerS;
+    /** Pump outlet gauge pressure, bar. */
+    double pumpOutletBar;
+    /** One of the EXHAUST_ constants. */
+    int exhaustMode;
+    /** Water out through the exhaust (or past a leaking seat), ml/s. */
+    double exhaustWaterMlPerS;
+    double exhaustWaterSlope;
+    /** Air out through the exhaust, ml at 1 atm per second. */
+    double exhaustAirAtmMlPerS;
+    double exhaustAirSlope;
+    /** Through the basket to the cup, ml/s. */
+    double cupFlowMlPerS;
+    double cupFlowSlope;
+
+    void copyFrom(Flows o) {
+        groupBar = o.groupBar;
+        inflowMlPerS = o.inflowMlPerS;
+        inflowSlope = o.inflowSlope;
+        pumpFlowMlPerS = o.pumpFlowMlPerS;
+        pumpOutletBar = o.pumpOutletBar;
+        exhaustMode = o.exhaustMode;
+        exhaustWaterMlPerS = o.exhaustWaterMlPerS;
+        exhaustWaterSlope = o.exhaustWaterSlope;
+        exhaustAirAtmMlPerS = o.exhaustAirAtmMlPerS;
+        exhaustAirSlope = o.exhaustAirSlope;
+        cupFlowMlPerS = o.cupFlowMlPerS;
+        cupFlowSlope = o.cupFlowSlope;
+    }
+}
