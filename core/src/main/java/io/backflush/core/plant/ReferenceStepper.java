@@ -39,6 +39,8 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
     /** Dense-output sampling interval for the dense observer, s. */
     static final double SAMPLE_SECONDS = 0.5e-3;
     private static final double MIN_STEP_SECONDS = 1.0e-14;
+    /** A segment shorter than this moves nothing measurable and is not integrated, s. */
+    private static final double MIN_SEGMENT_SECONDS = 1.0e-11;
 
     /** Sees the reference's trajectory densely (the reference integrator's cycle metrics). */
     interface DenseObserver {
@@ -74,6 +76,12 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
 
     private DenseObserver observer;
     private StepInterpolator current;
+    /**
+     * Plant time at the start of the step: the integrator runs in time since then, so that a plant
+     * days into its life keeps the integrator's full time resolution (the equations do not depend
+     * on time).
+     */
+    private double base;
     private final CycleMetrics.Crossings refine = this::refine;
 
     ReferenceStepper(BrewCircuit circuit, double[] state, ThreeWayValve valve, PumpDrive pump, Actuators commands,
@@ -114,6 +122,7 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
      */
     void step(double t0, double dt, double pumpDelivery) {
         double end = t0 + dt;
+        base = t0;
         double duty = commands.pumpDuty();
         boolean coil = commands.solenoidEnergised();
         heaterDuty = commands.heaterDuty();
@@ -142,8 +151,8 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
                 observer.sample(tau, state, flows, false);
             }
             System.arraycopy(state, 0, segmentStart, 0, StateLayout.SIZE);
-            if (next > tau) {
-                integrator.integrate(this, tau, state, next, state);
+            if (next - tau > MIN_SEGMENT_SECONDS) {
+                integrator.integrate(this, tau - base, state, next - base, state);
                 double h = next - tau;
                 if (pump.stroking()) {
                     stroked += h;
@@ -231,8 +240,8 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
             return;
         }
         current = interpolator;
-        double t0 = interpolator.getPreviousTime();
-        double t1 = interpolator.getCurrentTime();
+        double t0 = base + interpolator.getPreviousTime();
+        double t1 = base + interpolator.getCurrentTime();
         double ts = (Math.floor(t0 / SAMPLE_SECONDS) + 1.0) * SAMPLE_SECONDS;
         while (ts < t1 - ThreeWayValve.EPS_SECONDS) {
             sampleAt(ts);
@@ -242,8 +251,9 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
         current = null;
     }
 
+    /** A dense sample at plant time t. */
     private void sampleAt(double t) {
-        current.setInterpolatedTime(t);
+        current.setInterpolatedTime(t - base);
         System.arraycopy(current.getInterpolatedState(), 0, sampleState, 0, StateLayout.SIZE);
         evaluate(sampleState);
         observer.sample(t, sampleState, flows, true);
@@ -251,8 +261,8 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
 
     /** Bisection on the interpolant for the time in (t0, t1] where the signal falls below the threshold. */
     private double refine(CycleMetrics.Signal signal, double threshold, double t0, double t1) {
-        double lo = Math.max(t0, current.getPreviousTime());
-        double hi = t1;
+        double lo = Math.max(t0 - base, current.getPreviousTime());
+        double hi = t1 - base;
         for (int i = 0; i < 60 && hi - lo > 1.0e-13; i++) {
             double mid = 0.5 * (lo + hi);
             current.setInterpolatedTime(mid);
@@ -265,8 +275,8 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
             }
         }
         // leave the holder as the sample being observed
-        current.setInterpolatedTime(t1);
+        current.setInterpolatedTime(t1 - base);
         evaluate(current.getInterpolatedState());
-        return 0.5 * (lo + hi);
+        return base + 0.5 * (lo + hi);
     }
 }

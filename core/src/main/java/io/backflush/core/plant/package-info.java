@@ -6,11 +6,16 @@
  * group water (ml), headspace air and basket air (ml at 1 atm), boiler and group-metal temperatures,
  * the two lagged probe readings (°C), and the water ledger (drawn from the tank, returned by the OPV,
  * to the drip tray, to the cup; ml). Pressures are not state: they are functions of it.
- * {@link io.backflush.core.plant.Plant} also holds the discrete state (three-way valve position and
- * pending switch, pump-stroke accumulator and mains-cycle index), the {@link
- * io.backflush.core.plant.Actuators} a controller writes and the flows the last step observed.
+ * {@link io.backflush.core.plant.Plant} is made of parts: that array, the discrete parts
+ * ({@link io.backflush.core.plant.ThreeWayValve}: position and pending switch;
+ * {@link io.backflush.core.plant.PumpDrive}: stroke accumulator and next mains boundary), the
+ * {@link io.backflush.core.plant.Actuators} a controller writes, the {@link
+ * io.backflush.core.plant.Faults} injected from outside, the residue and detergent, and the flows
+ * the last step observed ({@link io.backflush.core.plant.StepObservables} in a snapshot).
  *
- * <h2>Equations ({@link io.backflush.core.plant.BrewCircuit})</h2>
+ * <h2>Equations ({@link io.backflush.core.plant.BrewCircuit}): the one dynamics definition</h2>
+ * {@code flowsAt(p, …)} gives every flow at a group pressure p for the discrete parts' settings,
+ * and {@code rates(y, flows, …)} the rate of every state variable; both steppers use exactly these.
  * The group pressure p (bar gauge) follows from water V_w and total air n by the isothermal gas law
  * in a chamber of free volume V₀ and compliance C, with P_a = 1.01325 bar:
  *
@@ -58,11 +63,14 @@
  * {@link io.backflush.core.plant.WaterBalance#balanceErrorMl()} is round-off. It proves consistent
  * bookkeeping, not correct flow laws.
  *
- * <h2>The reference integrator</h2>
- * {@code ReferenceIntegrator} (this package; Commons Math's adaptive Dormand–Prince integrator at
- * tight tolerances) integrates the same {@code BrewCircuit} equations with the exact supply solution
- * instead of the table, and places every switch exactly: commands, valve switches and stroke
- * boundaries by integrating segment by segment between known times, the headspace running out by an
- * event. Its tests validate the fixed stepper's trajectories and cycle metrics against it.
+ * <h2>The reference stepper</h2>
+ * {@code ReferenceStepper} ({@link io.backflush.core.plant.StepperKind#REFERENCE}; Commons Math's
+ * adaptive Dormand–Prince integrator at tight tolerances) advances the same plant by integrating
+ * {@code rates} with the exact supply solution instead of the table, and places every switch
+ * exactly: valve switches and stroke changes, which the parts announce, by integrating segment by
+ * segment between them, the headspace running out by an event. {@link
+ * io.backflush.core.plant.ReferenceIntegrator} drives it with a schedule and measures the cycles
+ * ({@link io.backflush.core.plant.CycleMetrics}, the one definition the product's detector uses too)
+ * on its dense output; the tests validate the fixed stepper against it, clean and fouled.
  */
 package io.backflush.core.plant;

@@ -30,33 +30,6 @@ class PlantSnapshotTest {
     }
 
     @Test
-    void restoreThenStepContinuesBitForBit() {
-        Plant original = fouledPlant();
-        drive(original, 0, 4_321);
-        Plant.Snapshot snapshot = original.snapshot();
-        drive(original, 4_321, 7_000);
-        double[] expected = original.stateCopy();
-        double expectedTime = original.timeSeconds();
-        double expectedBar = original.groupPressureBar();
-        double expectedResidue = original.cleaning().totalResidueMg();
-
-        // the same plant, rewound
-        original.restore(snapshot);
-        drive(original, 4_321, 7_000);
-        assertThat(original.stateCopy()).containsExactly(expected);
-        assertThat(original.timeSeconds()).isEqualTo(expectedTime);
-
-        // a fresh plant of the same machine, restored
-        Plant other = new Plant(MACHINE, BasketParameters.Open.screenOnly());
-        other.restore(snapshot);
-        drive(other, 4_321, 7_000);
-        assertThat(other.stateCopy()).containsExactly(expected);
-        assertThat(other.timeSeconds()).isEqualTo(expectedTime);
-        assertThat(other.groupPressureBar()).isEqualTo(expectedBar);
-        assertThat(other.cleaning().totalResidueMg()).isEqualTo(expectedResidue);
-    }
-
-    @Test
     void aSnapshotOfAnotherMachineIsRefused() {
         Plant a = new Plant(MACHINE, BasketParameters.blind());
         Plant b = new Plant(Machine.of(Presets.e61Hx()), BasketParameters.blind());

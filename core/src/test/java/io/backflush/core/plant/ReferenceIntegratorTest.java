@@ -2,82 +2,20 @@ package io.backflush.core.plant;
 
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
-import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.machine.Presets;
 import io.backflush.core.plant.ActuatorSchedule.Command;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+/** What is particular to the reference; what every stepper must do is in {@link StepperContract}. */
 class ReferenceIntegratorTest {
-    private static final ActuatorSchedule THREE_CYCLES = ActuatorSchedule.backflush(3, 10.0, 10.0, 0.5);
-
-    static Stream<String> allPresets() {
-        return Presets.all().keySet().stream();
-    }
-
-    static Stream<String> backflushablePresets() {
-        return Presets.all().values().stream().filter(MachineParameters::hasThreeWayValve).map(MachineParameters::name);
-    }
 
     private static Machine machine(String name) {
         return Machine.of(Presets.find(name).orElseThrow());
-    }
-
-    @ParameterizedTest
-    @MethodSource("allPresets")
-    void conservesWater(String name) {
-        for (BasketParameters basket : List.of(BasketParameters.blind(), BasketParameters.Puck.typical())) {
-            ScheduleResult r = new ReferenceIntegrator(machine(name), basket).run(THREE_CYCLES, 60.0);
-
-            assertThat(r.water().movedMl()).as("%s %s moved", name, basket).isGreaterThan(10.0);
-            assertThat(Math.abs(r.water().balanceErrorMl()))
-                    .as("%s %s balance error", name, basket)
-                    .isLessThanOrEqualTo(1e-9 * r.water().movedMl());
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("backflushablePresets")
-    void plateauIsTheReliefPressureAndEveryCycleWhooshes(String name) {
-        Machine m = machine(name);
-        ScheduleResult r = new ReferenceIntegrator(m, BasketParameters.blind()).run(THREE_CYCLES, 60.0);
-
-        assertThat(r.cycles()).hasSize(3);
-        for (CycleFigures c : r.cycles()) {
-            assertThat(c.pumpOnAtSeconds()).isEqualTo(20.0 * c.index());
-            assertThat(c.releaseAtSeconds()).isEqualTo(20.0 * c.index() + 10.0);
-            assertThat(c.plateauBar()).as("%s cycle %d", name, c.index())
-                    .isCloseTo(m.reliefPressureBar(), within(0.01));
-            assertThat(c.quietAfterSeconds()).isBetween(0.1, 10.0);
-            assertThat(c.whooshVolumeMl()).isBetween(5.0, m.parameters().chamber().freeVolumeMl());
-            assertThat(c.whooshDecaySeconds()).isBetween(0.02, 10.0);
-            assertThat(c.whooshPeakFlowMlPerS()).isPositive();
-        }
-        // The headspace vents on the first release and is clamped to exactly zero by the event.
-        assertThat(r.finalState()[StateLayout.HEADSPACE_AIR_ATM_ML]).isZero();
-        assertThat(r.finalState()[StateLayout.BASKET_AIR_ATM_ML]).isPositive();
-    }
-
-    @Test
-    void machineWithoutThreeWayValveKeepsItsPressureAndAir() {
-        Machine m = machine("no-3way");
-        ScheduleResult r = new ReferenceIntegrator(m, BasketParameters.blind()).run(THREE_CYCLES, 60.0);
-
-        assertThat(r.water().toDripTrayMl()).isZero();
-        assertThat(r.finalState()[StateLayout.HEADSPACE_AIR_ATM_ML]).isPositive();
-        for (CycleFigures c : r.cycles()) {
-            // no exhaust, no whoosh: the one cycle-metrics definition (the product's) reports none
-            assertThat(c.whooshVolumeMl()).isNaN();
-            assertThat(c.whooshDecaySeconds()).isNaN();
-        }
-        assertThat(r.cycles().get(2).plateauBar()).isCloseTo(m.reliefPressureBar(), within(0.01));
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.backflush.sim.property;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.plant.ActuatorSchedule;
+import io.backflush.core.cleaning.Roast;
 import io.backflush.core.plant.CycleFigures;
+import io.backflush.core.plant.Faults;
+import io.backflush.core.plant.Plant;
 import io.backflush.core.plant.ReferenceIntegrator;
 import io.backflush.core.plant.ScheduleResult;
 import io.backflush.sim.program.BackflushProgram;
@@ -13,12 +16,17 @@ import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.support.Scenarios;
 import io.backflush.sim.support.Seeds;
+import io.backflush.sim.usage.MachineLife;
+import io.backflush.sim.usage.Strategies;
+import io.backflush.sim.usage.Usage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
  * The product's fixed-step run (plant, controller, executive and cycle detector, as
@@ -125,5 +133,49 @@ class ReferenceAgreementPropertiesTest {
                                 c.plateauBar(), f.plateauBar(), orNaN(c.whooshVolumeMl()), orNaN(f.whooshVolumeMl()), on.get(i));
                     }
                 });
+    }
+
+    /**
+     * The same agreement on machines as users have them (issue 9): fouled by up to 30 days of home
+     * use without cleaning (a narrower exhaust, a more resistant screen, a leaking seat), with a
+     * clogged-exhaust fault and an extra seat leak on top. The fixed run is the product's
+     * ({@code BackflushRun}, 1 ms); the reference starts from a snapshot of the same fouled plant.
+     */
+    @Test
+    void theFixedStepperAgreesWithTheReferenceOnFouledMachinesWithFaults() {
+        Seeds.theory("fixed-vs-reference-fouled", 6)
+                .forAll(Scenarios.machines(), Scenarios.programs(), integers().between(0, 30),
+                        doubles().between(0.3, 1.0).zip(doubles().between(0.0, 0.1), (clog, leak) -> new Faults(1.0, clog, leak))
+                                .describedAs(Faults::toString))
+                .checkAssert((parameters, generated, days, faults) -> {
+                    BackflushProgram program = water(generated);
+                    Machine machine = Machine.of(parameters);
+                    Plant start = fouled(machine, days);
+                    start.setFaults(faults);
+                    start.changeBasket(BasketParameters.blind());
+                    start.cleaning().cleaningMode();
+                    Plant.Snapshot snapshot = start.snapshot();
+                    RunResult fixed = BackflushRun.simulate(start, program, 0.001, 0.0, List.of());
+                    ScheduleResult reference = new ReferenceIntegrator(machine, BasketParameters.blind())
+                            .run(schedule(program), snapshot, program.durationSeconds());
+                    List<Double> on = onTimes(program);
+                    assertThat(fixed.cycles()).hasSize(reference.cycles().size());
+                    for (int i = 0; i < fixed.cycles().size(); i++) {
+                        CycleReport f = fixed.cycles().get(i);
+                        CycleFigures r = reference.cycles().get(i);
+                        agree("cycle " + (i + 1), orNaN(f.quietAfterSeconds()), r.quietAfterSeconds(),
+                                f.plateauBar(), r.plateauBar(), orNaN(f.whooshVolumeMl()), r.whooshVolumeMl(), on.get(i));
+                    }
+                });
+    }
+
+    static Plant fouled(Machine machine, int days) {
+        if (days == 0) {
+            return new Plant(machine, BasketParameters.blind());
+        }
+        MachineLife life = new MachineLife(machine, Usage.home(days, 10, Roast.MEDIUM), Strategies.find("none").orElseThrow(),
+                1L);
+        life.run();
+        return life.plant();
     }
 }
