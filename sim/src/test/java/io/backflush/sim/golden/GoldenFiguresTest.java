@@ -1,0 +1,232 @@
+package io.backflush.sim.golden;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.Presets;
+import io.backflush.core.plant.Plant;
+import io.backflush.sim.cli.BackflushCli;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures of {@code docs/model.md} §4 as the command line prints them, held to tight
+ * tolerances: a plant that is wrong by more than these is a different plant, even when it still
+ * satisfies the loose reference behaviours of {@code ReferenceBehaviourTest}. The figures are
+ * those of {@code ./backflush run --machine M --program water-5x10 --json} (with {@code --force}
+ * for {@code no-3way}), of the demo's run ({@code --program detergent-5x10-rinse-5 --fouled-days 7})
+ * and of a typical puck after 30 s; {@code docs/testing.md} says how to update them.
+ */
+class GoldenFiguresTest {
+    /** Tolerances (issue 8): plateau ±0.02 bar, quiet ±2 %, peak ±3 %, decay ±0.02 s, volume ±1 %. */
+    static final double PLATEAU_BAR = 0.02;
+    static final double QUIET_RELATIVE = 0.02;
+    static final double PEAK_RELATIVE = 0.03;
+    static final double DECAY_SECONDS = 0.02;
+    static final double VOLUME_RELATIVE = 0.01;
+    /** Discharge darkness, residue and detergent left after the demo: ±2 % (a choice: cleaning figures). */
+    static final double CLEANING_RELATIVE = 0.02;
+    /** Cup flow of the puck after 30 s: ±1 %, as a volume rate. */
+    static final double CUP_FLOW_RELATIVE = 0.01;
+
+    /** One cycle's golden row; a null whoosh field means the cycle must report no whoosh. */
+    record Cycle(int fromIndex, int toIndex, double quietS, double plateauBar, Double peakMlPerS, Double volumeMl,
+                 Double decayS, Double darknessMgPerMl) {
+        static Cycle of(int index, double quietS, double plateauBar, Double peak, Double volume, Double decay) {
+            return new Cycle(index, index, quietS, plateauBar, peak, volume, decay, null);
+        }
+
+        static Cycle later(double quietS, double plateauBar, Double peak, Double volume, Double decay) {
+            return new Cycle(2, 5, quietS, plateauBar, peak, volume, decay, null);
+        }
+    }
+
+    private static final List<Cycle> SINGLE_BOILER = List.of(
+            Cycle.of(1, 5.399, 9.1074, 41.23, 22.506, 0.750),
+            Cycle.later(3.073, 9.1074, 49.62, 24.761, 0.790));
+    private static final List<Cycle> E61_HX = List.of(
+            Cycle.of(1, 9.647, 10.0909, 43.34, 22.593, 0.764),
+            Cycle.later(4.298, 10.0909, 52.41, 26.426, 0.826));
+    private static final List<Cycle> ROTARY_COMMERCIAL = List.of(
+            Cycle.of(1, 4.908, 9.1400, 61.67, 29.323, 0.679),
+            Cycle.later(2.919, 9.1400, 71.80, 32.068, 0.711));
+    /** No exhaust: the pressure stays trapped, every later cycle is quiet after one tick, no whoosh. */
+    private static final List<Cycle> NO_THREE_WAY = List.of(
+            Cycle.of(1, 6.427, 14.9873, null, null, null),
+            Cycle.of(2, 0.001, 14.9928, null, null, null),
+            Cycle.of(3, 0.001, 14.9931, null, null, null),
+            Cycle.of(4, 0.001, 14.9935, null, null, null),
+            Cycle.of(5, 0.001, 14.9937, null, null, null));
+
+    @Test
+    void singleBoilerWater5x10() throws IOException {
+        check("single-boiler water-5x10", cycles(run("--machine", "single-boiler", "--program", "water-5x10")),
+                SINGLE_BOILER);
+    }
+
+    @Test
+    void e61HxWater5x10() throws IOException {
+        check("e61-hx water-5x10", cycles(run("--machine", "e61-hx", "--program", "water-5x10")), E61_HX);
+    }
+
+    @Test
+    void rotaryCommercialWater5x10() throws IOException {
+        check("rotary-commercial water-5x10", cycles(run("--machine", "rotary-commercial", "--program", "water-5x10")),
+                ROTARY_COMMERCIAL);
+    }
+
+    @Test
+    void noThreeWayForcedWater5x10() throws IOException {
+        check("no-3way water-5x10 --force",
+                cycles(run("--machine", "no-3way", "--program", "water-5x10", "--force")), NO_THREE_WAY);
+    }
+
+    /** The demo's run: a week of use never cleaned, 3 g, five detergent cycles and five rinses. */
+    @Test
+    void fouledSingleBoilerDetergent5x10Rinse5() throws IOException {
+        JsonNode root = run("--machine", "single-boiler", "--program", "detergent-5x10-rinse-5", "--fouled-days", "7");
+        List<String> failures = new ArrayList<>();
+        String what = "single-boiler detergent-5x10-rinse-5 --fouled-days 7";
+        // index, quiet, plateau, peak, volume, decay, darkness (residue out, mg/ml)
+        double[][] golden = {
+            {1, 5.399, 9.1074, 37.51, 22.506, 0.809, 3.180},
+            {2, 3.073, 9.1074, 46.62, 24.761, 0.827, 2.225},
+            {3, 3.073, 9.1074, 47.77, 24.761, 0.813, 1.317},
+            {4, 3.073, 9.1074, 48.45, 24.761, 0.805, 0.7593},
+            {5, 3.073, 9.1074, 48.84, 24.761, 0.800, 0.4290},
+            {6, 5.399, 9.1074, 40.79, 22.506, 0.758, 0.06961},
+            {7, 3.073, 9.1074, 49.09, 24.761, 0.798, 0.06570},
+            {8, 3.073, 9.1074, 49.13, 24.761, 0.797, 0.05449},
+            {9, 3.073, 9.1074, 49.15, 24.761, 0.797, 0.04460},
+            {10, 3.073, 9.1074, 49.18, 24.761, 0.796, 0.03655}};
+        List<Cycle> rows = new ArrayList<>();
+        for (double[] g : golden) {
+            rows.add(new Cycle((int) g[0], (int) g[0], g[1], g[2], g[3], g[4], g[5], g[6]));
+        }
+        List<JsonNode> cycles = cycles(root);
+        compareCycles(what, cycles, rows, failures);
+        JsonNode water = root.get("water");
+        relative(failures, what + " water fromTankMl", 568.52, water.get("fromTankMl").asDouble(), VOLUME_RELATIVE);
+        relative(failures, what + " water returnedToTankMl", 280.42, water.get("returnedToTankMl").asDouble(),
+                VOLUME_RELATIVE);
+        relative(failures, what + " water toDripTrayMl", 265.60, water.get("toDripTrayMl").asDouble(), VOLUME_RELATIVE);
+        relative(failures, what + " residueBeforeMg screen", 119.82, root.get("residueBeforeMg").get("screen").asDouble(),
+                CLEANING_RELATIVE);
+        relative(failures, what + " residueAfterMg screen", 11.131, root.get("residueAfterMg").get("screen").asDouble(),
+                CLEANING_RELATIVE);
+        relative(failures, what + " residueAfterMg passage", 5.567, root.get("residueAfterMg").get("passage").asDouble(),
+                CLEANING_RELATIVE);
+        relative(failures, what + " residueAfterMg valve", 3.404, root.get("residueAfterMg").get("valve").asDouble(),
+                CLEANING_RELATIVE);
+        relative(failures, what + " detergentLeftMg", 1.0014, root.get("detergentLeftMg").asDouble(), CLEANING_RELATIVE);
+        relative(failures, what + " cycle 1 dischargeDetergentMgPerMl", 34.05,
+                cycles.get(0).get("dischargeDetergentMgPerMl").asDouble(), CLEANING_RELATIVE);
+        assertThat(failures).as(what).isEmpty();
+    }
+
+    /** A typical puck (R = 2.25 bar·s²/ml²) after 30 s of pump and solenoid on (§4: 1.5–2.5 ml/s at ~9 bar). */
+    @Test
+    void aTypicalPuckAfterThirtySeconds() {
+        double[][] golden = {{9.0320, 2.0036}, {9.8535, 2.0927}, {8.9606, 1.9956}};
+        String[] presets = {"single-boiler", "e61-hx", "rotary-commercial"};
+        List<String> failures = new ArrayList<>();
+        for (int m = 0; m < presets.length; m++) {
+            Plant plant = new Plant(Machine.of(Presets.find(presets[m]).orElseThrow()), BasketParameters.Puck.typical());
+            plant.actuators().pumpDuty(1).solenoidEnergised(true).heaterDuty(0);
+            for (int i = 0; i < 30_000; i++) {
+                plant.step(0.001);
+            }
+            absolute(failures, presets[m] + " puck pressure after 30 s", golden[m][0], plant.groupPressureBar(),
+                    PLATEAU_BAR, "bar");
+            relative(failures, presets[m] + " puck cup flow after 30 s", golden[m][1], plant.cupFlowMlPerS(),
+                    CUP_FLOW_RELATIVE);
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    // ---- helpers ----
+
+    private static JsonNode run(String... flags) throws IOException {
+        String[] args = new String[flags.length + 2];
+        args[0] = "run";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        args[args.length - 1] = "--json";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = BackflushCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+        assertThat(code).as("backflush %s: %s", String.join(" ", args), err).isZero();
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    private static List<JsonNode> cycles(JsonNode root) {
+        List<JsonNode> list = new ArrayList<>();
+        root.get("cycles").forEach(list::add);
+        return list;
+    }
+
+    private static void check(String what, List<JsonNode> cycles, List<Cycle> golden) {
+        List<String> failures = new ArrayList<>();
+        compareCycles(what, cycles, golden, failures);
+        assertThat(failures).as(what).isEmpty();
+    }
+
+    private static void compareCycles(String what, List<JsonNode> cycles, List<Cycle> golden, List<String> failures) {
+        int expectedCount = golden.stream().mapToInt(Cycle::toIndex).max().orElse(0);
+        if (cycles.size() != expectedCount) {
+            failures.add(what + ": expected " + expectedCount + " cycles, got " + cycles.size());
+            return;
+        }
+        for (Cycle g : golden) {
+            for (int i = g.fromIndex(); i <= g.toIndex(); i++) {
+                JsonNode c = cycles.get(i - 1);
+                String at = what + " cycle " + i + " ";
+                relative(failures, at + "quietAfterSeconds", g.quietS(), number(c, "quietAfterSeconds"), QUIET_RELATIVE);
+                absolute(failures, at + "plateauBar", g.plateauBar(), number(c, "plateauBar"), PLATEAU_BAR, "bar");
+                if (g.peakMlPerS() == null) {
+                    if (!c.get("whooshVolumeMl").isNull()) {
+                        failures.add(at + "whoosh: expected none, got " + c.get("whooshVolumeMl") + " ml");
+                    }
+                    continue;
+                }
+                relative(failures, at + "whooshPeakFlowMlPerS", g.peakMlPerS(), number(c, "whooshPeakFlowMlPerS"),
+                        PEAK_RELATIVE);
+                relative(failures, at + "whooshVolumeMl", g.volumeMl(), number(c, "whooshVolumeMl"), VOLUME_RELATIVE);
+                absolute(failures, at + "whooshDecaySeconds", g.decayS(), number(c, "whooshDecaySeconds"),
+                        DECAY_SECONDS, "s");
+                if (g.darknessMgPerMl() != null) {
+                    relative(failures, at + "dischargeResidueMgPerMl", g.darknessMgPerMl(),
+                            number(c, "dischargeResidueMgPerMl"), CLEANING_RELATIVE);
+                }
+            }
+        }
+    }
+
+    private static double number(JsonNode cycle, String field) {
+        JsonNode v = cycle.get(field);
+        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    }
+
+    private static void relative(List<String> failures, String what, double expected, double actual, double tolerance) {
+        if (!(Math.abs(actual - expected) <= tolerance * Math.abs(expected))) {
+            failures.add(String.format(Locale.ROOT, "%s: expected %s ±%.3g %%, got %s (%+.2f %%)", what, expected,
+                    100 * tolerance, actual, 100 * (actual - expected) / expected));
+        }
+    }
+
+    private static void absolute(List<String> failures, String what, double expected, double actual, double tolerance,
+                                 String unit) {
+        if (!(Math.abs(actual - expected) <= tolerance)) {
+            failures.add(String.format(Locale.ROOT, "%s: expected %s ±%s %s, got %s (%+.4f %s)", what, expected,
+                    tolerance, unit, actual, actual - expected, unit));
+        }
+    }
+}
