@@ -59,13 +59,13 @@ class GoldenFiguresTest {
     private static final List<Cycle> ROTARY_COMMERCIAL = List.of(
             Cycle.of(1, 4.908, 9.1400, 61.67, 29.323, 0.679),
             Cycle.later(2.919, 9.1400, 71.80, 32.068, 0.711));
-    /** No exhaust: the pressure stays trapped, every later cycle is quiet after one tick, no whoosh. */
+    /** No exhaust: the pressure stays trapped, so every later cycle is quiet from the start (0 s: the inflow never rises above the threshold), no whoosh. */
     private static final List<Cycle> NO_THREE_WAY = List.of(
             Cycle.of(1, 6.427, 14.9873, null, null, null),
-            Cycle.of(2, 0.001, 14.9928, null, null, null),
-            Cycle.of(3, 0.001, 14.9931, null, null, null),
-            Cycle.of(4, 0.001, 14.9935, null, null, null),
-            Cycle.of(5, 0.001, 14.9937, null, null, null));
+            Cycle.of(2, 0.0, 14.9928, null, null, null),
+            Cycle.of(3, 0.0, 14.9931, null, null, null),
+            Cycle.of(4, 0.0, 14.9935, null, null, null),
+            Cycle.of(5, 0.0, 14.9937, null, null, null));
 
     @Test
     void singleBoilerWater5x10() throws IOException {
