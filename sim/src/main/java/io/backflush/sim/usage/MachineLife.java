@@ -38,11 +38,6 @@ public final class MachineLife {
     public static final double HOT_BOILER_C = 93.0;
     /** Group temperature while the machine is on, °C (estimate: a few degrees below the boiler). */
     public static final double HOT_GROUP_C = 88.0;
-    /**
-     * Discharge darkness below which the water "runs clear", mg of residue per ml. Estimate: guides
-     * say "until the water no longer looks brown" (Clive Coffee); no figure is published.
-     */
-    public static final double CLEAR_RESIDUE_MG_PER_ML = 0.2;
 
     private static final double DAY_SECONDS = 86_400.0;
 
@@ -227,8 +222,7 @@ public final class MachineLife {
                 if (c.detergentLeftMg() < c.detergentParameters().tasteThresholdMg()) {
                     return;
                 }
-            } else if (cycle.dischargeResidueMgPerMl() != null
-                    && cycle.dischargeResidueMgPerMl() < CLEAR_RESIDUE_MG_PER_ML) {
+            } else if (cycle.ranClear()) {
                 return;
             }
         }
