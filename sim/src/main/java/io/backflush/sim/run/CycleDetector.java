@@ -103,7 +103,7 @@ public final class CycleDetector implements TickObserver {
         }
         if (open && pumpOn && !released) {
             if (plant.groupInflowMlPerS() < quietThresholdMlPerS) {
-                if (quietSince != quietSince) {
+                if (Double.isNaN(quietSince)) {
                     quietSince = end;
                 }
             } else {
@@ -112,7 +112,7 @@ public final class CycleDetector implements TickObserver {
         }
         if (open && released && whoosh) {
             peakFlow = Math.max(peakFlow, plant.exhaustWaterFlowMlPerS());
-            if (decaySeconds != decaySeconds && plant.groupPressureBar() < DECAY_BAR) {
+            if (Double.isNaN(decaySeconds) && plant.groupPressureBar() < DECAY_BAR) {
                 decaySeconds = end - releaseAt;
             }
         }
@@ -131,7 +131,7 @@ public final class CycleDetector implements TickObserver {
         if (!open) {
             return;
         }
-        Double quiet = quietSince == quietSince ? quietSince - pumpOnAt : null;
+        Double quiet = !Double.isNaN(quietSince) ? quietSince - pumpOnAt : null;
         Double plateau = released ? plateauBar : null;
         Double releaseTime = released ? releaseAt : null;
         Double peak = null;
@@ -142,7 +142,7 @@ public final class CycleDetector implements TickObserver {
         if (released && whoosh) {
             peak = peakFlow;
             volume = dripNowMl - dripAtRelease;
-            decay = decaySeconds == decaySeconds ? decaySeconds : null;
+            decay = !Double.isNaN(decaySeconds) ? decaySeconds : null;
             if (volume > 1.0e-6) {
                 darkness = (residueOutMg - residueAtRelease) / volume;
                 soapiness = (detergentOutMg - detergentAtRelease) / volume;
