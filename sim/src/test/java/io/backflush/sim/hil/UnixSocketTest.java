@@ -89,7 +89,8 @@ class UnixSocketTest {
         crashed.close();
         assertThat(socket).exists();
         LinkedBlockingQueue<SessionResult> ended = new LinkedBlockingQueue<>();
-        try (HilServer server = HilServer.unix(SessionConfig.lockstep(MACHINE), socket, 1, ended::add)) {
+        // two sessions: the second server's probe opens one for a moment
+        try (HilServer server = HilServer.unix(SessionConfig.lockstep(MACHINE), socket, 2, ended::add)) {
             assertThatThrownBy(() -> HilServer.unix(SessionConfig.lockstep(MACHINE), socket, 1, r -> { }))
                     .isInstanceOf(IOException.class).hasMessage("another server is listening on this socket");
             try (HilClient c = HilClient.connectUnix(socket, Encoding.BINARY)) {
