@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Optional
 
 ADS1115_COUNTS_AT_0_BAR = 2666
-"""0.5 V into an ADS1115 at ±6.144 V full scale: 0.5 · 32768 / 6.144."""
+"""0.5 V into an ADS1115 at ±6.144 V full scale is 0.5 · 32768 / 6.144 = 2666.7 counts; the server
+rounds (0 bar reads 2667) and the conversion firmware uses (Gaggiuino's, as docs/protocol.md
+gives it) takes 2666, so readings carry a bias of about 0.7 count (0.0004 bar)."""
 
 ADS1115_COUNTS_PER_BAR = 1777.8
 """(4.5 V − 0.5 V) / 12 bar · 32768 / 6.144."""
