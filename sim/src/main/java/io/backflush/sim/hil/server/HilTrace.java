@@ -31,7 +31,9 @@ final class HilTrace implements Closeable {
         out.write('\n');
     }
 
-    void row(long seq, long timeMicros, Actuators commanded, Actuators applied, Plant plant) {
+    /** The row of the step that ended at tick {@code seq}; the commands applied are the plant's. */
+    void row(long seq, long timeMicros, Actuators commanded, Plant plant) {
+        Actuators applied = plant.actuators();
         StringBuilder r = row;
         r.setLength(0);
         r.append(seq).append(',').append(timeMicros).append(',')
