@@ -236,6 +236,30 @@ class HilSessionTest {
     }
 
     @Test
+    void theFrameAfterARestoreReadsTheRestoredPlant() throws Exception {
+        runPiped(SessionConfig.lockstep(MACHINE), Encoding.BINARY, c -> {
+            Message.SensorFrame s = c.nextSensors();
+            for (int i = 0; i < 500; i++) {
+                c.actuate(s, 1, true, 0.5);
+                s = c.nextSensors();
+            }
+            Message.SensorFrame atSnapshot = s;
+            c.send(new Message.Snapshot(1));
+            c.next();
+            for (int i = 0; i < 1500; i++) {
+                c.actuate(s, 1, true, 0.5);
+                s = c.nextSensors();
+            }
+            assertThat(s.groupBar()).isNotEqualTo(atSnapshot.groupBar());
+            c.send(new Message.Restore(1));
+            c.next();
+            Message.SensorFrame restored = c.nextSensors();
+            assertThat(restored).isEqualTo(atSnapshot);
+            c.send(new Message.Bye());
+        });
+    }
+
+    @Test
     void realTimeRecordsLatenessAndLatestFrameWins() throws Exception {
         SessionConfig config = SessionConfig.lockstep(MACHINE).withRealtime(1000, 1);
         SessionResult r = runPiped(config, Encoding.BINARY, c -> {

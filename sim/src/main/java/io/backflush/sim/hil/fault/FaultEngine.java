@@ -104,21 +104,29 @@ public final class FaultEngine implements TickObserver {
     /**
      * Fires the pending faults whose trigger holds at {@code tSeconds} on the true readings
      * {@code truth} (indexed by {@link Channel#ordinal()}), updates delay lines, applies plant
-     * faults to {@code plant}. Returns the texts of the faults that fired (for the trace).
+     * faults to {@code plant}. Returns the texts of the faults that fired (for the trace). The faults
+     * due are taken out of the pending list first and then activated in order, so a {@code clear}
+     * among them removes what was active or pending before it, not those that fire after it.
      */
     List<String> check(double tSeconds, double[] truth, Plant plant) {
-        List<String> fired = null;
+        List<FaultSpec> due = null;
         for (Iterator<FaultSpec> it = pending.iterator(); it.hasNext(); ) {
             FaultSpec f = it.next();
             boolean go = f.immediate()
-                    || (f.atSeconds() == f.atSeconds() && tSeconds >= f.atSeconds() - 1.0e-9)
+                    || (!Double.isNaN(f.atSeconds()) && tSeconds >= f.atSeconds() - 1.0e-9)
                     || (f.condition() != null && f.condition().holds(truth[f.condition().channel().ordinal()]));
             if (go) {
                 it.remove();
-                activate(f, truth);
-                if (fired == null) {
-                    fired = new ArrayList<>(2);
+                if (due == null) {
+                    due = new ArrayList<>(2);
                 }
+                due.add(f);
+            }
+        }
+        List<String> fired = due == null ? List.of() : new ArrayList<>(due.size());
+        if (due != null) {
+            for (FaultSpec f : due) {
+                activate(f, truth);
                 fired.add(f.text());
             }
         }
@@ -128,10 +136,10 @@ public final class FaultEngine implements TickObserver {
                 a.count++;
             }
         }
-        if (fired != null) {
+        if (due != null) {
             applyPlantFaults(plant);
         }
-        return fired == null ? List.of() : fired;
+        return fired;
     }
 
     private void activate(FaultSpec f, double[] truth) {

@@ -309,6 +309,7 @@ public final class HilSession {
                 plant.restore(slots[r.slot()]);
                 seq = slotSeq[r.slot()];
                 port.commanded().copyFrom(plant.actuators());
+                faults.readTruth(plant); // the frame below reads the restored plant
                 event("restore slot " + r.slot());
                 ack(BinaryCodec.RESTORE, r.slot());
                 sendSensors();
