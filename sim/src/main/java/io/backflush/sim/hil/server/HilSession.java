@@ -6,11 +6,11 @@ import io.backflush.core.plant.Plant;
 import io.backflush.sim.hil.fault.FaultEngine;
 import io.backflush.sim.hil.fault.FaultSpec;
 import io.backflush.sim.hil.fault.FaultSpecException;
-import io.backflush.sim.hil.protocol.BinaryCodec;
 import io.backflush.sim.hil.protocol.DecodeError;
 import io.backflush.sim.hil.protocol.Encoding;
 import io.backflush.sim.hil.protocol.ErrorCode;
 import io.backflush.sim.hil.protocol.Message;
+import io.backflush.sim.hil.protocol.MessageType;
 import io.backflush.sim.run.CycleDetector;
 import io.backflush.sim.run.Simulation;
 
@@ -270,74 +270,87 @@ public final class HilSession {
 
     /** Carries out a control message; returns false when the session ends. */
     private boolean control(Message m) throws IOException {
-        if (m instanceof Message.Pause) {
-            paused = true;
-            event("pause");
-            ack(BinaryCodec.PAUSE, seq);
-        } else if (m instanceof Message.Resume) {
-            paused = false;
-            event("resume");
-            ack(BinaryCodec.RESUME, seq);
-        } else if (m instanceof Message.Step s) {
-            for (long i = 0; i < s.ticks() && !stopRequested; i++) {
-                simulation.tick();
+        MessageType type = m.messageType();
+        switch (type) {
+            case PAUSE -> {
+                paused = true;
+                event("pause");
+                ack(type, seq);
             }
-            ack(BinaryCodec.STEP, s.ticks());
-            sendSensors();
-        } else if (m instanceof Message.RunTo r) {
-            long target = (r.timeMicros() + dtMicros - 1) / dtMicros;
-            long n = 0;
-            while (seq < target && !stopRequested) {
-                simulation.tick();
-                n++;
+            case RESUME -> {
+                paused = false;
+                event("resume");
+                ack(type, seq);
             }
-            ack(BinaryCodec.RUN_TO, n);
-            sendSensors();
-        } else if (m instanceof Message.Reset r) {
-            resetPlant(r.seed(), true);
-            ack(BinaryCodec.RESET, 0);
-            sendSensors();
-        } else if (m instanceof Message.Snapshot s) {
-            slots[s.slot()] = plant.snapshot();
-            slotSeq[s.slot()] = seq;
-            event("snapshot slot " + s.slot());
-            ack(BinaryCodec.SNAPSHOT, s.slot());
-        } else if (m instanceof Message.Restore r) {
-            if (slots[r.slot()] == null) {
-                error(ErrorCode.NOT_ALLOWED, "snapshot slot " + r.slot() + " is empty");
-            } else {
-                plant.restore(slots[r.slot()]);
-                seq = slotSeq[r.slot()];
-                port.commanded().copyFrom(plant.actuators());
-                faults.readTruth(plant); // the frame below reads the restored plant
-                event("restore slot " + r.slot());
-                ack(BinaryCodec.RESTORE, r.slot());
+            case STEP -> {
+                long ticks = ((Message.Step) m).ticks();
+                for (long i = 0; i < ticks && !stopRequested; i++) {
+                    simulation.tick();
+                }
+                ack(type, ticks);
                 sendSensors();
             }
-        } else if (m instanceof Message.Fault f) {
-            try {
-                FaultSpec spec = FaultSpec.parse(f.spec());
-                faults.add(spec);
-                event("fault requested by client: " + spec.text());
-                faults.fire(plant);
-                ack(BinaryCodec.FAULT, 0);
-            } catch (FaultSpecException e) {
-                error(ErrorCode.BAD_FAULT, "fault: " + e.getMessage());
+            case RUN_TO -> {
+                long target = (((Message.RunTo) m).timeMicros() + dtMicros - 1) / dtMicros;
+                long n = 0;
+                while (seq < target && !stopRequested) {
+                    simulation.tick();
+                    n++;
+                }
+                ack(type, n);
+                sendSensors();
             }
-        } else if (m instanceof Message.Bye) {
-            endReason = "client said bye";
-            try {
-                ack(BinaryCodec.BYE, seq);
-            } catch (IOException e) {
-                // the client may close at once after its bye
+            case RESET -> {
+                resetPlant(((Message.Reset) m).seed(), true);
+                ack(type, 0);
+                sendSensors();
             }
-            return false;
-        } else if (m instanceof Message.Hello) {
-            error(ErrorCode.NOT_ALLOWED, "hello already done");
-        } else {
-            error(ErrorCode.NOT_ALLOWED, io.backflush.sim.hil.protocol.JsonLineCodec.typeName(m) + " is sent by the server, not to it");
+            case SNAPSHOT -> {
+                int slot = ((Message.Snapshot) m).slot();
+                slots[slot] = plant.snapshot();
+                slotSeq[slot] = seq;
+                event("snapshot slot " + slot);
+                ack(type, slot);
+            }
+            case RESTORE -> restore(((Message.Restore) m).slot());
+            case FAULT -> {
+                try {
+                    FaultSpec spec = FaultSpec.parse(((Message.Fault) m).spec());
+                    faults.add(spec);
+                    event("fault requested by client: " + spec.text());
+                    faults.fire(plant);
+                    ack(type, 0);
+                } catch (FaultSpecException e) {
+                    error(ErrorCode.BAD_FAULT, "fault: " + e.getMessage());
+                }
+            }
+            case BYE -> {
+                endReason = "client said bye";
+                try {
+                    ack(type, seq);
+                } catch (IOException e) {
+                    // the client may close at once after its bye
+                }
+                return false;
+            }
+            case HELLO -> error(ErrorCode.NOT_ALLOWED, "hello already done");
+            default -> error(ErrorCode.NOT_ALLOWED, type.jsonName() + " is sent by the server, not to it");
         }
         return true;
+    }
+
+    private void restore(int slot) throws IOException {
+        if (slots[slot] == null) {
+            error(ErrorCode.NOT_ALLOWED, "snapshot slot " + slot + " is empty");
+            return;
+        }
+        plant.restore(slots[slot]);
+        seq = slotSeq[slot];
+        port.commanded().copyFrom(plant.actuators());
+        faults.readTruth(plant); // the frame below reads the restored plant
+        event("restore slot " + slot);
+        ack(MessageType.RESTORE, slot);
+        sendSensors();
     }
 
     // ---- the plant ----
@@ -396,8 +409,8 @@ public final class HilSession {
         send(lastFrame);
     }
 
-    private void ack(int type, long value) throws IOException {
-        send(new Message.Ack(type, value & 0xFFFFFFFFL));
+    private void ack(MessageType of, long value) throws IOException {
+        send(new Message.Ack(of, value & 0xFFFFFFFFL));
     }
 
     private void error(ErrorCode code, String message) throws IOException {
