@@ -185,9 +185,14 @@ class HilSessionTest {
         String trace = Files.readString(dir.resolve("w.csv"));
         assertThat(trace).contains("watchdog: no actuator frame for 300 ms");
         assertThat(trace).contains("end: firmware disconnected");
-        // after the trip the plant runs in its safe state
-        List<String> lines = trace.lines().filter(l -> l.startsWith("11,")).toList();
-        assertThat(lines.get(0)).startsWith("11,11000,0.0,0,0.0,0.0,0,0.0,");
+        // after the trip the plant runs in its safe state: commands as sent and as applied all off
+        List<String> header = List.of(trace.lines().findFirst().orElseThrow().split(","));
+        String[] row = trace.lines().filter(l -> l.startsWith("11,")).findFirst().orElseThrow().split(",");
+        assertThat(row[header.indexOf("t_us")]).isEqualTo("11000");
+        for (String command : List.of("firmware_pump_duty", "firmware_solenoid_command", "firmware_heater_duty",
+                "pump_duty", "solenoid_command", "heater_duty")) {
+            assertThat(Double.parseDouble(row[header.indexOf(command)])).as(command).isZero();
+        }
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.backflush.sim.hil.fault;
 
 import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.Plant;
-import io.backflush.core.plant.StateLayout;
 import io.backflush.sim.run.TickObserver;
 
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ public final class FaultEngine implements TickObserver {
     private final double dtSeconds;
     private final double tankMl;
     private final Consumer<String> onFired;
+    private static final Channel[] CHANNELS = Channel.values();
     private final double[] truth = new double[Channel.COUNT];
     private final List<FaultSpec> pending = new ArrayList<>();
     private final List<Active> active = new ArrayList<>();
@@ -61,14 +61,9 @@ public final class FaultEngine implements TickObserver {
 
     /** Reads the true value of every sensor channel from the plant. */
     public void readTruth(Plant plant) {
-        truth[Channel.GROUP_BAR.ordinal()] = plant.groupPressureBar();
-        truth[Channel.PUMP_BAR.ordinal()] = plant.pumpPressureBar();
-        truth[Channel.BOILER_C.ordinal()] = plant.boilerSensorC();
-        truth[Channel.GROUP_C.ordinal()] = plant.groupSensorC();
-        truth[Channel.FLOW.ordinal()] = plant.state(StateLayout.FROM_TANK_ML);
-        truth[Channel.TANK_ML.ordinal()] = tankMl - plant.state(StateLayout.FROM_TANK_ML)
-                + plant.state(StateLayout.RETURNED_TO_TANK_ML);
-        truth[Channel.DRIP_ML.ordinal()] = plant.state(StateLayout.TO_DRIP_TRAY_ML);
+        for (Channel c : CHANNELS) {
+            truth[c.ordinal()] = c.read(plant, tankMl);
+        }
     }
 
     /** Fires the pending faults whose trigger holds now on the true values last read. */
