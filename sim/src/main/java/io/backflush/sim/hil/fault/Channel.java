@@ -9,7 +9,7 @@ import io.backflush.sim.signal.Signal;
  * {@code group_sensor_c}, the flow meter {@code from_tank_ml}; the tank level is derived from the
  * water drawn and returned.
  */
-public enum Channel {
+public enum Channel implements Keyed {
     GROUP_BAR("group_bar", Signal.GROUP_BAR), PUMP_BAR("pump_bar", Signal.PUMP_BAR),
     BOILER_C("boiler_c", Signal.BOILER_SENSOR_C), GROUP_C("group_c", Signal.GROUP_SENSOR_C),
     FLOW("flow", Signal.FROM_TANK_ML), TANK_ML("tank_ml", null), DRIP_ML("drip_ml", Signal.DRIP_TRAY_ML);
@@ -23,6 +23,7 @@ public enum Channel {
         this.signal = signal;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -41,19 +42,10 @@ public enum Channel {
     }
 
     public static Channel of(String key) {
-        for (Channel c : values()) {
-            if (c.key.equals(key)) {
-                return c;
-            }
-        }
-        return null;
+        return Keyed.of(values(), key);
     }
 
     public static String names() {
-        StringBuilder s = new StringBuilder();
-        for (Channel c : values()) {
-            s.append(s.length() == 0 ? "" : ", ").append(c.key);
-        }
-        return s.toString();
+        return Keyed.names(values());
     }
 }

@@ -62,7 +62,7 @@ final class FirmwarePort implements Controller {
         double t = plant.timeSeconds();
         faults.readings(readings, t);
         double flow = readings[Channel.FLOW.ordinal()];
-        if (flow == flow) {
+        if (!Double.isNaN(flow)) {
             lastPulses = RawSignals.pulses(flow, mlPerPulse);
         }
         status |= faults.anyActive() ? Message.SensorFrame.STATUS_FAULT : 0;

@@ -31,7 +31,6 @@ public final class HilServer implements Closeable {
     private final ThreadPoolExecutor executor;
     private final Consumer<SessionResult> onEnd;
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicLong ended = new AtomicLong();
     private final Set<HilSession> live = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -70,11 +69,6 @@ public final class HilServer implements Closeable {
         return socket.getInetAddress();
     }
 
-    /** Sessions that have ended so far. */
-    public long sessionsEnded() {
-        return ended.get();
-    }
-
     private void acceptLoop() {
         while (!closed) {
             Socket s;
@@ -88,9 +82,7 @@ public final class HilServer implements Closeable {
                 executor.execute(() -> {
                     live.add(session);
                     try {
-                        SessionResult result = session.call();
-                        ended.incrementAndGet();
-                        onEnd.accept(result);
+                        onEnd.accept(session.call());
                     } finally {
                         live.remove(session);
                     }
