@@ -225,7 +225,7 @@ void waitUntilUs(uint64_t tUs) {
 }
 
 void configError(const std::string &message) {
-    fprintf(stderr, "kit: %s\n", message.c_str());
+    fprintf(stderr, "kit: error: %s\n", message.c_str());
     finish("config", message.c_str(), EXIT_CONFIG);
 }
 
