@@ -8,6 +8,7 @@ import io.backflush.sim.firmware.FirmwareScenario;
 import io.backflush.sim.firmware.Sketch;
 import io.backflush.sim.firmware.SketchBuilder;
 import io.backflush.sim.firmware.TraceSummary;
+import io.backflush.sim.hil.server.SessionConfig;
 import io.backflush.sim.hil.server.SessionResult;
 import io.backflush.sim.run.CycleReport;
 import picocli.CommandLine.Command;
@@ -158,7 +159,7 @@ final class FirmwareCommand implements Runnable {
             SessionResult r = run.session();
             long ticks = r == null ? 0 : r.ticks();
             out.printf(Locale.ROOT, "firmware: %s on %s: %.3f s of plant time (%d ticks) in %.1f s of wall time%s%n", s.name(),
-                    m.name(), ticks / 1000.0, ticks, run.wallSeconds(), build.cached() ? " (cached build)" : "");
+                    m.name(), ticks / SessionConfig.DEFAULT_RATE_HZ, ticks, run.wallSeconds(), build.cached() ? " (cached build)" : "");
             out.printf(Locale.ROOT, "ended: %s%n", run.describe());
             if (r != null) {
                 out.printf(Locale.ROOT, "session: %s; %d errors, %d duplicates, %d watchdog trips%n", r.reason(), r.errors(),
