@@ -38,15 +38,19 @@ public final class Scenario {
         return parse(file.toString(), Files.readString(file));
     }
 
-    public static List<FaultSpec> parse(String source, String yaml) {
-        JsonNode root;
+    /** The YAML tree of a scenario file; not YAML: one line naming the source. */
+    public static JsonNode tree(String source, String yaml) {
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
         } catch (IOException e) {
             String m = String.valueOf(e.getMessage());
             int cut = m.indexOf('\n');
             throw new FaultSpecException(source + ": not valid YAML: " + (cut < 0 ? m : m.substring(0, cut)));
         }
+    }
+
+    public static List<FaultSpec> parse(String source, String yaml) {
+        JsonNode root = tree(source, yaml);
         if (root == null || !root.isObject() || !root.has("faults") || !root.get("faults").isArray()) {
             throw new FaultSpecException(source + ": expected a 'faults:' list");
         }

@@ -1,0 +1,6 @@
+void setup() {
+}
+
+void loop() {
+  int x = undefined_thing;
+}
