@@ -76,7 +76,7 @@ public final class Plant {
         this.cleaning = new Cleaning(cleaning);
         this.valve = new ThreeWayValve(machine.parameters());
         this.pump = new PumpDrive(machine.pump());
-        this.state = StateLayout.initial(machine.parameters().chamber(), initial);
+        this.state = StateLayout.initial(machine.parameters(), initial);
         this.observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
         this.stepperKind = stepper;
         if (stepper == StepperKind.REFERENCE) {
@@ -138,7 +138,7 @@ public final class Plant {
             pumpRunningFraction = fraction;
             fixedStepper.step(state, dtSeconds, fraction * faults.pumpDeliveryFactor(), valve.inletOpen(),
                     valve.exhaustOpen(), commands.heaterDuty(), observed);
-            cleaning.step(dtSeconds, observed.exhaustWaterMlPerS, observed.cupFlowMlPerS,
+            cleaning.step(dtSeconds, exhaustWaterFlowMlPerS(), observed.cupFlowMlPerS,
                     state[StateLayout.GROUP_WATER_ML], state[StateLayout.GROUP_METAL_C]);
         }
         advanceTime(dtSeconds);
@@ -227,6 +227,7 @@ public final class Plant {
         observed.pumpFlowMlPerS = o.pumpFlowMlPerS();
         observed.exhaustWaterMlPerS = o.exhaustWaterMlPerS();
         observed.exhaustAirAtmMlPerS = o.exhaustAirAtmMlPerS();
+        observed.drainMlPerS = 0.0; // the record's flows are net of the drain already
         observed.cupFlowMlPerS = o.cupFlowMlPerS();
         pumpRunningFraction = s.pumpRunningFraction;
         commands.copyFrom(s.commands);
@@ -237,8 +238,8 @@ public final class Plant {
     /** The last step's pressures and flows, as a record. */
     public StepObservables observables() {
         return new StepObservables(observed.groupBar, observed.pumpOutletBar, observed.inflowMlPerS,
-                observed.pumpFlowMlPerS, reliefFlowMlPerS(), observed.exhaustWaterMlPerS,
-                observed.exhaustAirAtmMlPerS, observed.cupFlowMlPerS);
+                observed.pumpFlowMlPerS, reliefFlowMlPerS(), exhaustWaterFlowMlPerS(), exhaustAirFlowAtmMlPerS(),
+                observed.cupFlowMlPerS);
     }
 
     /**
@@ -309,15 +310,13 @@ public final class Plant {
     }
 
     /**
-     * Sets boiler and group temperatures (and their probes): the machine switched on and at
-     * temperature, or cooled to the room overnight. A shortcut for day-scale simulations, which do
-     * not integrate hours of heating.
+     * Sets boiler and group temperatures (and their probes; the element takes the water's): the
+     * machine switched on and at temperature, or cooled to the room overnight. NaN for the group
+     * means its steady state with the boiler, NaN for the boiler the room's temperature. A shortcut
+     * for day-scale simulations, which do not integrate hours of heating.
      */
     public void setTemperatures(double boilerC, double groupC) {
-        state[StateLayout.BOILER_C] = boilerC;
-        state[StateLayout.BOILER_SENSOR_C] = boilerC;
-        state[StateLayout.GROUP_METAL_C] = groupC;
-        state[StateLayout.GROUP_SENSOR_C] = groupC;
+        StateLayout.setTemperatures(state, machine.parameters(), boilerC, groupC);
     }
 
     /** Fills {@code out} with the current sensor readings. */
@@ -369,14 +368,20 @@ public final class Plant {
         return observed.pumpFlowMlPerS - observed.inflowMlPerS;
     }
 
-    /** Water leaving through the exhaust to the drip tray over the last step, ml/s. */
+    /**
+     * Water leaving through the exhaust to the drip tray over the last step (driven by the group's
+     * pressure, or draining by gravity from a released group), ml/s.
+     */
     public double exhaustWaterFlowMlPerS() {
-        return observed.exhaustWaterMlPerS;
+        return observed.exhaustWaterMlPerS + observed.drainMlPerS;
     }
 
-    /** Air leaving through the exhaust over the last step, ml at 1 atm per second. */
+    /**
+     * Air leaving through the exhaust over the last step, net of the air drawn back in as a
+     * released group drains (negative then), ml at 1 atm per second.
+     */
     public double exhaustAirFlowAtmMlPerS() {
-        return observed.exhaustAirAtmMlPerS;
+        return observed.exhaustAirAtmMlPerS - observed.drainMlPerS;
     }
 
     /** Flow through the basket to the cup over the last step, ml/s. */
@@ -429,6 +434,11 @@ public final class Plant {
 
     public double boilerTemperatureC() {
         return state[StateLayout.BOILER_C];
+    }
+
+    /** Heating element temperature, °C. */
+    public double elementTemperatureC() {
+        return state[StateLayout.ELEMENT_C];
     }
 
     public double groupTemperatureC() {

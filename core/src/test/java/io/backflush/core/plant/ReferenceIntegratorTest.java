@@ -53,7 +53,7 @@ class ReferenceIntegratorTest {
         double[] s = new ReferenceIntegrator(m, BasketParameters.blind()).run(heat, 30.0).finalState();
 
         double rate = new BrewCircuit(m, BasketParameters.blind())
-                .boilerTemperatureRate(s[StateLayout.BOILER_C], 1.0, 0.0);
+                .boilerTemperatureRate(s[StateLayout.BOILER_C], s[StateLayout.ELEMENT_C], s[StateLayout.GROUP_METAL_C], 0.0);
         double tau = m.parameters().sensors().temperatureLagSeconds();
         assertThat(s[StateLayout.BOILER_C]).isGreaterThan(93.0);
         // A ramp seen through a first-order lag settles tau·rate behind it.
