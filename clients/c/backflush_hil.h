@@ -1,9 +1,9 @@
 /*
  * backflush_hil.h - header-only C client for the backflush plant server, binary protocol v1
- * (docs/protocol.md). POSIX sockets; no allocation. Include it in one or more files:
+ * (docs/protocol.md) over TCP or a Unix-domain socket. POSIX sockets; no allocation. Include it in one or more files:
  *
  *   bfh_conn c;
- *   if (bfh_connect(&c, "127.0.0.1", 5555) != 0) ...
+ *   if (bfh_connect(&c, "127.0.0.1", 5555) != 0) ...   // or bfh_connect_unix(&c, "/tmp/backflush.sock")
  *   bfh_hello(&c, 0, 0);                 // raw signals off, server's tick
  *   bfh_sensors s;
  *   while (bfh_recv_sensors(&c, &s) == 0) {
@@ -16,6 +16,7 @@
 #ifndef BACKFLUSH_HIL_H
 #define BACKFLUSH_HIL_H
 
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 
 #define BFH_VERSION 1
 #define BFH_HELLO 0x01
@@ -135,6 +137,25 @@ static inline int bfh_connect(bfh_conn *c, const char *host, int port) {
     if (inet_pton(AF_INET, host, &a.sin_addr) != 1) return -1;
     if (connect(c->fd, (struct sockaddr *)&a, sizeof a) != 0) return -1;
     setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return 0;
+}
+
+/**
+ * Connects to a server started with `serve --unix PATH`. Returns 0, or -1 (errno set; a path
+ * longer than sun_path holds gives ENAMETOOLONG).
+ */
+static inline int bfh_connect_unix(bfh_conn *c, const char *path) {
+    struct sockaddr_un a;
+    size_t n = strlen(path);
+    memset(c, 0, sizeof *c);
+    c->fd = -1;
+    memset(&a, 0, sizeof a);
+    a.sun_family = AF_UNIX;
+    if (n == 0 || n >= sizeof a.sun_path) { errno = ENAMETOOLONG; return -1; }
+    memcpy(a.sun_path, path, n + 1);
+    c->fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (c->fd < 0) return -1;
+    if (connect(c->fd, (struct sockaddr *)&a, sizeof a) != 0) { close(c->fd); c->fd = -1; return -1; }
     return 0;
 }
 

@@ -11,6 +11,7 @@
  * Usage:
  *   example_firmware HOST PORT CYCLES RINSE SETPOINT_C [FAULT_SPEC]   run the program
  *   example_firmware HOST PORT --bench STEPS                          time STEPS lockstep round trips
+ *   HOST may be unix:PATH for a server started with `serve --unix PATH` (PORT is then ignored).
  *
  * Build: cc -O2 -o example_firmware example_firmware.c
  */
@@ -68,7 +69,9 @@ int main(int argc, char **argv) {
         return 2;
     }
     bfh_conn c;
-    if (bfh_connect(&c, argv[1], atoi(argv[2])) != 0 || bfh_hello(&c, 0, 0) != 0) {
+    int connected = strncmp(argv[1], "unix:", 5) == 0 ? bfh_connect_unix(&c, argv[1] + 5)
+                                                       : bfh_connect(&c, argv[1], atoi(argv[2]));
+    if (connected != 0 || bfh_hello(&c, 0, 0) != 0) {
         fprintf(stderr, "cannot connect to %s:%s\n", argv[1], argv[2]);
         return 1;
     }

@@ -10,11 +10,6 @@ import io.backflush.core.param.ParameterFileException;
 public final class MachineFileException extends ParameterFileException {
     private static final long serialVersionUID = 1L;
 
-    public MachineFileException(String source, String fieldPath, int line, int column, String reason,
-                                Throwable cause) {
-        super(source, fieldPath, line, column, reason, cause);
-    }
-
     MachineFileException(ParameterFileException problem) {
         super(problem);
     }

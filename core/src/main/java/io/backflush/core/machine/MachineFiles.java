@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backflush.core.param.InvalidParameterException;
 import io.backflush.core.param.ParameterFileException;
+import io.backflush.core.param.ParameterFiles;
+import io.backflush.core.param.RecordBinder;
 import io.backflush.core.param.YamlDocument;
 
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,7 +36,16 @@ import java.util.Objects;
  * A pump curve CSV path is resolved against the machine file's directory.
  */
 public final class MachineFiles {
+    private static final ParameterFiles<Machine> FILES = new ParameterFiles<>("preset", "presets",
+            name -> Presets.find(name).map(Machine::of), () -> Presets.all().keySet(), MachineFiles::read,
+            MachineFileException::new);
+
     private MachineFiles() {
+    }
+
+    /** The loader: presets by name, machine files by path. */
+    public static ParameterFiles<Machine> files() {
+        return FILES;
     }
 
     /**
@@ -46,17 +54,7 @@ public final class MachineFiles {
      * @throws MachineFileException if the name is no preset and no file, or the file is bad
      */
     public static Machine resolve(String nameOrPath) {
-        Objects.requireNonNull(nameOrPath, "nameOrPath");
-        var preset = Presets.find(nameOrPath);
-        if (preset.isPresent()) {
-            return Machine.of(preset.get());
-        }
-        var file = YamlDocument.existingFile(nameOrPath);
-        if (file.isPresent()) {
-            return load(file.get());
-        }
-        throw new MachineFileException(nameOrPath, "", 0, 0,
-                "no such preset or file" + suggestion(nameOrPath) + "; presets: " + presetNames(), null);
+        return FILES.resolve(nameOrPath);
     }
 
     /**
@@ -65,16 +63,7 @@ public final class MachineFiles {
      * @throws MachineFileException naming the file, field and line of the first problem found
      */
     public static Machine load(Path file) {
-        Objects.requireNonNull(file, "file");
-        YamlDocument document;
-        try {
-            document = YamlDocument.read(file);
-        } catch (ParameterFileException e) {
-            throw new MachineFileException(e);
-        }
-        Path fileName = file.getFileName();
-        return build(document, YamlDocument.nameOf(fileName == null ? file.toString() : fileName.toString()),
-                file.getParent());
+        return FILES.load(file);
     }
 
     /**
@@ -88,30 +77,22 @@ public final class MachineFiles {
      * @throws MachineFileException naming the source, field and line of the first problem found
      */
     public static Machine parse(String sourceName, String yaml, Path baseDir) {
-        Objects.requireNonNull(sourceName, "sourceName");
-        Objects.requireNonNull(yaml, "yaml");
-        YamlDocument document;
-        try {
-            document = YamlDocument.parse(sourceName, yaml);
-        } catch (ParameterFileException e) {
-            throw new MachineFileException(e);
-        }
-        return build(document, YamlDocument.nameOf(sourceName), baseDir);
+        return FILES.parse(sourceName, yaml, baseDir);
     }
 
-    private static Machine build(YamlDocument document, String defaultName, Path baseDir) {
+    private static Machine read(YamlDocument document, String defaultName, Path baseDir) {
         ObjectNode file = document.root();
         JsonNode presetNode = file.remove("preset");
         if (presetNode == null || presetNode.isNull()) {
-            throw fail(document, "preset", "is missing: name the preset this machine starts from, one of "
-                    + presetNames());
+            throw document.error("preset", "is missing: name the preset this machine starts from, one of "
+                    + FILES.names());
         }
         if (!presetNode.isValueNode()) {
-            throw fail(document, "preset", "expected a preset name, one of " + presetNames());
+            throw document.error("preset", "expected a preset name, one of " + FILES.names());
         }
         String presetName = presetNode.asText();
-        MachineParameters preset = Presets.find(presetName).orElseThrow(() -> fail(document, "preset",
-                "unknown preset '" + presetName + "'" + suggestion(presetName) + "; expected one of " + presetNames()));
+        MachineParameters preset = Presets.find(presetName)
+                .orElseThrow(() -> document.error("preset", FILES.unknown(presetName)));
 
         JsonNode name = file.get("name");
         if (name == null || name.isNull()) {
@@ -120,12 +101,12 @@ public final class MachineFiles {
         if (!file.has("description")) {
             file.put("description", "based on preset " + preset.name() + ": " + preset.description());
         }
-        JsonNode presetTree = YamlDocument.toTree(preset);
+        JsonNode presetTree = RecordBinder.toTree(preset);
         JsonNode merged = merge(presetTree, file);
 
         MachineParameters parameters;
         try {
-            parameters = document.bind(merged, MachineParameters.class);
+            parameters = RecordBinder.bind(document, merged, MachineParameters.class);
         } catch (ParameterFileException e) {
             throw withPresetNote(document, presetTree, preset.name(), e);
         }
@@ -134,7 +115,7 @@ public final class MachineFiles {
         } catch (InvalidParameterException e) {
             throw withPresetNote(document, presetTree, preset.name(), document.error(e.field(), e.reason(), e));
         } catch (InvalidPathException e) {
-            throw fail(document, "pump.curve", "not a usable file path: " + e.getMessage());
+            throw document.error("pump.curve", "not a usable file path: " + e.getMessage());
         }
     }
 
@@ -157,32 +138,14 @@ public final class MachineFiles {
         return !override.has("type") || Objects.equals(base.get("type"), override.get("type"));
     }
 
-    private static MachineFileException fail(YamlDocument document, String path, String reason) {
-        return new MachineFileException(document.error(path, reason));
-    }
-
     /** Points out a value the file did not set, which came from the preset. */
-    private static MachineFileException withPresetNote(YamlDocument document, JsonNode presetTree, String preset,
-                                                       ParameterFileException e) {
+    private static ParameterFileException withPresetNote(YamlDocument document, JsonNode presetTree, String preset,
+                                                         ParameterFileException e) {
         String path = e.fieldPath();
         if (!path.isEmpty() && !document.contains(path)
                 && !presetTree.at("/" + path.replace('.', '/')).isMissingNode()) {
-            return new MachineFileException(document.error(path,
-                    e.reason() + " (value from preset '" + preset + "')", e.getCause()));
+            return document.error(path, e.reason() + " (value from preset '" + preset + "')", e.getCause());
         }
-        return new MachineFileException(e);
-    }
-
-
-    private static String presetNames() {
-        List<String> names = new ArrayList<>();
-        Presets.names().forEach(names::add);
-        return String.join(", ", names);
-    }
-
-    private static String suggestion(String name) {
-        List<String> names = new ArrayList<>();
-        Presets.names().forEach(names::add);
-        return YamlDocument.closest(name, names).map(c -> " (did you mean '" + c + "'?)").orElse("");
+        return e;
     }
 }

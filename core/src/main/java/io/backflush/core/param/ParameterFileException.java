@@ -1,8 +1,8 @@
 package io.backflush.core.param;
 
 /**
- * A machine or program file that cannot be used. The message points at the problem the way a
- * compiler does:
+ * A machine, program or strategy file that cannot be used. The message points at the problem the
+ * way a compiler does:
  *
  * <pre>
  * my-gaggia.yaml:7:3: chamber.freeVolumeMl: must be between 1.0 and 1000.0, got -5.0

@@ -2,6 +2,7 @@ package io.backflush.core.machine;
 
 import io.backflush.core.hydraulics.RotaryPumpParameters;
 import io.backflush.core.hydraulics.VibratoryPumpParameters;
+import io.backflush.core.param.RecordBinder;
 import io.backflush.core.param.YamlDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,8 +141,8 @@ class MachineFilesTest {
     void everyPresetRoundTripsThroughATree(String preset) {
         MachineParameters expected = Presets.find(preset).orElseThrow();
         YamlDocument document = YamlDocument.parse("test", "x: 1\n");
-        assertThat(document.bind(YamlDocument.toTree(expected), MachineParameters.class)).isEqualTo(expected);
-        assertThat(YamlDocument.toTree(expected).toString())
+        assertThat(RecordBinder.bind(document, RecordBinder.toTree(expected), MachineParameters.class)).isEqualTo(expected);
+        assertThat(RecordBinder.toTree(expected).toString())
                 .doesNotContain("waterCoefficient", "effectiveAreaM2", "hasThreeWayValve", "resistance");
     }
 

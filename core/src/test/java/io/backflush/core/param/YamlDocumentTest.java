@@ -2,8 +2,6 @@ package io.backflush.core.param;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -69,21 +67,11 @@ class YamlDocumentTest {
     }
 
     @Test
-    void closestSuggestsOnlyLikelyTypos() {
-        List<String> names = List.of("freeVolumeMl", "complianceMlPerBar", "headspaceAirFraction");
-        assertThat(YamlDocument.closest("freevolumeml", names)).contains("freeVolumeMl");
-        assertThat(YamlDocument.closest("freeVolume", names)).contains("freeVolumeMl");
-        assertThat(YamlDocument.closest("pressure", names)).isEmpty();
-    }
-
-    @Test
     void pathHelpers() {
         assertThat(YamlDocument.parent("a.b[1].c")).isEqualTo("a.b[1]");
         assertThat(YamlDocument.parent("a.b[1]")).isEqualTo("a.b");
         assertThat(YamlDocument.parent("a")).isEmpty();
         assertThat(YamlDocument.join("", "a")).isEqualTo("a");
         assertThat(YamlDocument.join("a", "b")).isEqualTo("a.b");
-        assertThat(YamlDocument.nameOf("dir/my-gaggia.yaml")).isEqualTo("my-gaggia");
-        assertThat(YamlDocument.nameOf(".hidden")).isEqualTo(".hidden");
     }
 }

@@ -4,12 +4,10 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.param.InvalidParameterException;
-import io.backflush.core.param.ParameterFileException;
 import io.backflush.sim.usage.ComparisonResult;
 import io.backflush.sim.usage.StepPolicy;
 import io.backflush.sim.usage.Strategy;
 import io.backflush.sim.usage.StrategyComparison;
-import io.backflush.sim.usage.StrategyFiles;
 import io.backflush.sim.usage.StrategySummary;
 import io.backflush.sim.usage.Usage;
 import picocli.CommandLine.Command;
@@ -109,11 +107,7 @@ final class CompareCommand implements Callable<Integer> {
         Machine m = Inputs.machine(machine);
         List<Strategy> list = new ArrayList<>();
         for (String name : new LinkedHashSet<>(strategies)) {
-            try {
-                list.add(StrategyFiles.resolve(name.strip()));
-            } catch (ParameterFileException e) {
-                throw new UserInputException("--strategies: " + e.getMessage());
-            }
+            list.add(Inputs.strategy(name.strip()));
         }
         Usage usage;
         try {

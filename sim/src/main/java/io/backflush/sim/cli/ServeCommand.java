@@ -25,8 +25,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the plant to firmware in the loop over TCP or a serial port "
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves the plant to firmware in the loop over TCP, a Unix-domain socket or a serial port "
         + "(protocol: docs/protocol.md). Lockstep by default.")
 final class ServeCommand implements Callable<Integer> {
     @Spec
@@ -61,6 +62,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--serial", paramLabel = "DEVICE", description = "Serve one session over this serial port instead of TCP.")
     String serial;
+
+    @Option(names = "--unix", paramLabel = "PATH", description = "Serve on a Unix-domain socket at this path instead of TCP "
+            + "(a stale socket file is replaced, any other file refused; removed at shutdown).")
+    Path unix;
 
     @Option(names = "--baud", paramLabel = "BAUD", defaultValue = "115200", description = "Serial baud rate (default ${DEFAULT-VALUE}).")
     int baud;
@@ -106,6 +111,13 @@ final class ServeCommand implements Callable<Integer> {
         if (!(mlPerPulse > 0 && mlPerPulse <= 100)) {
             throw new UserInputException("--ml-per-pulse must be above 0 and at most 100, got " + mlPerPulse);
         }
+        if (unix != null && serial != null) {
+            throw new UserInputException("--unix and --serial are exclusive: serve one or the other");
+        }
+        if (unix != null && (spec.commandLine().getParseResult().hasMatchedOption("--port")
+                || spec.commandLine().getParseResult().hasMatchedOption("--bind"))) {
+            throw new UserInputException("--unix serves a Unix-domain socket instead of TCP: drop --port and --bind");
+        }
         if (baud < 300 || baud > 4_000_000) {
             throw new UserInputException("--baud must be 300..4000000, got " + baud);
         }
@@ -143,33 +155,58 @@ final class ServeCommand implements Callable<Integer> {
             out.println(result.summary());
             return 0;
         }
-        InetAddress address;
-        try {
-            address = InetAddress.getByName(bind);
-        } catch (UnknownHostException e) {
-            throw new UserInputException("--bind " + bind + ": unknown address");
-        }
         CountDownLatch done = new CountDownLatch(exitAfter == null ? Integer.MAX_VALUE : exitAfter);
+        Consumer<SessionResult> onEnd = result -> {
+            synchronized (out) {
+                out.println(result.summary());
+                out.flush();
+            }
+            done.countDown();
+        };
         HilServer server;
-        try {
-            server = new HilServer(config, address, port, maxSessions, result -> {
-                synchronized (out) {
-                    out.println(result.summary());
-                    out.flush();
-                }
-                done.countDown();
-            });
-        } catch (IOException e) {
-            throw new UserInputException("--port " + port + " on " + bind + ": " + e.getMessage());
+        if (unix != null) {
+            try {
+                server = HilServer.unix(config, unix, maxSessions, onEnd);
+            } catch (IOException e) {
+                throw new UserInputException("--unix " + unix + ": " + e.getMessage());
+            }
+        } else {
+            InetAddress address;
+            try {
+                address = InetAddress.getByName(bind);
+            } catch (UnknownHostException e) {
+                throw new UserInputException("--bind " + bind + ": unknown address");
+            }
+            try {
+                server = new HilServer(config, address, port, maxSessions, onEnd);
+            } catch (IOException e) {
+                throw new UserInputException("--port " + port + " on " + bind + ": " + e.getMessage());
+            }
         }
+        // on Ctrl-C or SIGTERM: sessions end with their plants in the safe state (traces get their
+        // end line) and a Unix socket file is removed
+        Thread onSignal = new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // exiting anyway
+            }
+        }, "hil-shutdown");
+        Runtime.getRuntime().addShutdownHook(onSignal);
         try (server) {
             synchronized (out) {
-                out.println("backflush: serving " + m.name() + " on " + server.address().getHostAddress() + ":"
-                        + server.port() + " (" + (mode.realtime ? "real time at " + rateHz + " Hz x" + speed : "lockstep at "
-                        + rateHz + " Hz") + ", up to " + maxSessions + " sessions)");
+                out.println("backflush: serving " + m.name() + " on " + server.describe() + " ("
+                        + (mode.realtime ? "real time at " + rateHz + " Hz x" + speed : "lockstep at " + rateHz + " Hz")
+                        + ", up to " + maxSessions + " sessions)");
                 out.flush();
             }
             done.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run
+            }
         }
         return 0;
     }

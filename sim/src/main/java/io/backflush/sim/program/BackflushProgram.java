@@ -34,9 +34,14 @@ public record BackflushProgram(String name, List<Phase> phases) {
     }
 
     public double durationSeconds() {
+        return phaseEndSeconds(phases.size() - 1);
+    }
+
+    /** Time from the program's start to the end of phase {@code index} (0-based), s. */
+    public double phaseEndSeconds(int index) {
         double total = 0;
-        for (Phase phase : phases) {
-            total += phase.durationSeconds();
+        for (int i = 0; i <= index; i++) {
+            total += phases.get(i).durationSeconds();
         }
         return total;
     }

@@ -10,11 +10,6 @@ import io.backflush.core.param.ParameterFileException;
 public final class ProgramFileException extends ParameterFileException {
     private static final long serialVersionUID = 1L;
 
-    public ProgramFileException(String source, String fieldPath, int line, int column, String reason,
-                                Throwable cause) {
-        super(source, fieldPath, line, column, reason, cause);
-    }
-
     ProgramFileException(ParameterFileException problem) {
         super(problem);
     }

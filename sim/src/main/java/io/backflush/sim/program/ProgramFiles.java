@@ -1,14 +1,11 @@
 package io.backflush.sim.program;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.backflush.core.param.ParameterFileException;
+import io.backflush.core.param.ParameterFiles;
+import io.backflush.core.param.RecordBinder;
 import io.backflush.core.param.YamlDocument;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * Reads backflush programs from YAML files:
@@ -31,7 +28,15 @@ import java.util.Objects;
  * (list indices are 0-based).
  */
 public final class ProgramFiles {
+    private static final ParameterFiles<BackflushProgram> FILES = new ParameterFiles<>("program", "programs",
+            Programs::find, () -> Programs.all().keySet(), ProgramFiles::read, ProgramFileException::new);
+
     private ProgramFiles() {
+    }
+
+    /** The loader: named programs from {@link Programs}, program files by path. */
+    public static ParameterFiles<BackflushProgram> files() {
+        return FILES;
     }
 
     /**
@@ -40,19 +45,7 @@ public final class ProgramFiles {
      * @throws ProgramFileException if the name is no program and no file, or the file is bad
      */
     public static BackflushProgram resolve(String nameOrPath) {
-        Objects.requireNonNull(nameOrPath, "nameOrPath");
-        var named = Programs.find(nameOrPath);
-        if (named.isPresent()) {
-            return named.get();
-        }
-        var file = YamlDocument.existingFile(nameOrPath);
-        if (file.isPresent()) {
-            return load(file.get());
-        }
-        String suggestion = YamlDocument.closest(nameOrPath, Programs.all().keySet())
-                .map(c -> " (did you mean '" + c + "'?)").orElse("");
-        throw new ProgramFileException(nameOrPath, "", 0, 0,
-                "no such program or file" + suggestion + "; programs: " + programNames(), null);
+        return FILES.resolve(nameOrPath);
     }
 
     /**
@@ -61,15 +54,7 @@ public final class ProgramFiles {
      * @throws ProgramFileException naming the file, field and line of the first problem found
      */
     public static BackflushProgram load(Path file) {
-        Objects.requireNonNull(file, "file");
-        YamlDocument document;
-        try {
-            document = YamlDocument.read(file);
-        } catch (ParameterFileException e) {
-            throw new ProgramFileException(e);
-        }
-        Path fileName = file.getFileName();
-        return build(document, YamlDocument.nameOf(fileName == null ? file.toString() : fileName.toString()));
+        return FILES.load(file);
     }
 
     /**
@@ -80,40 +65,15 @@ public final class ProgramFiles {
      * @throws ProgramFileException naming the source, field and line of the first problem found
      */
     public static BackflushProgram parse(String sourceName, String yaml) {
-        Objects.requireNonNull(sourceName, "sourceName");
-        Objects.requireNonNull(yaml, "yaml");
-        YamlDocument document;
-        try {
-            document = YamlDocument.parse(sourceName, yaml);
-        } catch (ParameterFileException e) {
-            throw new ProgramFileException(e);
-        }
-        return build(document, YamlDocument.nameOf(sourceName));
+        return FILES.parse(sourceName, yaml, null);
     }
 
-    private static BackflushProgram build(YamlDocument document, String defaultName) {
+    private static BackflushProgram read(YamlDocument document, String defaultName, Path baseDir) {
         ObjectNode tree = document.root();
-        JsonNode name = tree.get("name");
-        if (name == null || name.isNull()) {
+        if (!tree.hasNonNull("name")) {
             tree.put("name", defaultName);
         }
-        JsonNode phases = tree.get("phases");
-        if (phases != null && phases.isArray()) {
-            for (int i = 0; i < phases.size(); i++) {
-                if (phases.get(i).isNull()) {
-                    throw new ProgramFileException(document.error("phases[" + i + "]", "is an empty entry: expected a phase"));
-                }
-            }
-        }
-        try {
-            return document.bind(tree, BackflushProgram.class);
-        } catch (ParameterFileException e) {
-            throw new ProgramFileException(e);
-        }
-    }
-
-
-    private static String programNames() {
-        return String.join(", ", Programs.all().keySet());
+        RecordBinder.refuseEmptyEntries(document, tree, "phases", "a phase");
+        return RecordBinder.bind(document, tree, BackflushProgram.class);
     }
 }

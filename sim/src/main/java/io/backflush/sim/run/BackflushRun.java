@@ -10,8 +10,6 @@ import io.backflush.core.plant.WaterBalance;
 import io.backflush.sim.control.BackflushController;
 import io.backflush.sim.control.BoilerThermostat;
 import io.backflush.sim.program.BackflushProgram;
-import io.backflush.sim.program.Phase;
-import io.backflush.sim.program.PhaseKind;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +17,8 @@ import java.util.Map;
 
 /**
  * Runs a backflush program on a machine with a blind basket, hot, and reports every cycle, the
- * water ledger and what happened to residue and detergent. The dose goes into the blind basket at
- * the start of each detergent phase; when a detergent phase is followed by a rinse (or water)
- * phase, the barista takes the portafilter out and empties the basket in between, as the guides
- * say (Clive Coffee; coffeetime).
+ * water ledger and what happened to residue and detergent. The dose and the emptied basket between
+ * phases are {@link ProgramPhases}'s; the whole program runs under one controller at a fixed dt.
  */
 public final class BackflushRun {
     /** Boiler thermostat setpoint during a backflush, °C (machine at operating temperature). */
@@ -54,9 +50,7 @@ public final class BackflushRun {
     public static RunResult simulate(Plant plant, BackflushProgram program, double dtSeconds, double detergentGrams,
                                      List<? extends TickObserver> observers) {
         Machine machine = plant.machine();
-        plant.actuators().safeState();
-        plant.changeBasket(BasketParameters.blind());
-        plant.cleaning().cleaningMode();
+        ProgramPhases.begin(plant);
         Cleaning cleaning = plant.cleaning();
         Map<String, Double> before = residue(cleaning);
         double start = plant.timeSeconds();
@@ -74,21 +68,8 @@ public final class BackflushRun {
         for (TickObserver observer : observers) {
             simulation.observe(observer);
         }
-        double phaseEnd = 0.0;
-        double dosed = 0.0;
-        PhaseKind previous = null;
-        for (Phase phase : program.phases()) {
-            if (previous == PhaseKind.DETERGENT && phase.kind() != PhaseKind.DETERGENT) {
-                plant.changeBasket(BasketParameters.blind());
-            }
-            if (phase.kind() == PhaseKind.DETERGENT && detergentGrams > 0) {
-                cleaning.addDetergent(detergentGrams);
-                dosed += detergentGrams;
-            }
-            phaseEnd += phase.durationSeconds();
-            simulation.runUntil(phaseEnd);
-            previous = phase.kind();
-        }
+        double dosed = ProgramPhases.run(plant, program, detergentGrams,
+                (index, phase) -> simulation.runUntil(program.phaseEndSeconds(index)));
         detector.finish(plant);
         WaterBalance balance = new WaterBalance(
                 plant.state(StateLayout.FROM_TANK_ML) - ledger0[0],

@@ -29,8 +29,18 @@ public record CycleReport(int index, String phase, double pumpOnAtSeconds, Doubl
                           Double plateauBar, Double releaseAtSeconds, Double whooshPeakFlowMlPerS,
                           Double whooshVolumeMl, Double whooshDecaySeconds, Double dischargeResidueMgPerMl,
                           Double dischargeDetergentMgPerMl) {
+    /**
+     * Discharge darkness below which the water "runs clear", mg of residue per ml. Estimate: guides
+     * say "until the water no longer looks brown" (Clive Coffee); no figure is published.
+     */
+    public static final double CLEAR_RESIDUE_MG_PER_ML = 0.2;
 
     public boolean whooshed() {
         return whooshVolumeMl != null;
+    }
+
+    /** Whether the whoosh's discharge ran clear (below {@value #CLEAR_RESIDUE_MG_PER_ML} mg/ml). */
+    public boolean ranClear() {
+        return dischargeResidueMgPerMl != null && dischargeResidueMgPerMl < CLEAR_RESIDUE_MG_PER_ML;
     }
 }

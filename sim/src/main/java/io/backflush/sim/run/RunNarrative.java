@@ -1,7 +1,10 @@
 package io.backflush.sim.run;
 
+import io.backflush.core.cleaning.DetergentParameters;
 import io.backflush.core.machine.Machine;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +47,14 @@ public final class RunNarrative {
                     before, first == null || first.dischargeResidueMgPerMl() == null ? "-"
                             : String.format(Locale.ROOT, "%.2f", first.dischargeResidueMgPerMl()),
                     before - after, 100.0 * (before - after) / before));
-            r.cycles().stream().filter(c -> c.dischargeResidueMgPerMl() != null
-                            && c.dischargeResidueMgPerMl() < io.backflush.sim.usage.MachineLife.CLEAR_RESIDUE_MG_PER_ML)
+            r.cycles().stream().filter(CycleReport::ranClear)
                     .findFirst()
                     .ifPresent(clear -> lines.add(String.format(Locale.ROOT,
-                            "The discharge ran clear (below %.1f mg/ml) from cycle %d on.",
-                            io.backflush.sim.usage.MachineLife.CLEAR_RESIDUE_MG_PER_ML, clear.index())));
+                            "The discharge ran clear (below %s mg/ml) from cycle %d on.",
+                            number(CycleReport.CLEAR_RESIDUE_MG_PER_ML), clear.index())));
         }
         if (r.detergentG() > 0) {
-            double threshold = io.backflush.core.cleaning.DetergentParameters.defaults().tasteThresholdMg();
+            double threshold = DetergentParameters.defaults().tasteThresholdMg();
             lines.add(String.format(Locale.ROOT, "The detergent (%.1f g) dissolved into the chamber water and loosened "
                             + "the baked-on oils that water alone barely moves; some of it clings to the surfaces, which is "
                             + "why rinse cycles follow: %.1f mg was left in the brew path at the end, %s.",
@@ -64,14 +66,12 @@ public final class RunNarrative {
 
     /** The first cycle told in full: why the pump went quiet, why the pressure held, what the whoosh did. */
     public static String firstCycle(Machine machine, CycleReport c) {
-        double free = machine.pump().freeFlowMlPerS();
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Cycle %d (%s): at %.1f s the solenoid opened the path to the group and "
                 + "the pump started pushing water into the dry blind basket.", c.index(), c.phase(), c.pumpOnAtSeconds()));
         if (c.quietAfterSeconds() != null) {
             s.append(String.format(Locale.ROOT, " The trapped air compressed until the flow into the group fell below "
-                            + "%.2f ml/s (5 %% of the pump's %.1f ml/s free flow): the pump went quiet after %.2f s.",
-                    CycleDetector.QUIET_FRACTION * free, free, c.quietAfterSeconds()));
+                    + "%s: the pump went quiet after %.2f s.", quietThreshold(machine), c.quietAfterSeconds()));
         } else {
             s.append(" The pump never went quiet: pressure was still building when it stopped.");
         }
@@ -85,14 +85,14 @@ public final class RunNarrative {
                             + "expanded and pushed %.1f ml of water out at up to %.0f ml/s (the whoosh)",
                     c.releaseAtSeconds(), c.whooshVolumeMl(), c.whooshPeakFlowMlPerS()));
             if (c.whooshDecaySeconds() != null) {
-                s.append(String.format(Locale.ROOT, "; the group fell below 0.5 bar %.2f s after the release.",
-                        c.whooshDecaySeconds()));
+                s.append(String.format(Locale.ROOT, "; the group fell below %s %.2f s after the release.",
+                        decayThreshold(), c.whooshDecaySeconds()));
             } else {
-                s.append("; the group stayed above 0.5 bar until the next cycle.");
+                s.append("; the group stayed above ").append(decayThreshold()).append(" until the next cycle.");
             }
         } else if (c.releaseAtSeconds() != null) {
-            s.append(String.format(Locale.ROOT, " At %.1f s the solenoid released, but from 1 bar or less: no whoosh.",
-                    c.releaseAtSeconds()));
+            s.append(String.format(Locale.ROOT, " At %.1f s the solenoid released, but from %s or less: no whoosh.",
+                    c.releaseAtSeconds(), whooshThreshold()));
         }
         return s.toString();
     }
@@ -103,11 +103,12 @@ public final class RunNarrative {
                 c.pumpOnAtSeconds(),
                 c.quietAfterSeconds() == null ? "it never went quiet"
                         : String.format(Locale.ROOT, "quiet after %.2f s", c.quietAfterSeconds()),
-                c.whooshVolumeMl() == null ? "no whoosh (released from 1 bar or less)."
+                c.whooshVolumeMl() == null ? "no whoosh (released from " + whooshThreshold() + " or less)."
                         : String.format(Locale.ROOT, "released at %.2f bar: %.1f ml whooshed out at up to %.0f ml/s%s",
                         c.plateauBar(), c.whooshVolumeMl(), c.whooshPeakFlowMlPerS(),
-                        c.whooshDecaySeconds() == null ? ", the group staying above 0.5 bar."
-                                : String.format(Locale.ROOT, ", below 0.5 bar after %.2f s.", c.whooshDecaySeconds())));
+                        c.whooshDecaySeconds() == null ? ", the group staying above " + decayThreshold() + "."
+                                : String.format(Locale.ROOT, ", below %s after %.2f s.", decayThreshold(),
+                                c.whooshDecaySeconds())));
     }
 
     /** Why the second cycle went quiet sooner than the first, or null if it did not. */
@@ -131,6 +132,35 @@ public final class RunNarrative {
                         + "+ %.1f ml to the drip tray + %.1f ml to the cup %+.1f ml left in the group (error %.1e ml).",
                 w.fromTankMl(), w.returnedToTankMl(), w.toDripTrayMl(), w.toCupMl(), w.heldInMachineDeltaMl(),
                 w.balanceErrorMl());
+    }
+
+    // The detector's thresholds as the text writes them: the one place prose reads them.
+
+    /** When the pump counts as quiet: "0.54 ml/s (5 % of the pump's 10.8 ml/s free flow)". */
+    public static String quietThreshold(Machine machine) {
+        double free = machine.pump().freeFlowMlPerS();
+        return String.format(Locale.ROOT, "%.2f ml/s (%s of the pump's %.1f ml/s free flow)",
+                CycleDetector.QUIET_FRACTION * free, quietPercent(), free);
+    }
+
+    /** The quiet threshold as a share of the pump's free flow: "5 %". */
+    public static String quietPercent() {
+        return number(100 * CycleDetector.QUIET_FRACTION) + " %";
+    }
+
+    /** The pressure the whoosh's decay time runs to: "0.5 bar". */
+    public static String decayThreshold() {
+        return number(CycleDetector.DECAY_BAR) + " bar";
+    }
+
+    /** The plateau a release must start above to whoosh: "1 bar". */
+    public static String whooshThreshold() {
+        return number(CycleDetector.WHOOSH_MIN_BAR) + " bar";
+    }
+
+    /** A threshold written as short as it is exact: 0.5, 5, 0.2 (at most three decimals). */
+    private static String number(double value) {
+        return new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 
     /** What limits the plateau pressure on this machine. */

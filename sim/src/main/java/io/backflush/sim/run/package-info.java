@@ -35,7 +35,9 @@
  * {@link io.backflush.sim.run.BackflushRun} runs a program on a machine with a blind basket from a
  * hot machine with a dry chamber, and refuses a machine without a three-way valve
  * ({@link io.backflush.sim.run.ProgramRefusedException}: nothing would release the trapped pressure);
- * {@code simulate} skips the refusal to show what would happen. The result
+ * {@code simulate} skips the refusal to show what would happen. What is done around the phases
+ * (the dose, the basket emptied between a detergent phase and the rinse) is
+ * {@link io.backflush.sim.run.ProgramPhases}'s, shared with the cleaning in days of use. The result
  * ({@link io.backflush.sim.run.RunResult}) holds one {@link io.backflush.sim.run.CycleReport} per
  * cycle and the {@link io.backflush.sim.run.WaterReport}:
  *

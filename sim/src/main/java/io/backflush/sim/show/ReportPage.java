@@ -1,7 +1,6 @@
 package io.backflush.sim.show;
 
 import io.backflush.core.cleaning.CleaningParameters;
-import io.backflush.sim.run.CycleDetector;
 import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunNarrative;
 import io.backflush.sim.run.RunResult;
@@ -136,15 +135,13 @@ public final class ReportPage {
 
     private static void quiet(StringBuilder h, ShownRun run, Map<String, byte[]> pngs) {
         List<CycleReport> cycles = run.cycles();
-        double free = run.machine().pump().freeFlowMlPerS();
         h.append("<h2>Why the pump went quiet</h2>\n");
         figure(h, pngs, "pressure", "Group pressure (behind the blind basket) through the whole run. Triangles: the pump went quiet; diamonds: the solenoid released and the whoosh began.");
         h.append("<p>").append(esc("A blind basket has no way out, so the water the pump pushes into the group can "
                 + "only squeeze the air trapped above and in the basket. As the air compresses the pressure climbs, "
                 + "and the pump, working against it, moves less and less water. "));
-        h.append(esc(String.format(Locale.ROOT, "The simulator calls the pump quiet when the net flow into the group "
-                + "falls below %.2f ml/s, 5 %% of the pump's %.1f ml/s free flow, and stays there. ",
-                CycleDetector.QUIET_FRACTION * free, free)));
+        h.append(esc("The simulator calls the pump quiet when the net flow into the group falls below "
+                + RunNarrative.quietThreshold(run.machine()) + " and stays there. "));
         if (!cycles.isEmpty() && cycles.get(0).plateauBar() != null) {
             h.append(esc(String.format(Locale.ROOT, "The pressure then holds at %.2f bar: there %s. ",
                     cycles.get(0).plateauBar(), RunNarrative.plateauReason(run.machine()))));
@@ -178,8 +175,8 @@ public final class ReportPage {
             h.append(esc(String.format(Locale.ROOT, "Cycle %d's whoosh sent %.1f ml to the drip tray at up to %.0f ml/s",
                     first.index(), first.whooshVolumeMl(), first.whooshPeakFlowMlPerS())));
             if (first.whooshDecaySeconds() != null) {
-                h.append(esc(String.format(Locale.ROOT, " and the group was below 0.5 bar %.2f s after the release",
-                        first.whooshDecaySeconds())));
+                h.append(esc(String.format(Locale.ROOT, " and the group was below %s %.2f s after the release",
+                        RunNarrative.decayThreshold(), first.whooshDecaySeconds())));
             }
             h.append(". ");
             if (first.dischargeResidueMgPerMl() != null) {
@@ -187,7 +184,8 @@ public final class ReportPage {
                         first.dischargeResidueMgPerMl(), first.dischargeDetergentMgPerMl())));
             }
         } else {
-            h.append(esc("No cycle was released from above 1 bar, so there was no whoosh."));
+            h.append(esc("No cycle was released from above " + RunNarrative.whooshThreshold()
+                    + ", so there was no whoosh."));
         }
         h.append("</p>\n");
     }
@@ -260,7 +258,8 @@ public final class ReportPage {
     private static void cycleTable(StringBuilder h, ShownRun run) {
         h.append("<h2>Cycle by cycle</h2>\n<table>\n<tr><th>cycle</th><th>phase</th><th>pump on (s)</th>")
                 .append("<th>quiet after (s)</th><th>plateau (bar)</th><th>release (s)</th>")
-                .append("<th>whoosh peak (ml/s)</th><th>whoosh (ml)</th><th>below 0.5 bar after (s)</th></tr>\n");
+                .append("<th>whoosh peak (ml/s)</th><th>whoosh (ml)</th><th>below ")
+                .append(RunNarrative.decayThreshold()).append(" after (s)</th></tr>\n");
         for (CycleReport c : run.cycles()) {
             h.append("<tr><td>").append(c.index()).append("</td><td>").append(esc(String.valueOf(c.phase())))
                     .append("</td><td>").append(fmt("%.2f", c.pumpOnAtSeconds()))

@@ -1,6 +1,7 @@
 package io.backflush.sim.show;
 
 import io.backflush.sim.run.CycleReport;
+import io.backflush.sim.run.RunNarrative;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
@@ -119,7 +120,8 @@ public final class RunCharts {
             }
         }
         if (nq > 0) {
-            XYSeries s = Charts.markers(chart, verbose ? "pump quiet" : "pump quiet (net flow < 5 % of free flow)",
+            XYSeries s = Charts.markers(chart, verbose ? "pump quiet"
+                            : "pump quiet (net flow < " + RunNarrative.quietPercent() + " of free flow)",
                     Arrays.copyOf(qx, nq),
                     Arrays.copyOf(qy, nq), QUIET);
             s.setMarker(SeriesMarkers.TRIANGLE_DOWN);
@@ -192,7 +194,7 @@ public final class RunCharts {
         }
         String title = "Exhaust flow to the drip tray after each release (the whoosh)";
         if (series.isEmpty()) {
-            series.add(new Charts.Series("no release from above 1 bar: no whoosh", new double[] {0, window},
+            series.add(new Charts.Series("no release from above " + RunNarrative.whooshThreshold() + ": no whoosh", new double[] {0, window},
                     new double[] {0, 0}));
         }
         String airTitle = first == null ? null : "air (atm-ml/s)";

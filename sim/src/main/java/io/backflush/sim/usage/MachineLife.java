@@ -15,6 +15,7 @@ import io.backflush.sim.program.Phase;
 import io.backflush.sim.program.PhaseKind;
 import io.backflush.sim.run.CycleDetector;
 import io.backflush.sim.run.CycleReport;
+import io.backflush.sim.run.ProgramPhases;
 import io.backflush.sim.run.Simulation;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.Well19937c;
@@ -36,11 +37,6 @@ import java.util.Map;
 public final class MachineLife {
     /** Boiler temperature while the machine is on, °C (the group is in steady state with it). */
     public static final double HOT_BOILER_C = InitialConditions.HOT_BOILER_C;
-    /**
-     * Discharge darkness below which the water "runs clear", mg of residue per ml. Estimate: guides
-     * say "until the water no longer looks brown" (Clive Coffee); no figure is published.
-     */
-    public static final double CLEAR_RESIDUE_MG_PER_ML = 0.2;
 
     private static final double DAY_SECONDS = 86_400.0;
 
@@ -194,23 +190,21 @@ public final class MachineLife {
         plant.changeBasket(BasketParameters.Open.screenOnly());
     }
 
-    private void clean(CleaningTask task) {
+    /**
+     * One cleaning task, now: the program's phases as {@link ProgramPhases} runs them, each
+     * stepped adaptively (and, until clear, cycle by cycle), then the brewing basket back in.
+     */
+    void clean(CleaningTask task) {
         double water0 = plant.state(StateLayout.FROM_TANK_ML);
         double start = plant.timeSeconds();
-        plant.cleaning().cleaningMode();
-        for (Phase phase : task.program().phases()) {
-            plant.actuators().safeState();
-            plant.changeBasket(BasketParameters.blind());
-            if (phase.kind() == PhaseKind.DETERGENT && task.detergentGrams() > 0) {
-                plant.cleaning().addDetergent(task.detergentGrams());
-                detergentGrams += task.detergentGrams();
-            }
+        ProgramPhases.begin(plant);
+        detergentGrams += ProgramPhases.run(plant, task.program(), task.detergentGrams(), (index, phase) -> {
             if (task.untilClear()) {
                 runUntilClear(phase);
             } else {
                 runCycles(phase, phase.cycles());
             }
-        }
+        });
         plant.actuators().safeState();
         plant.changeBasket(BasketParameters.Open.screenOnly());
         cleaningWaterMl += plant.state(StateLayout.FROM_TANK_ML) - water0;
@@ -225,8 +219,7 @@ public final class MachineLife {
                 if (c.detergentLeftMg() < c.detergentParameters().tasteThresholdMg()) {
                     return;
                 }
-            } else if (cycle.dischargeResidueMgPerMl() != null
-                    && cycle.dischargeResidueMgPerMl() < CLEAR_RESIDUE_MG_PER_ML) {
+            } else if (cycle.ranClear()) {
                 return;
             }
         }

@@ -29,11 +29,11 @@ final class ShotController implements Controller {
     public void control(Sensors sensors, Actuators actuators) {
         actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC));
         double t = sensors.timeSeconds;
-        if (stopAtSeconds != stopAtSeconds
+        if (Double.isNaN(stopAtSeconds)
                 && (cupMl.getAsDouble() >= recipe.targetCupMl() || t - startSeconds >= recipe.maxSeconds())) {
             stopAtSeconds = t;
         }
-        boolean brewing = stopAtSeconds != stopAtSeconds;
+        boolean brewing = Double.isNaN(stopAtSeconds);
         actuators.pumpDuty(brewing ? 1.0 : 0.0).solenoidEnergised(brewing);
     }
 
@@ -42,7 +42,7 @@ final class ShotController implements Controller {
      * no flow): caps the adaptive step so the shot ends on its volume, not a long step later.
      */
     double secondsToTarget(double cupFlowMlPerS) {
-        if (stopAtSeconds == stopAtSeconds || cupFlowMlPerS <= 0) {
+        if (!Double.isNaN(stopAtSeconds) || cupFlowMlPerS <= 0) {
             return Double.POSITIVE_INFINITY;
         }
         return Math.max(0.0, (recipe.targetCupMl() - cupMl.getAsDouble()) / cupFlowMlPerS);
@@ -50,6 +50,6 @@ final class ShotController implements Controller {
 
     /** When the shot (including its release) is over, or NaN while brewing. */
     double doneAtSeconds() {
-        return stopAtSeconds != stopAtSeconds ? Double.NaN : stopAtSeconds + recipe.releaseSeconds();
+        return Double.isNaN(stopAtSeconds) ? Double.NaN : stopAtSeconds + recipe.releaseSeconds();
     }
 }

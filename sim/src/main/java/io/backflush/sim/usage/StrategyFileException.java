@@ -9,11 +9,6 @@ import io.backflush.core.param.ParameterFileException;
 public final class StrategyFileException extends ParameterFileException {
     private static final long serialVersionUID = 1L;
 
-    public StrategyFileException(String source, String fieldPath, int line, int column, String reason,
-                                 Throwable cause) {
-        super(source, fieldPath, line, column, reason, cause);
-    }
-
     StrategyFileException(ParameterFileException problem) {
         super(problem);
     }

@@ -1,18 +1,18 @@
 package io.backflush.sim.usage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backflush.core.param.InvalidParameterException;
 import io.backflush.core.param.ParameterFileException;
+import io.backflush.core.param.ParameterFiles;
+import io.backflush.core.param.RecordBinder;
 import io.backflush.core.param.YamlDocument;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.program.ProgramFiles;
-import io.backflush.sim.program.Programs;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads cleaning strategies from YAML files:
@@ -33,6 +33,9 @@ import java.util.Objects;
  * Errors are {@link StrategyFileException}s naming the file, field path and line.
  */
 public final class StrategyFiles {
+    private static final ParameterFiles<Strategy> FILES = new ParameterFiles<>("strategy", "strategies",
+            Strategies::find, () -> Strategies.all().keySet(), StrategyFiles::read, StrategyFileException::new);
+
     private StrategyFiles() {
     }
 
@@ -44,57 +47,42 @@ public final class StrategyFiles {
     record StrategySpec(String name, String description, List<TaskSpec> tasks) {
     }
 
+    /** The loader: named strategies from {@link Strategies}, strategy files by path. */
+    public static ParameterFiles<Strategy> files() {
+        return FILES;
+    }
+
     /** A named strategy from {@link Strategies}, or else a strategy file. */
     public static Strategy resolve(String nameOrPath) {
-        Objects.requireNonNull(nameOrPath, "nameOrPath");
-        var named = Strategies.find(nameOrPath);
-        if (named.isPresent()) {
-            return named.get();
-        }
-        var file = YamlDocument.existingFile(nameOrPath);
-        if (file.isPresent()) {
-            return load(file.get());
-        }
-        String suggestion = YamlDocument.closest(nameOrPath, Strategies.all().keySet())
-                .map(c -> " (did you mean '" + c + "'?)").orElse("");
-        throw new StrategyFileException(nameOrPath, "", 0, 0, "no such strategy or file" + suggestion
-                + "; strategies: " + String.join(", ", Strategies.all().keySet()), null);
+        return FILES.resolve(nameOrPath);
     }
 
+    /** Reads a strategy file; program files it names are relative to its directory. */
     public static Strategy load(Path file) {
-        YamlDocument document;
-        try {
-            document = YamlDocument.read(file);
-        } catch (ParameterFileException e) {
-            throw new StrategyFileException(e);
-        }
-        Path name = file.getFileName();
-        return build(document, YamlDocument.nameOf(name == null ? file.toString() : name.toString()),
-                file.toAbsolutePath().getParent());
+        return FILES.load(file);
     }
 
+    /**
+     * Reads strategy-file text.
+     *
+     * @param baseDirectory the directory program files are relative to; null: programs by name only
+     */
     public static Strategy parse(String sourceName, String yaml, Path baseDirectory) {
-        YamlDocument document;
-        try {
-            document = YamlDocument.parse(sourceName, yaml);
-        } catch (ParameterFileException e) {
-            throw new StrategyFileException(e);
-        }
-        return build(document, YamlDocument.nameOf(sourceName), baseDirectory);
+        return FILES.parse(sourceName, yaml, baseDirectory);
     }
 
-    private static Strategy build(YamlDocument document, String defaultName, Path baseDirectory) {
+    private static Strategy read(YamlDocument document, String defaultName, Path baseDirectory) {
         // optional fields get their defaults before binding (the binder insists on every field)
-        com.fasterxml.jackson.databind.node.ObjectNode root = document.root();
-        if (!root.has("name")) {
+        ObjectNode root = document.root();
+        if (!root.hasNonNull("name")) {
             root.put("name", defaultName);
         }
         if (!root.has("description")) {
             root.put("description", "");
         }
         if (root.get("tasks") != null && root.get("tasks").isArray()) {
-            for (com.fasterxml.jackson.databind.JsonNode task : root.get("tasks")) {
-                if (task instanceof com.fasterxml.jackson.databind.node.ObjectNode t) {
+            for (JsonNode task : root.get("tasks")) {
+                if (task instanceof ObjectNode t) {
                     if (!t.has("detergentGrams")) {
                         t.put("detergentGrams", 0.0);
                     }
@@ -107,27 +95,20 @@ public final class StrategyFiles {
                 }
             }
         }
-        StrategySpec spec;
-        try {
-            spec = document.bind(root, StrategySpec.class);
-        } catch (ParameterFileException e) {
-            throw new StrategyFileException(e);
-        }
+        RecordBinder.refuseEmptyEntries(document, root, "tasks", "a task");
+        StrategySpec spec = RecordBinder.bind(document, root, StrategySpec.class);
         if (spec.tasks() == null) {
-            throw new StrategyFileException(document.error("tasks", "is missing: list the cleaning tasks (an empty list [] means never cleaned)"));
+            throw document.error("tasks", "is missing: list the cleaning tasks (an empty list [] means never cleaned)");
         }
         List<CleaningTask> tasks = new ArrayList<>();
         for (int i = 0; i < spec.tasks().size(); i++) {
             String path = "tasks[" + i + "]";
             TaskSpec t = spec.tasks().get(i);
-            if (t == null) {
-                throw new StrategyFileException(document.error(path, "is an empty entry: expected a task"));
-            }
             if (t.everyDays() == null) {
-                throw new StrategyFileException(document.error(path + ".everyDays", "is missing"));
+                throw document.error(path + ".everyDays", "is missing");
             }
             if (t.program() == null) {
-                throw new StrategyFileException(document.error(path + ".program", "is missing"));
+                throw document.error(path + ".program", "is missing");
             }
             BackflushProgram program = program(document, path + ".program", t.program(), baseDirectory);
             try {
@@ -135,31 +116,18 @@ public final class StrategyFiles {
                         t.detergentGrams() == null ? 0.0 : t.detergentGrams(),
                         Boolean.TRUE.equals(t.untilClear()), Boolean.TRUE.equals(t.replacesDaily())));
             } catch (InvalidParameterException e) {
-                throw new StrategyFileException(document.error(path + "." + e.field(), e.reason()));
+                throw document.error(path + "." + e.field(), e.reason(), e);
             }
         }
-        String name = spec.name() == null ? defaultName : spec.name();
-        return new Strategy(name, spec.description(), tasks);
+        return new Strategy(spec.name(), spec.description(), tasks);
     }
 
+    /** A program named in the file: a built-in, or a program file relative to the strategy file. */
     private static BackflushProgram program(YamlDocument document, String path, String reference, Path base) {
-        if (Programs.find(reference).isPresent()) {
-            return Programs.find(reference).get();
-        }
-        if (base == null) {
-            throw new StrategyFileException(document.error(path, "unknown program '" + reference
-                    + "': expected one of " + String.join(", ", Programs.all().keySet())));
-        }
-        Path file;
         try {
-            file = base.resolve(reference);
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new StrategyFileException(document.error(path, "'" + reference + "' is no program name and no valid path"));
-        }
-        try {
-            return ProgramFiles.resolve(Files.exists(file) ? file.toString() : reference);
+            return ProgramFiles.files().resolveFrom(base, reference);
         } catch (ParameterFileException e) {
-            throw new StrategyFileException(document.error(path, e.getMessage()));
+            throw document.error(path, e.getMessage(), e);
         }
     }
 }

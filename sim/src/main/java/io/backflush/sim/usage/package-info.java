@@ -36,7 +36,7 @@
  * A {@link io.backflush.sim.usage.Strategy} is a list of
  * {@link io.backflush.sim.usage.CleaningTask}s: a program every {@code everyDays}-th day, a
  * detergent dose for each detergent phase, optionally "until clear" (detergent cycles until the
- * discharge is below {@link io.backflush.sim.usage.MachineLife#CLEAR_RESIDUE_MG_PER_ML} mg/ml, rinses
+ * discharge is below {@link io.backflush.sim.run.CycleReport#CLEAR_RESIDUE_MG_PER_ML} mg/ml, rinses
  * until the detergent left is below the taste threshold) and optionally replacing the shorter-period
  * tasks on its days. {@link io.backflush.sim.usage.Strategies} holds the named ones from published
  * procedures; {@link io.backflush.sim.usage.StrategyFiles} reads YAML files.

@@ -116,6 +116,30 @@ class CFirmwareTest {
     }
 
     @Test
+    void theCClientConnectsOverAUnixSocket(@TempDir Path dir) throws Exception {
+        LinkedBlockingQueue<SessionResult> ended = new LinkedBlockingQueue<>();
+        Path socket = dir.resolve("plant.sock");
+        try (HilServer server = HilServer.unix(SessionConfig.lockstep(io.backflush.core.machine.MachineFiles.resolve(
+                "single-boiler")), socket, 1, ended::add)) {
+            Process p = new ProcessBuilder(binary.toString(), "unix:" + socket, "0", "--bench", "2000")
+                    .redirectErrorStream(true).start();
+            boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+            if (!finished) {
+                p.destroyForcibly();
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(finished).as(out).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains("bench steps=2000");
+            SessionResult result = ended.poll(20, TimeUnit.SECONDS);
+            assertThat(result).isNotNull();
+            assertThat(result.transport()).isEqualTo("unix " + socket);
+            assertThat(result.ticks()).isEqualTo(2000);
+            assertThat(result.errors()).isZero();
+        }
+    }
+
+    @Test
     void aStuckThermocoupleTripsTheFirmwaresSafetyAndTheHeaterGoesOff(@TempDir Path dir) throws Exception {
         // setpoint above the start so the PID is heating when the reading freezes at t = 1 s
         Run run = run("single-boiler", dir.resolve("f.csv"), "1", "0", "96", "stuck target=boiler_c at=1");

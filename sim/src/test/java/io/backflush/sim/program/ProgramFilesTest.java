@@ -1,5 +1,6 @@
 package io.backflush.sim.program;
 
+import io.backflush.sim.support.FileProblems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.backflush.sim.support.FileProblems.assertAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,20 +24,7 @@ class ProgramFilesTest {
     }
 
     private ProgramFileException failure(String yaml) throws IOException {
-        Path file = write("my-clean.yaml", yaml);
-        try {
-            ProgramFiles.load(file);
-        } catch (ProgramFileException e) {
-            assertThat(e.getMessage()).startsWith(file.toString());
-            return e;
-        }
-        throw new AssertionError("expected a ProgramFileException for\n" + yaml);
-    }
-
-    private static void assertAt(ProgramFileException e, String path, int line) {
-        assertThat(e.fieldPath()).isEqualTo(path);
-        assertThat(e.line()).isEqualTo(line);
-        assertThat(e.getMessage()).contains(path).contains(":" + line + ":");
+        return FileProblems.failure(ProgramFileException.class, dir.resolve("my-clean.yaml"), yaml, ProgramFiles::load);
     }
 
     private static final String TWO_PHASES = """

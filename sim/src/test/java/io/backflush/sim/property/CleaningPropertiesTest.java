@@ -49,7 +49,7 @@ class CleaningPropertiesTest {
             check(c.undissolvedDetergentMg() >= 0 && c.dissolvedDetergentMg() >= 0 && c.adsorbedDetergentMg() >= 0,
                     "negative detergent");
             double total = c.totalResidueMg();
-            if (previousTotal == previousTotal && previousBrewing == c.isBrewing()) {
+            if (!Double.isNaN(previousTotal) && previousBrewing == c.isBrewing()) {
                 if (c.isBrewing()) {
                     check(total >= previousTotal - 1e-12, "a shot removed residue");
                 } else {

@@ -54,7 +54,7 @@ class CleaningBehaviourTest {
         assertThat(plant.cleaning().totalResidueMg()).isGreaterThan(100);
         plant.cleaning().addDetergent(3);
         List<CycleReport> cycles = cycles(plant, PhaseKind.DETERGENT, 10);
-        double clear = MachineLife.CLEAR_RESIDUE_MG_PER_ML;
+        double clear = CycleReport.CLEAR_RESIDUE_MG_PER_ML;
         assertThat(cycles.get(0).dischargeResidueMgPerMl()).as("first discharge is dark").isGreaterThan(5 * clear);
         int firstClear = cycles.stream().filter(c -> c.dischargeResidueMgPerMl() < clear).findFirst().orElseThrow().index();
         assertThat(firstClear).isBetween(5, 8);

@@ -14,6 +14,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 
 /**
  * A small Java client of the plant server (tests, benchmarks, firmware written in Java): send
@@ -43,6 +48,22 @@ public final class HilClient implements Closeable {
         s.connect(new InetSocketAddress(host, port), 5_000);
         s.setSoTimeout(30_000);
         return new HilClient(s.getInputStream(), new BufferedOutputStream(s.getOutputStream()), encoding, s);
+    }
+
+    /**
+     * Connects to a Unix-domain socket. Reads block (no timeout: bound them from the caller, e.g.
+     * with JUnit's {@code @Timeout}, which interrupts the blocked read and closes the channel).
+     */
+    public static HilClient connectUnix(Path path, Encoding encoding) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(path));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return new HilClient(Channels.newInputStream(channel), new BufferedOutputStream(Channels.newOutputStream(channel)),
+                encoding, channel);
     }
 
     /** Says hello; returns the server's answer. */

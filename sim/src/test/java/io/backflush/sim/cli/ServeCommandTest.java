@@ -1,0 +1,72 @@
+package io.backflush.sim.cli;
+
+import io.backflush.sim.hil.client.HilClient;
+import io.backflush.sim.hil.protocol.Encoding;
+import io.backflush.sim.hil.protocol.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code serve --unix}: the command line's side (refusals with exit 2, the socket file's life). */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ServeCommandTest {
+    @Test
+    void aFileThatIsNotASocketIsRefusedWithExitTwoAndOneLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("plant.sock");
+        Files.writeString(file, "not a socket");
+        CliTest.Outcome o = CliTest.run("serve", "--machine", "single-boiler", "--unix", file.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.out()).isEmpty();
+        assertThat(o.err()).isEqualTo("backflush: --unix " + file + ": exists and is not a socket; refusing to replace it"
+                + System.lineSeparator());
+        assertThat(Files.readString(file)).isEqualTo("not a socket");
+    }
+
+    @Test
+    void unixExcludesTcpAndSerialOptions(@TempDir Path dir) {
+        String path = dir.resolve("plant.sock").toString();
+        CliTest.Outcome withPort = CliTest.run("serve", "--machine", "single-boiler", "--unix", path, "--port", "6000");
+        assertThat(withPort.code()).isEqualTo(2);
+        assertThat(withPort.err()).contains("drop --port and --bind").doesNotContain("Exception");
+        CliTest.Outcome withSerial = CliTest.run("serve", "--machine", "single-boiler", "--unix", path, "--serial", "/dev/null");
+        assertThat(withSerial.code()).isEqualTo(2);
+        assertThat(withSerial.err()).contains("exclusive");
+        assertThat(dir.resolve("plant.sock")).doesNotExist();
+    }
+
+    @Test
+    void servesOverAUnixSocketAndRemovesItsFileOnExit(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("plant.sock");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> BackflushCli.execute(new PrintWriter(out),
+                new PrintWriter(err), "serve", "--machine", "single-boiler", "--unix", socket.toString(), "--exit-after", "1"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        // the file appears at bind(2), a moment before listen(2): wait for the serving line
+        while (!out.toString().contains("serving") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(out.toString()).as(err.toString()).contains("serving");
+        assertThat(socket).exists();
+        try (HilClient c = HilClient.connectUnix(socket, Encoding.BINARY)) {
+            c.hello(false, 0);
+            Message.SensorFrame s = c.nextSensors();
+            c.actuate(s, 1, true, 0);
+            assertThat(c.sensorsFor(1).seq()).isEqualTo(1);
+            c.send(new Message.Bye());
+        }
+        assertThat(code.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("serving single-boiler on unix " + socket)
+                .contains("session 1 (unix " + socket + "): client said bye; 1 ticks");
+        assertThat(socket).doesNotExist();
+    }
+}
