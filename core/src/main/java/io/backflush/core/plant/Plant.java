@@ -100,19 +100,22 @@ public final class Plant {
     }
 
     /**
-     * The barista takes the portafilter out and puts another basket in: the chamber's water (and
-     * any detergent in it) is emptied into the drip tray and the chamber refills with air. Only
-     * call it with the group released (the valve de-energised); a real group under pressure
-     * cannot be opened.
+     * The barista takes the portafilter out and puts another basket in: the basket's water (its
+     * share of the chamber, 1 − the headspace fraction), the detergent dissolved in it and any
+     * powder left in it go to the drip tray, and the basket refills with air; the liquid above the
+     * screen and in the passage stays (the next rinse pushes it out first). Only call it with the
+     * group released (the valve de-energised); a real group under pressure cannot be opened.
      */
     public void changeBasket(BasketParameters newBasket) {
-        state[StateLayout.TO_DRIP_TRAY_ML] += state[StateLayout.GROUP_WATER_ML];
-        emptiedFromBasketMl += state[StateLayout.GROUP_WATER_ML];
-        state[StateLayout.GROUP_WATER_ML] = 0.0;
-        cleaning.dumpChamber();
+        double basketShare = 1.0 - machine.parameters().chamber().headspaceAirFraction();
+        double water = state[StateLayout.GROUP_WATER_ML];
+        double emptied = water * basketShare;
+        state[StateLayout.TO_DRIP_TRAY_ML] += emptied;
+        emptiedFromBasketMl += emptied;
+        cleaning.dumpBasket(water > 0.0 ? basketShare : 1.0);
         this.basket = newBasket;
         circuit.setBasket(newBasket);
-        StateLayout.fillChamber(state, machine.parameters().chamber(), 0.0);
+        StateLayout.fillChamber(state, machine.parameters().chamber(), water - emptied);
         observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
     }
 

@@ -56,13 +56,18 @@ public final class StateLayout {
     /**
      * Sets boiler, element and group temperatures and their probes; a NaN boiler temperature means
      * the room's, a NaN group temperature the group's steady state with that boiler
-     * ({@link InitialConditions#steadyGroupC}). The element starts at the water's temperature.
+     * ({@link InitialConditions#steadyGroupC}). The element starts as it is while a thermostat holds
+     * the boiler there: above the water by the power that replaces the boiler's losses and what it
+     * gives the group, over its conductance (at the water's temperature in a cold machine).
      */
     static void setTemperatures(double[] s, MachineParameters machine, double boilerC, double groupC) {
-        double boiler = Double.isNaN(boilerC) ? machine.environment().ambientC() : boilerC;
+        double ambient = machine.environment().ambientC();
+        double boiler = Double.isNaN(boilerC) ? ambient : boilerC;
         double group = Double.isNaN(groupC) ? InitialConditions.steadyGroupC(machine, boiler) : groupC;
+        double holdingW = machine.boiler().lossConductanceWPerK() * (boiler - ambient)
+                + machine.groupHead().boilerCouplingWPerK() * (boiler - group);
         s[BOILER_C] = boiler;
-        s[ELEMENT_C] = boiler;
+        s[ELEMENT_C] = boiler + Math.max(0.0, holdingW) / machine.boiler().elementConductanceWPerK();
         s[GROUP_METAL_C] = group;
         s[BOILER_SENSOR_C] = boiler;
         s[GROUP_SENSOR_C] = group;
