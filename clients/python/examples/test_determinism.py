@@ -70,13 +70,12 @@ def test_a_restore_replays_the_ticks_after_the_snapshot(tcp_server: PlantServer)
         after = pump_on(s, 2_000)
         restored = s.restore(3)
         assert (restored.seq, restored.t_us) == (3_000, 3_000_000)
-        s.actuate(pump=1.0, solenoid=True)  # B1 below: this first frame is not compared
+        s.actuate(pump=1.0, solenoid=True)
         replay = pump_on(s, 1_999)
     assert replay == after[1:]
     assert after[-1].group_bar > at.group_bar + 1.0, "the pump was building pressure"
 
 
-@pytest.mark.xfail(strict=True, reason="B1 (issue 11): the first frame after a restore carries the pre-restore readings")
 def test_the_first_frame_after_a_restore_carries_the_restored_state(tcp_server: PlantServer) -> None:
     with tcp_server.connect() as s:
         pump_on(s, 3_000)

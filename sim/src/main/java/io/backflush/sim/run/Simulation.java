@@ -20,6 +20,8 @@ public final class Simulation {
     private final double dtSeconds;
     private final Sensors sensors = new Sensors();
     private final List<TickObserver> observers = new ArrayList<>();
+    /** The observers as an array, rebuilt when one is added, so a tick allocates nothing. */
+    private TickObserver[] list = new TickObserver[0];
     private long ticks;
 
     public Simulation(Plant plant, Controller controller, double dtSeconds) {
@@ -31,18 +33,29 @@ public final class Simulation {
         this.dtSeconds = dtSeconds;
     }
 
+    /** Adds an observer; observers see every step in the order they were added. */
     public Simulation observe(TickObserver observer) {
         observers.add(observer);
+        list = observers.toArray(new TickObserver[0]);
         return this;
     }
 
     /** Runs whole ticks until the simulated time reaches {@code endSeconds} (rounded to ticks). */
     public void runUntil(double endSeconds) {
         long endTick = Math.round(endSeconds / dtSeconds);
-        TickObserver[] list = observers.toArray(new TickObserver[0]);
         while (ticks < endTick) {
-            tick(dtSeconds, list);
+            tick();
         }
+    }
+
+    /**
+     * One tick of dt: sensors, controller, step, observers. For front ends that decide tick by tick
+     * when the plant moves (the HIL session waits for the firmware's answer, or for the wall clock).
+     */
+    public void tick() {
+        double t = plant.timeSeconds();
+        askController();
+        finishTick(t, dtSeconds);
     }
 
     /**
@@ -70,7 +83,6 @@ public final class Simulation {
     public void advanceAdaptive(double endSeconds, double dtMin, double dtMax, double pressureStepBar,
                                 java.util.function.BooleanSupplier stop, java.util.function.DoubleSupplier nextEventIn) {
         double dt = dtMin;
-        TickObserver[] list = observers.toArray(new TickObserver[0]);
         double lastDuty = Double.NaN;
         boolean lastSolenoid = false;
         while (plant.timeSeconds() < endSeconds - 1.0e-9) {
@@ -86,7 +98,7 @@ public final class Simulation {
             double before = plant.groupPressureBar();
             double step = Math.min(dt, endSeconds - t);
             step = Math.max(Math.min(step, nextEventIn.getAsDouble()), Math.min(dtMin, endSeconds - t));
-            finishTick(t, step, list);
+            finishTick(t, step);
             if (stop.getAsBoolean()) {
                 return;
             }
@@ -96,19 +108,12 @@ public final class Simulation {
         }
     }
 
-    /** One tick: sensors, controller, step, observers. */
-    private void tick(double dt, TickObserver[] list) {
-        double t = plant.timeSeconds();
-        askController();
-        finishTick(t, dt, list);
-    }
-
     private void askController() {
         plant.readSensors(sensors);
         controller.control(sensors, plant.actuators());
     }
 
-    private void finishTick(double startSeconds, double dt, TickObserver[] list) {
+    private void finishTick(double startSeconds, double dt) {
         plant.step(dt);
         ticks++;
         for (TickObserver observer : list) {

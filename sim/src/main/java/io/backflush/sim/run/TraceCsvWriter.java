@@ -1,7 +1,7 @@
 package io.backflush.sim.run;
 
 import io.backflush.core.plant.Plant;
-import io.backflush.core.plant.StateLayout;
+import io.backflush.sim.signal.Signal;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -13,19 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Writes the run's trace as CSV, one row per tick (or every {@code every} ticks), time counted
- * from the start of the run. Numbers are
+ * Writes the run's trace as CSV, one row per tick (or every {@code every} ticks): every plant
+ * {@link Signal} (docs/signals.md), time counted from the start of the run. Numbers are
  * written in Java's shortest round-trip form, so identical runs give byte-identical files. The
  * file appears only when the run completes ({@link #commit()}): rows go to a temporary file in
  * the same directory that is moved into place atomically, so a failed run leaves no half-written
  * trace.
  */
 public final class TraceCsvWriter implements TickObserver, Closeable {
-    /** Column names with units. */
-    public static final String HEADER = "time_s,group_bar,pump_bar,puck_bar,group_inflow_ml_per_s,pump_flow_ml_per_s,"
-            + "relief_flow_ml_per_s,exhaust_water_ml_per_s,exhaust_air_atm_ml_per_s,cup_flow_ml_per_s,"
-            + "group_water_ml,trapped_air_atm_ml,solenoid_command,valve_energised,pump_duty,heater_duty,"
-            + "boiler_c,group_metal_c,boiler_sensor_c,group_sensor_c,drip_tray_ml";
+    /** Column names with units: every {@link Signal}, in order (docs/signals.md). */
+    public static final String HEADER = Signal.csvHeader();
 
     private final Path target;
     private final Path temporary;
@@ -57,27 +54,8 @@ public final class TraceCsvWriter implements TickObserver, Closeable {
         }
         StringBuilder r = row;
         r.setLength(0);
-        r.append(plant.timeSeconds() - originSeconds).append(',')
-                .append(plant.groupPressureBar()).append(',')
-                .append(plant.pumpPressureBar()).append(',')
-                .append(plant.puckPressureBar()).append(',')
-                .append(plant.groupInflowMlPerS()).append(',')
-                .append(plant.pumpFlowMlPerS()).append(',')
-                .append(plant.reliefFlowMlPerS()).append(',')
-                .append(plant.exhaustWaterFlowMlPerS()).append(',')
-                .append(plant.exhaustAirFlowAtmMlPerS()).append(',')
-                .append(plant.cupFlowMlPerS()).append(',')
-                .append(plant.groupWaterMl()).append(',')
-                .append(plant.trappedAirAtmMl()).append(',')
-                .append(plant.actuators().solenoidEnergised() ? 1 : 0).append(',')
-                .append(plant.valveEnergised() ? 1 : 0).append(',')
-                .append(plant.actuators().pumpDuty()).append(',')
-                .append(plant.actuators().heaterDuty()).append(',')
-                .append(plant.boilerTemperatureC()).append(',')
-                .append(plant.groupTemperatureC()).append(',')
-                .append(plant.boilerSensorC()).append(',')
-                .append(plant.groupSensorC()).append(',')
-                .append(plant.state(StateLayout.TO_DRIP_TRAY_ML)).append('\n');
+        Signal.appendCsv(r, plant, originSeconds);
+        r.append('\n');
         try {
             out.append(r);
         } catch (IOException e) {

@@ -13,8 +13,10 @@
  *   observer.afterStep(t, plant)                for every observer, in registration order
  * </pre>
  *
- * A run ends after round(end/dt) ticks. {@link io.backflush.sim.run.TickObserver}s see the plant
- * after each step with the step's start time, so they know which commands were in force.
+ * A run ends after round(end/dt) ticks; {@link io.backflush.sim.run.Simulation#tick()} runs one,
+ * for front ends that decide when the plant moves (the HIL session: on the firmware's answer, or on
+ * the wall clock). {@link io.backflush.sim.run.TickObserver}s see the plant after each step with the
+ * step's start time, so they know which commands were in force.
  *
  * <h2>Event detection</h2>
  * {@link io.backflush.sim.run.CycleDetector} finds the backflush events from the actuator commands
@@ -46,6 +48,7 @@
  * </pre>
  *
  * which is round-off. {@link io.backflush.sim.run.TraceCsvWriter} writes one row per tick (or every
- * N ticks) to a temporary file moved into place only when the run completes.
+ * N ticks) of every {@link io.backflush.sim.signal.Signal} (docs/signals.md) to a temporary file
+ * moved into place only when the run completes.
  */
 package io.backflush.sim.run;

@@ -5,6 +5,7 @@ import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunNarrative;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.run.WaterReport;
+import io.backflush.sim.signal.Signal;
 
 import java.util.Base64;
 import java.util.List;
@@ -241,9 +242,9 @@ public final class ReportPage {
                     + "model says the next shot would taste of it: that is why the rinse is needed.", threshold)));
         } else {
             int rinse = run.firstCycleOf("rinse");
-            double end = t.size() == 0 ? 0 : t.detergentLeftMg()[t.size() - 1];
+            double end = t.size() == 0 ? 0 : t.values(Signal.DETERGENT_LEFT_MG)[t.size() - 1];
             if (rinse > 0) {
-                double before = t.detergentLeftMg()[t.indexAtOrBefore(run.cycles().get(rinse).pumpOnAtSeconds())];
+                double before = t.values(Signal.DETERGENT_LEFT_MG)[t.indexAtOrBefore(run.cycles().get(rinse).pumpOnAtSeconds())];
                 h.append(esc(String.format(Locale.ROOT, "When the rinse began, %.1f mg of detergent was still in the "
                         + "brew path, dissolved in the water in the group or held on the metal. ", before)));
             }

@@ -2,6 +2,7 @@ package io.backflush.sim.show;
 
 import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunNarrative;
+import io.backflush.sim.signal.Signal;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
@@ -49,8 +50,8 @@ public final class RunCharts {
         Trace t = run.trace();
         String title = "Pressure through the run: " + run.result().machine() + ", " + run.result().program();
         XYChart chart = Charts.lines(title, "time (s)", "group pressure (bar gauge)", null, List.of(
-                new Charts.Series("group pressure (behind the blind basket)", t.timeSeconds(), t.groupBar())));
-        double top = Math.max(1.0, max(t.groupBar()));
+                new Charts.Series("group pressure (behind the blind basket)", t.values(Signal.TIME_S), t.values(Signal.GROUP_BAR))));
+        double top = Math.max(1.0, max(t.values(Signal.GROUP_BAR)));
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(Math.ceil(top * 1.3));
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(run.result().simulatedSeconds());
         markEvents(chart, run, top, false);
@@ -63,18 +64,18 @@ public final class RunCharts {
         int shown = Math.min(2, run.cycles().size());
         double end = shown == 0 ? run.result().simulatedSeconds() : run.cycleEndSeconds(shown - 1);
         int n = t.indexAtOrBefore(end) + 1;
-        double[] time = Arrays.copyOf(t.timeSeconds(), n);
+        double[] time = Arrays.copyOf(t.values(Signal.TIME_S), n);
         String title = shown == 2 ? "The first two cycles close up" : "The run close up";
         XYChart chart = Charts.lines(title, "time (s)", "group pressure (bar gauge)", "flow (ml/s)", List.of(
-                new Charts.Series("group pressure", time, Arrays.copyOf(t.groupBar(), n)),
+                new Charts.Series("group pressure", time, Arrays.copyOf(t.values(Signal.GROUP_BAR), n)),
                 new Charts.Series("net flow into the group (right)", time,
-                        Arrays.copyOf(t.groupInflowMlPerS(), n), true),
+                        Arrays.copyOf(t.values(Signal.GROUP_INFLOW_ML_PER_S), n), true),
                 new Charts.Series("exhaust water (right)", time,
-                        Arrays.copyOf(t.exhaustWaterMlPerS(), n), true)));
-        double top = Math.max(1.0, max(Arrays.copyOf(t.groupBar(), n)));
+                        Arrays.copyOf(t.values(Signal.EXHAUST_WATER_ML_PER_S), n), true)));
+        double top = Math.max(1.0, max(Arrays.copyOf(t.values(Signal.GROUP_BAR), n)));
         chart.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, Math.ceil(top * 1.4));
-        double flowTop = Math.max(1.0, Math.max(max(Arrays.copyOf(t.exhaustWaterMlPerS(), n)),
-                max(Arrays.copyOf(t.groupInflowMlPerS(), n))));
+        double flowTop = Math.max(1.0, Math.max(max(Arrays.copyOf(t.values(Signal.EXHAUST_WATER_ML_PER_S), n)),
+                max(Arrays.copyOf(t.values(Signal.GROUP_INFLOW_ML_PER_S), n))));
         chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, Math.ceil(flowTop * 1.4 / 10) * 10);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(end);
         List<CycleReport> cycles = run.cycles().subList(0, shown);
@@ -102,7 +103,7 @@ public final class RunCharts {
         for (CycleReport c : cycles) {
             if (c.quietAfterSeconds() != null) {
                 double x = c.pumpOnAtSeconds() + c.quietAfterSeconds();
-                double y = t.size() == 0 ? 0.0 : t.groupBar()[t.indexAtOrBefore(x)];
+                double y = t.size() == 0 ? 0.0 : t.values(Signal.GROUP_BAR)[t.indexAtOrBefore(x)];
                 qx[nq] = x;
                 qy[nq++] = y;
                 String label = verbose
@@ -143,16 +144,16 @@ public final class RunCharts {
         }
         String title = "The pump: its flow falls as pressure builds, and so does its loudness";
         XYChart chart = Charts.lines(title, "time (s)", "flow (ml/s)", "pump loudness (% of full, rendering)", List.of(
-                new Charts.Series("drawn from the tank by the pump", t.timeSeconds(), t.pumpFlowMlPerS()),
-                new Charts.Series("net flow into the group", t.timeSeconds(), t.groupInflowMlPerS()),
-                new Charts.Series("returned to the tank by the OPV", t.timeSeconds(), t.reliefFlowMlPerS()),
-                new Charts.Series("pump loudness (right axis)", t.timeSeconds(), percent, true)));
+                new Charts.Series("drawn from the tank by the pump", t.values(Signal.TIME_S), t.values(Signal.PUMP_FLOW_ML_PER_S)),
+                new Charts.Series("net flow into the group", t.values(Signal.TIME_S), t.values(Signal.GROUP_INFLOW_ML_PER_S)),
+                new Charts.Series("returned to the tank by the OPV", t.values(Signal.TIME_S), t.values(Signal.RELIEF_FLOW_ML_PER_S)),
+                new Charts.Series("pump loudness (right axis)", t.values(Signal.TIME_S), percent, true)));
         chart.getSeriesMap().get("pump loudness (right axis)").setLineWidth(1.2f);
         // the pump's own line is drawn wide underneath: the others coincide with it in parts
         chart.getSeriesMap().get("drawn from the tank by the pump").setLineWidth(5.0f);
         // both axes start at 0 so that 0 ml/s and 0 % line up; the brief back-flow through the OPV at
         // each release (net flow about -2 ml/s for a few tens of ms) falls below the axis
-        double high = Math.ceil(Math.max(free, max(t.pumpFlowMlPerS())) * 1.3);
+        double high = Math.ceil(Math.max(free, max(t.values(Signal.PUMP_FLOW_ML_PER_S))) * 1.3);
         chart.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, high);
         chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, 130.0);
         chart.getStyler().putYAxisGroupDecimalPatternMap(1, "0");
@@ -184,7 +185,7 @@ public final class RunCharts {
             if (!c.whooshed()) {
                 continue;
             }
-            double[][] cut = cut(t, t.exhaustWaterMlPerS(), c.releaseAtSeconds() - 0.1, c.releaseAtSeconds() + window,
+            double[][] cut = cut(t, t.values(Signal.EXHAUST_WATER_ML_PER_S), c.releaseAtSeconds() - 0.1, c.releaseAtSeconds() + window,
                     c.releaseAtSeconds());
             series.add(new Charts.Series(String.format(Locale.ROOT, "cycle %d (%s): water, %.1f ml", c.index(),
                     c.phase(), c.whooshVolumeMl()), cut[0], cut[1]));
@@ -199,7 +200,7 @@ public final class RunCharts {
         }
         String airTitle = first == null ? null : "air (atm-ml/s)";
         if (first != null) {
-            double[][] air = cut(t, t.exhaustAirAtmMlPerS(), first.releaseAtSeconds() - 0.1,
+            double[][] air = cut(t, t.values(Signal.EXHAUST_AIR_ATM_ML_PER_S), first.releaseAtSeconds() - 0.1,
                     first.releaseAtSeconds() + window, first.releaseAtSeconds());
             series.add(new Charts.Series("cycle " + first.index() + ": headspace air venting first (right axis)",
                     air[0], air[1], true));
@@ -247,7 +248,7 @@ public final class RunCharts {
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n && a + i < t.size(); i++) {
-            x[i] = t.timeSeconds()[a + i] - zero;
+            x[i] = t.values(Signal.TIME_S)[a + i] - zero;
             y[i] = channel[a + i];
         }
         return new double[][] {x, y};
@@ -264,9 +265,9 @@ public final class RunCharts {
             x[i] = c.index();
             dark[i] = c.dischargeResidueMgPerMl() == null ? 0.0 : c.dischargeResidueMgPerMl();
         }
-        double[] screen = run.atCycleEnds(t.screenResidueMg());
-        double[] passage = run.atCycleEnds(t.passageResidueMg());
-        double[] valve = run.atCycleEnds(t.valveResidueMg());
+        double[] screen = run.atCycleEnds(t.values(Signal.SCREEN_RESIDUE_MG));
+        double[] passage = run.atCycleEnds(t.values(Signal.PASSAGE_RESIDUE_MG));
+        double[] valve = run.atCycleEnds(t.values(Signal.VALVE_RESIDUE_MG));
         boolean clean = run.residueAtStartMg() <= 0.0;
         String title = clean ? "Residue per site and discharge darkness: this machine started clean, 0 mg to remove"
                 : "Residue left per site after each cycle, and how dark each discharge was";
@@ -295,12 +296,12 @@ public final class RunCharts {
                 : "Detergent through the run: none was dosed in this run, so the line stays at 0";
         XYChart chart = Charts.lines(title, "time (s)", "dissolved detergent (mg per ml of chamber water)",
                 "detergent left in the brew path (mg)", List.of(
-                        new Charts.Series("concentration in the chamber water", t.timeSeconds(), t.detergentMgPerMl()),
+                        new Charts.Series("concentration in the chamber water", t.values(Signal.TIME_S), t.values(Signal.DETERGENT_MG_PER_ML)),
                         new Charts.Series("left in the brew path: undissolved, dissolved, on the metal (right axis)",
-                                t.timeSeconds(), t.detergentLeftMg(), true)));
-        double cTop = max(t.detergentMgPerMl());
+                                t.values(Signal.TIME_S), t.values(Signal.DETERGENT_LEFT_MG), true)));
+        double cTop = max(t.values(Signal.DETERGENT_MG_PER_ML));
         chart.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, cTop > 0 ? niceCeiling(cTop * 1.2) : 1.0);
-        double leftTop = max(t.detergentLeftMg());
+        double leftTop = max(t.values(Signal.DETERGENT_LEFT_MG));
         chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, leftTop > 0 ? niceCeiling(leftTop * 1.2) : 1.0);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(run.result().simulatedSeconds());
         int rinse = run.firstCycleOf("rinse");

@@ -1,6 +1,7 @@
 package io.backflush.sim.show;
 
 import io.backflush.core.hydraulics.PumpModel;
+import io.backflush.sim.signal.Signal;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -52,9 +53,9 @@ public final class RunSound {
         Trace t = run.trace();
         PumpModel pump = run.machine().pump();
         double[] loud = t.pumpLoudness(pump.freeFlowMlPerS());
-        double[] water = t.exhaustWaterMlPerS();
-        double[] air = t.exhaustAirAtmMlPerS();
-        double[] time = t.timeSeconds();
+        double[] water = t.values(Signal.EXHAUST_WATER_ML_PER_S);
+        double[] air = t.values(Signal.EXHAUST_AIR_ATM_ML_PER_S);
+        double[] time = t.values(Signal.TIME_S);
         boolean vibratory = pump.pulseSkipping();
         double fundamental = vibratory ? pump.mainsHz() : ROTARY_VANE_HZ;
         int harmonics = Math.max(1, (int) Math.min(20, 1000.0 / fundamental));

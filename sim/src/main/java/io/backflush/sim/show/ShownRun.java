@@ -3,6 +3,7 @@ package io.backflush.sim.show;
 import io.backflush.core.machine.Machine;
 import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunResult;
+import io.backflush.sim.signal.Signal;
 
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record ShownRun(Machine machine, RunResult result, Trace trace) {
 
     /** Residue removed during each cycle (all sites), mg. */
     public double[] removedPerCycleMg() {
-        double[] removed = trace.removedResidueMg();
+        double[] removed = trace.values(Signal.REMOVED_RESIDUE_MG);
         double[] out = new double[cycles().size()];
         double before = 0.0;
         double[] ends = atCycleEnds(removed);
@@ -49,13 +50,13 @@ public record ShownRun(Machine machine, RunResult result, Trace trace) {
         if (trace.size() == 0) {
             return 0.0;
         }
-        return trace.screenResidueMg()[0] + trace.passageResidueMg()[0] + trace.valveResidueMg()[0]
-                + trace.removedResidueMg()[0];
+        return trace.values(Signal.SCREEN_RESIDUE_MG)[0] + trace.values(Signal.PASSAGE_RESIDUE_MG)[0] + trace.values(Signal.VALVE_RESIDUE_MG)[0]
+                + trace.values(Signal.REMOVED_RESIDUE_MG)[0];
     }
 
     public double maxDetergentLeftMg() {
         double max = 0.0;
-        for (double v : trace.detergentLeftMg()) {
+        for (double v : trace.values(Signal.DETERGENT_LEFT_MG)) {
             max = Math.max(max, v);
         }
         return max;

@@ -1,16 +1,23 @@
 package io.backflush.sim.show;
 
+import io.backflush.sim.signal.Signal;
+
+import java.util.List;
+
 /**
- * A recorded run, as {@link TraceRecorder} sampled it: parallel arrays, one entry per sample.
- * Pressures, residue and detergent are instantaneous; flows are averages over the sample
- * interval. Accessors return the arrays themselves (no copy): treat them as read-only.
+ * A recorded run, as {@link TraceRecorder} sampled it: one array per {@link Signal}, one entry per
+ * sample. Times (s) are from the start of the run; levels are the values at the sample;
+ * {@link Signal.Form#RATE} signals (flows, the pump's running fraction) are averages over the
+ * sample interval. {@link #values} returns the arrays themselves (no copy): treat them as read-only.
  */
 public final class Trace {
     private final double interval;
+    private final List<Signal> signals;
     private final double[][] columns;
 
-    Trace(double interval, double[][] columns) {
+    Trace(double interval, List<Signal> signals, double[][] columns) {
         this.interval = interval;
+        this.signals = signals;
         this.columns = columns;
     }
 
@@ -19,91 +26,21 @@ public final class Trace {
     }
 
     public int size() {
-        return columns[TraceRecorder.TIME].length;
+        return columns[0].length;
     }
 
-    /** Sample times (step ends), s. */
-    public double[] timeSeconds() {
-        return columns[TraceRecorder.TIME];
-    }
-
-    public double[] groupBar() {
-        return columns[TraceRecorder.GROUP_BAR];
-    }
-
-    public double[] pumpBar() {
-        return columns[TraceRecorder.PUMP_BAR];
-    }
-
-    /** Residue at the shower screen, mg. */
-    public double[] screenResidueMg() {
-        return columns[TraceRecorder.SCREEN_MG];
-    }
-
-    public double[] passageResidueMg() {
-        return columns[TraceRecorder.PASSAGE_MG];
-    }
-
-    public double[] valveResidueMg() {
-        return columns[TraceRecorder.VALVE_MG];
-    }
-
-    /** Residue removed since the start (to the drip tray), mg. */
-    public double[] removedResidueMg() {
-        return columns[TraceRecorder.REMOVED_MG];
-    }
-
-    /** Dissolved detergent per ml of chamber water, mg/ml (0 while the chamber holds under 1 ml). */
-    public double[] detergentMgPerMl() {
-        return columns[TraceRecorder.DETERGENT_MG_PER_ML];
-    }
-
-    /** Detergent still in the brew path (undissolved, dissolved, adsorbed), mg. */
-    public double[] detergentLeftMg() {
-        return columns[TraceRecorder.DETERGENT_LEFT_MG];
-    }
-
-    /** 1 while the solenoid is commanded on, else 0. */
-    public double[] solenoid() {
-        return columns[TraceRecorder.SOLENOID];
-    }
-
-    /** Pump flow drawn from the tank, ml/s (interval average). */
-    public double[] pumpFlowMlPerS() {
-        return columns[TraceRecorder.PUMP_FLOW];
-    }
-
-    /** Net flow into the group, ml/s (interval average). */
-    public double[] groupInflowMlPerS() {
-        return columns[TraceRecorder.GROUP_INFLOW];
-    }
-
-    public double[] reliefFlowMlPerS() {
-        return columns[TraceRecorder.RELIEF_FLOW];
-    }
-
-    /** Water through the exhaust to the drip tray, ml/s (interval average). */
-    public double[] exhaustWaterMlPerS() {
-        return columns[TraceRecorder.EXHAUST_WATER];
-    }
-
-    /** Air through the exhaust, atm-ml/s (interval average). */
-    public double[] exhaustAirAtmMlPerS() {
-        return columns[TraceRecorder.EXHAUST_AIR];
-    }
-
-    public double[] cupFlowMlPerS() {
-        return columns[TraceRecorder.CUP_FLOW];
-    }
-
-    /** Fraction of the interval the pump was stroking or running, 0..1. */
-    public double[] pumpRunningFraction() {
-        return columns[TraceRecorder.PUMP_RUNNING];
+    /** The samples of {@code signal}, in its unit (time: from the start of the run). */
+    public double[] values(Signal signal) {
+        int c = signals.indexOf(signal);
+        if (c < 0) {
+            throw new IllegalArgumentException(signal.column() + " is not recorded; the trace has " + signals);
+        }
+        return columns[c];
     }
 
     /** Index of the last sample at or before {@code t} (0 if none), by bisection. */
     public int indexAtOrBefore(double t) {
-        double[] time = timeSeconds();
+        double[] time = values(Signal.TIME_S);
         int lo = 0;
         int hi = time.length - 1;
         if (hi < 0 || t < time[0]) {
@@ -126,8 +63,8 @@ public final class Trace {
      * flow it moves relative to its free flow, so it falls as the pump works against pressure.
      */
     public double[] pumpLoudness(double freeFlowMlPerS) {
-        double[] flow = pumpFlowMlPerS();
-        double[] running = pumpRunningFraction();
+        double[] flow = values(Signal.PUMP_FLOW_ML_PER_S);
+        double[] running = values(Signal.PUMP_RUNNING_FRACTION);
         double[] out = new double[flow.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = loudness(running[i], flow[i], freeFlowMlPerS);

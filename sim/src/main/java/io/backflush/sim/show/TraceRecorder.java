@@ -1,55 +1,44 @@
 package io.backflush.sim.show;
 
-import io.backflush.core.cleaning.Cleaning;
-import io.backflush.core.cleaning.Site;
 import io.backflush.core.plant.Plant;
 import io.backflush.sim.run.TickObserver;
+import io.backflush.sim.signal.Signal;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Keeps a decimated time series of a run for charts, sound and the report: one sample every
- * {@code intervalSeconds} of simulated time (10 ms by default), in primitive arrays that grow by
- * doubling, so recording boxes nothing per tick.
+ * Keeps a decimated time series of a run for charts, sound and the report: the {@link Signal}s
+ * they draw ({@link #CHARTED}), one sample every {@code intervalSeconds} of simulated time (10 ms
+ * by default), in primitive arrays that grow by doubling, so recording boxes nothing per tick.
  *
  * <p>Each sample is taken at the end of the first step that reaches the sample time. Pressures,
  * residue and detergent are the values at that instant; <b>flows are averaged over the interval</b>
  * (time-weighted over its steps), so a sampled flow times the interval is the volume that moved in
- * it and short spikes such as the headspace air venting are not lost between samples. The exact
+ * it and short spikes such as the headspace air venting are not lost between samples (the
+ * signals of {@link Signal.Form#RATE}). The exact
  * event times (quiet, release, whoosh) come from the run's {@code CycleReport}s, not from here.
  */
 public final class TraceRecorder implements TickObserver {
     /** Default sampling interval, s. */
     public static final double DEFAULT_INTERVAL_SECONDS = 0.01;
 
-    // instantaneous channels
-    static final int TIME = 0;
-    static final int GROUP_BAR = 1;
-    static final int PUMP_BAR = 2;
-    static final int SCREEN_MG = 3;
-    static final int PASSAGE_MG = 4;
-    static final int VALVE_MG = 5;
-    static final int REMOVED_MG = 6;
-    static final int DETERGENT_MG_PER_ML = 7;
-    static final int DETERGENT_LEFT_MG = 8;
-    static final int SOLENOID = 9;
-    // averaged channels
-    static final int PUMP_FLOW = 10;
-    static final int GROUP_INFLOW = 11;
-    static final int RELIEF_FLOW = 12;
-    static final int EXHAUST_WATER = 13;
-    static final int EXHAUST_AIR = 14;
-    static final int CUP_FLOW = 15;
-    static final int PUMP_RUNNING = 16;
-    static final int CHANNELS = 17;
-    private static final int FIRST_AVERAGED = PUMP_FLOW;
+    /** The signals the charts, the sound and the report read. */
+    public static final List<Signal> CHARTED = List.of(Signal.TIME_S, Signal.GROUP_BAR, Signal.PUMP_BAR,
+            Signal.SCREEN_RESIDUE_MG, Signal.PASSAGE_RESIDUE_MG, Signal.VALVE_RESIDUE_MG, Signal.REMOVED_RESIDUE_MG,
+            Signal.DETERGENT_MG_PER_ML, Signal.DETERGENT_LEFT_MG, Signal.SOLENOID_COMMAND, Signal.PUMP_FLOW_ML_PER_S,
+            Signal.GROUP_INFLOW_ML_PER_S, Signal.RELIEF_FLOW_ML_PER_S, Signal.EXHAUST_WATER_ML_PER_S,
+            Signal.EXHAUST_AIR_ATM_ML_PER_S, Signal.CUP_FLOW_ML_PER_S, Signal.PUMP_RUNNING_FRACTION);
 
     private final double interval;
-    private final double[][] columns = new double[CHANNELS][];
-    private final double[] sums = new double[CHANNELS];
+    private final Signal[] signals;
+    private final double[][] columns;
+    private final double[] sums;
     private double sumSeconds;
     private double nextSampleAt;
     private int size;
+    /** Plant time at the first step seen; sample times are measured from it. */
+    private double originSeconds;
 
     public TraceRecorder() {
         this(DEFAULT_INTERVAL_SECONDS);
@@ -61,57 +50,48 @@ public final class TraceRecorder implements TickObserver {
             throw new IllegalArgumentException("intervalSeconds must be in (0, 10], got " + intervalSeconds);
         }
         this.interval = intervalSeconds;
-        for (int c = 0; c < CHANNELS; c++) {
+        this.signals = CHARTED.toArray(new Signal[0]);
+        this.columns = new double[signals.length][];
+        this.sums = new double[signals.length];
+        for (int c = 0; c < signals.length; c++) {
             columns[c] = new double[1024];
         }
         this.nextSampleAt = Double.NaN;
     }
 
-    /** Plant time at the first step seen; sample times are measured from it. */
-    private double originSeconds;
-
     @Override
     public void afterStep(double stepStartSeconds, Plant plant) {
         double end = plant.timeSeconds();
         double dt = end - stepStartSeconds;
-        if (nextSampleAt != nextSampleAt) {
+        if (Double.isNaN(nextSampleAt)) {
             // times are kept from the start of the run, as the cycle reports give them
             originSeconds = stepStartSeconds;
             nextSampleAt = stepStartSeconds + interval;
         }
-        sums[PUMP_FLOW] += plant.pumpFlowMlPerS() * dt;
-        sums[GROUP_INFLOW] += plant.groupInflowMlPerS() * dt;
-        sums[RELIEF_FLOW] += plant.reliefFlowMlPerS() * dt;
-        sums[EXHAUST_WATER] += plant.exhaustWaterFlowMlPerS() * dt;
-        sums[EXHAUST_AIR] += plant.exhaustAirFlowAtmMlPerS() * dt;
-        sums[CUP_FLOW] += plant.cupFlowMlPerS() * dt;
-        sums[PUMP_RUNNING] += plant.pumpRunningFraction() * dt;
+        for (int c = 0; c < signals.length; c++) {
+            if (signals[c].form() == Signal.Form.RATE) {
+                sums[c] += signals[c].read(plant) * dt;
+            }
+        }
         sumSeconds += dt;
         if (end < nextSampleAt - 1.0e-9 * interval) {
             return;
         }
         if (size == columns[0].length) {
-            for (int c = 0; c < CHANNELS; c++) {
+            for (int c = 0; c < signals.length; c++) {
                 columns[c] = Arrays.copyOf(columns[c], size * 2);
             }
         }
-        Cleaning cleaning = plant.cleaning();
-        double water = plant.groupWaterMl();
         int i = size++;
-        columns[TIME][i] = end - originSeconds;
-        columns[GROUP_BAR][i] = plant.groupPressureBar();
-        columns[PUMP_BAR][i] = plant.pumpPressureBar();
-        columns[SCREEN_MG][i] = cleaning.residueMg(Site.SCREEN);
-        columns[PASSAGE_MG][i] = cleaning.residueMg(Site.PASSAGE);
-        columns[VALVE_MG][i] = cleaning.residueMg(Site.VALVE);
-        columns[REMOVED_MG][i] = cleaning.totalRemovedMg();
-        columns[DETERGENT_MG_PER_ML][i] = water > 1.0 ? cleaning.dissolvedDetergentMg() / water : 0.0;
-        columns[DETERGENT_LEFT_MG][i] = cleaning.detergentLeftMg();
-        columns[SOLENOID][i] = plant.actuators().solenoidEnergised() ? 1.0 : 0.0;
         double span = sumSeconds > 0 ? sumSeconds : 1.0;
-        for (int c = FIRST_AVERAGED; c < CHANNELS; c++) {
-            columns[c][i] = sums[c] / span;
-            sums[c] = 0.0;
+        for (int c = 0; c < signals.length; c++) {
+            Signal s = signals[c];
+            if (s.form() == Signal.Form.RATE) {
+                columns[c][i] = sums[c] / span;
+                sums[c] = 0.0;
+            } else {
+                columns[c][i] = s == Signal.TIME_S ? end - originSeconds : s.read(plant);
+            }
         }
         sumSeconds = 0.0;
         while (nextSampleAt <= end + 1.0e-9 * interval) {
@@ -129,10 +109,10 @@ public final class TraceRecorder implements TickObserver {
 
     /** The samples so far, copied into a {@link Trace}. */
     public Trace trace() {
-        double[][] copy = new double[CHANNELS][];
-        for (int c = 0; c < CHANNELS; c++) {
+        double[][] copy = new double[signals.length][];
+        for (int c = 0; c < signals.length; c++) {
             copy[c] = Arrays.copyOf(columns[c], size);
         }
-        return new Trace(interval, copy);
+        return new Trace(interval, CHARTED, copy);
     }
 }

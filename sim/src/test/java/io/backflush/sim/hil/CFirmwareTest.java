@@ -62,7 +62,13 @@ class CFirmwareTest {
         return false;
     }
 
-    record Run(String output, SessionResult result, List<String[]> rows) {
+    record Run(String output, SessionResult result, List<String[]> rows, List<String> columns) {
+        /** Column {@code name} of {@code row}, as the trace's header names it. */
+        double value(String[] row, String name) {
+            int i = columns.indexOf(name);
+            assertThat(i).as("column %s in %s", name, columns).isNotNegative();
+            return Double.parseDouble(row[i]);
+        }
     }
 
     static Run run(String machine, Path trace, String... args) throws Exception {
@@ -81,7 +87,7 @@ class CFirmwareTest {
             assertThat(p.exitValue()).as(out).isZero();
             SessionResult result = ended.poll(20, TimeUnit.SECONDS);
             assertThat(result).isNotNull();
-            return new Run(out, result, rows(trace));
+            return new Run(out, result, rows(trace), List.of(Files.readAllLines(trace).get(0).split(",")));
         }
     }
 
@@ -105,11 +111,11 @@ class CFirmwareTest {
         assertThat(run.result().errors()).isZero();
         assertThat(run.result().whooshes()).isEqualTo(5);
         assertThat(run.result().cycles()).hasSize(5);
-        // boiler probe within ±1 °C of the setpoint after a 20 s warm-up (columns: t_us 1, boiler_sensor_c 12)
+        // boiler probe within ±1 °C of the setpoint after a 20 s warm-up
         double worst = 0;
         for (String[] r : run.rows()) {
-            if (Long.parseLong(r[1]) > 20_000_000L) {
-                worst = Math.max(worst, Math.abs(Double.parseDouble(r[12]) - 93.0));
+            if (run.value(r, "t_us") > 20_000_000L) {
+                worst = Math.max(worst, Math.abs(run.value(r, "boiler_sensor_c") - 93.0));
             }
         }
         assertThat(worst).isLessThanOrEqualTo(1.0);
@@ -148,8 +154,8 @@ class CFirmwareTest {
         // the heater was on before, and is commanded off from 3.5 s on (2 s of frozen reading + a PID period)
         boolean heatedBefore = false;
         for (String[] r : run.rows()) {
-            long t = Long.parseLong(r[1]);
-            double heater = Double.parseDouble(r[4]);
+            long t = (long) run.value(r, "t_us");
+            double heater = run.value(r, "firmware_heater_duty");
             if (t < 1_000_000L && heater > 0.3) {
                 heatedBefore = true;
             }

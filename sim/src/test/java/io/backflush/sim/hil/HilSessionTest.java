@@ -185,9 +185,14 @@ class HilSessionTest {
         String trace = Files.readString(dir.resolve("w.csv"));
         assertThat(trace).contains("watchdog: no actuator frame for 300 ms");
         assertThat(trace).contains("end: firmware disconnected");
-        // after the trip the plant runs in its safe state
-        List<String> lines = trace.lines().filter(l -> l.startsWith("11,")).toList();
-        assertThat(lines.get(0)).startsWith("11,11000,0.0,0,0.0,0.0,0,0.0,");
+        // after the trip the plant runs in its safe state: commands as sent and as applied all off
+        List<String> header = List.of(trace.lines().findFirst().orElseThrow().split(","));
+        String[] row = trace.lines().filter(l -> l.startsWith("11,")).findFirst().orElseThrow().split(",");
+        assertThat(row[header.indexOf("t_us")]).isEqualTo("11000");
+        for (String command : List.of("firmware_pump_duty", "firmware_solenoid_command", "firmware_heater_duty",
+                "pump_duty", "solenoid_command", "heater_duty")) {
+            assertThat(Double.parseDouble(row[header.indexOf(command)])).as(command).isZero();
+        }
     }
 
     @Test
@@ -233,6 +238,30 @@ class HilSessionTest {
         String trace = Files.readString(dir.resolve("s.csv"));
         assertThat(trace).contains("#event,0,snapshot slot 3").contains("fault injected: stuck target=boiler_c when=group_bar>8")
                 .contains("fault injected: dropout target=group_bar").contains("reset seed 42");
+    }
+
+    @Test
+    void theFrameAfterARestoreReadsTheRestoredPlant() throws Exception {
+        runPiped(SessionConfig.lockstep(MACHINE), Encoding.BINARY, c -> {
+            Message.SensorFrame s = c.nextSensors();
+            for (int i = 0; i < 500; i++) {
+                c.actuate(s, 1, true, 0.5);
+                s = c.nextSensors();
+            }
+            Message.SensorFrame atSnapshot = s;
+            c.send(new Message.Snapshot(1));
+            c.next();
+            for (int i = 0; i < 1500; i++) {
+                c.actuate(s, 1, true, 0.5);
+                s = c.nextSensors();
+            }
+            assertThat(s.groupBar()).isNotEqualTo(atSnapshot.groupBar());
+            c.send(new Message.Restore(1));
+            c.next();
+            Message.SensorFrame restored = c.nextSensors();
+            assertThat(restored).isEqualTo(atSnapshot);
+            c.send(new Message.Bye());
+        });
     }
 
     @Test

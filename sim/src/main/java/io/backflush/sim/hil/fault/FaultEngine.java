@@ -2,21 +2,28 @@ package io.backflush.sim.hil.fault;
 
 import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.Plant;
+import io.backflush.sim.run.TickObserver;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
- * The faults of one session: pending ones wait for their trigger (a time or a condition on the
+ * The faults of one plant: pending ones wait for their trigger (a time or a condition on the
  * true readings), active ones change what the firmware reads (sensor faults) or what the plant
- * does (plant faults, through {@link Plant#setFaults} and actuator overrides). Deterministic: noise
- * comes from a {@link Random} seeded by the session's reset seed; intermittent dropouts follow
- * simulation time.
+ * does (plant faults, through {@link Plant#setFaults} and actuator overrides). As a
+ * {@link TickObserver} it reads the true sensor channels after every step and fires the faults
+ * whose trigger holds. Deterministic: noise comes from a {@link Random} seeded by the session's
+ * reset seed; intermittent dropouts follow simulation time.
  */
-public final class FaultEngine {
+public final class FaultEngine implements TickObserver {
     private final double dtSeconds;
+    private final double tankMl;
+    private final Consumer<String> onFired;
+    private static final Channel[] CHANNELS = Channel.values();
+    private final double[] truth = new double[Channel.COUNT];
     private final List<FaultSpec> pending = new ArrayList<>();
     private final List<Active> active = new ArrayList<>();
     private Random rng = new Random(0);
@@ -34,8 +41,42 @@ public final class FaultEngine {
         }
     }
 
-    public FaultEngine(double dtSeconds) {
+    /**
+     * @param dtSeconds the tick (delay faults count ticks)
+     * @param tankMl    water in the tank at the start, ml (the tank channel's true value starts there)
+     * @param onFired   told the text of every fault that fires (for the trace)
+     */
+    public FaultEngine(double dtSeconds, double tankMl, Consumer<String> onFired) {
         this.dtSeconds = dtSeconds;
+        this.tankMl = tankMl;
+        this.onFired = onFired;
+    }
+
+    /** After a step: reads the true channels, then fires the faults whose trigger holds. */
+    @Override
+    public void afterStep(double stepStartSeconds, Plant plant) {
+        readTruth(plant);
+        fire(plant);
+    }
+
+    /** Reads the true value of every sensor channel from the plant. */
+    public void readTruth(Plant plant) {
+        for (Channel c : CHANNELS) {
+            truth[c.ordinal()] = c.read(plant, tankMl);
+        }
+    }
+
+    /** Fires the pending faults whose trigger holds now on the true values last read. */
+    public void fire(Plant plant) {
+        for (String text : check(plant.timeSeconds(), truth, plant)) {
+            onFired.accept(text);
+        }
+    }
+
+    /** What the firmware reads: the true values last read, changed by the active sensor faults. */
+    public void readings(double[] out, double tSeconds) {
+        System.arraycopy(truth, 0, out, 0, truth.length);
+        applySensors(out, tSeconds);
     }
 
     /** Clears every fault, reseeds the noise and arms the scenario's faults. */
@@ -58,21 +99,29 @@ public final class FaultEngine {
     /**
      * Fires the pending faults whose trigger holds at {@code tSeconds} on the true readings
      * {@code truth} (indexed by {@link Channel#ordinal()}), updates delay lines, applies plant
-     * faults to {@code plant}. Returns the texts of the faults that fired (for the trace).
+     * faults to {@code plant}. Returns the texts of the faults that fired (for the trace). The faults
+     * due are taken out of the pending list first and then activated in order, so a {@code clear}
+     * among them removes what was active or pending before it, not those that fire after it.
      */
-    public List<String> check(double tSeconds, double[] truth, Plant plant) {
-        List<String> fired = null;
+    List<String> check(double tSeconds, double[] truth, Plant plant) {
+        List<FaultSpec> due = null;
         for (Iterator<FaultSpec> it = pending.iterator(); it.hasNext(); ) {
             FaultSpec f = it.next();
             boolean go = f.immediate()
-                    || (f.atSeconds() == f.atSeconds() && tSeconds >= f.atSeconds() - 1.0e-9)
+                    || (!Double.isNaN(f.atSeconds()) && tSeconds >= f.atSeconds() - 1.0e-9)
                     || (f.condition() != null && f.condition().holds(truth[f.condition().channel().ordinal()]));
             if (go) {
                 it.remove();
-                activate(f, truth);
-                if (fired == null) {
-                    fired = new ArrayList<>(2);
+                if (due == null) {
+                    due = new ArrayList<>(2);
                 }
+                due.add(f);
+            }
+        }
+        List<String> fired = due == null ? List.of() : new ArrayList<>(due.size());
+        if (due != null) {
+            for (FaultSpec f : due) {
+                activate(f, truth);
                 fired.add(f.text());
             }
         }
@@ -82,10 +131,10 @@ public final class FaultEngine {
                 a.count++;
             }
         }
-        if (fired != null) {
+        if (due != null) {
             applyPlantFaults(plant);
         }
-        return fired == null ? List.of() : fired;
+        return fired;
     }
 
     private void activate(FaultSpec f, double[] truth) {
@@ -117,7 +166,7 @@ public final class FaultEngine {
     }
 
     /** Changes the readings the firmware will see, in place. */
-    public void applySensors(double[] values, double tSeconds) {
+    void applySensors(double[] values, double tSeconds) {
         for (Active a : active) {
             FaultSpec f = a.spec;
             if (f.target() == null) {

@@ -1,7 +1,7 @@
 package io.backflush.sim.hil.fault;
 
 /** The faults the HIL bridge can inject (docs/protocol.md, "Faults"). */
-public enum FaultKind {
+public enum FaultKind implements Keyed {
     // sensor faults (need a target channel)
     STUCK("stuck", true), NOISE("noise", true), OFFSET("offset", true), SCALE("scale", true),
     DROPOUT("dropout", true), DELAY("delay", true), INTERMITTENT("intermittent", true),
@@ -20,6 +20,7 @@ public enum FaultKind {
         this.sensor = sensor;
     }
 
+    @Override
     public String key() {
         return key;
     }
@@ -29,19 +30,10 @@ public enum FaultKind {
     }
 
     public static FaultKind of(String key) {
-        for (FaultKind k : values()) {
-            if (k.key.equals(key)) {
-                return k;
-            }
-        }
-        return null;
+        return Keyed.of(values(), key);
     }
 
     public static String names() {
-        StringBuilder s = new StringBuilder();
-        for (FaultKind k : values()) {
-            s.append(s.length() == 0 ? "" : ", ").append(k.key);
-        }
-        return s.toString();
+        return Keyed.names(values());
     }
 }

@@ -61,7 +61,7 @@ public record FaultSpec(FaultKind kind, Channel target, double value, double dut
     }
 
     public boolean immediate() {
-        return atSeconds != atSeconds && condition == null;
+        return Double.isNaN(atSeconds) && condition == null;
     }
 
     /** Parses {@code kind key=value ...}. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The JSON-lines encoding (protocol v1): one JSON object per line, {@code "type"} naming the
@@ -29,99 +30,32 @@ public final class JsonLineCodec {
 
     /** The JSON type name of a message. */
     public static String typeName(Message m) {
-        return typeName(BinaryCodec.type(m));
+        return MessageType.of(m).jsonName();
     }
 
+    /** The JSON type name of a binary type code ("unknown" for none). */
     public static String typeName(int binaryType) {
-        return switch (binaryType) {
-            case BinaryCodec.HELLO -> "hello";
-            case BinaryCodec.HELLO_ACK -> "hello_ack";
-            case BinaryCodec.SENSORS -> "sensors";
-            case BinaryCodec.ACTUATORS -> "actuators";
-            case BinaryCodec.PAUSE -> "pause";
-            case BinaryCodec.RESUME -> "resume";
-            case BinaryCodec.STEP -> "step";
-            case BinaryCodec.RUN_TO -> "run_to";
-            case BinaryCodec.RESET -> "reset";
-            case BinaryCodec.SNAPSHOT -> "snapshot";
-            case BinaryCodec.RESTORE -> "restore";
-            case BinaryCodec.FAULT -> "fault";
-            case BinaryCodec.BYE -> "bye";
-            case BinaryCodec.ACK -> "ack";
-            case BinaryCodec.ERROR -> "error";
-            default -> "unknown";
-        };
-    }
-
-    private static int typeCode(String name) {
-        for (int t : new int[] {BinaryCodec.HELLO, BinaryCodec.HELLO_ACK, BinaryCodec.SENSORS, BinaryCodec.ACTUATORS,
-                BinaryCodec.PAUSE, BinaryCodec.RESUME, BinaryCodec.STEP, BinaryCodec.RUN_TO, BinaryCodec.RESET,
-                BinaryCodec.SNAPSHOT, BinaryCodec.RESTORE, BinaryCodec.FAULT, BinaryCodec.BYE, BinaryCodec.ACK,
-                BinaryCodec.ERROR}) {
-            if (typeName(t).equals(name)) {
-                return t;
-            }
-        }
-        return -1;
+        return MessageType.nameOf(binaryType);
     }
 
     /** Encodes {@code m} as one line (with its newline) into {@code out}; returns the byte count. */
     public static int encode(Message m, byte[] out) {
+        MessageType type = MessageType.of(m);
         StringBuilder s = new StringBuilder(256);
-        s.append("{\"type\":\"").append(typeName(m)).append('"');
-        if (m instanceof Message.Hello h) {
-            num(s, "min_version", h.minVersion());
-            num(s, "max_version", h.maxVersion());
-            s.append(",\"raw\":").append((h.flags() & Message.Hello.FLAG_RAW) != 0);
-            num(s, "dt_us", h.dtMicros());
-        } else if (m instanceof Message.HelloAck a) {
-            num(s, "version", a.version());
-            s.append(",\"raw\":").append((a.flags() & Message.Hello.FLAG_RAW) != 0);
-            num(s, "dt_us", a.dtMicros());
-            num(s, "session", a.sessionId());
-        } else if (m instanceof Message.SensorFrame f) {
-            num(s, "seq", f.seq());
-            num(s, "t_us", f.timeMicros());
-            num(s, "group_bar", f.groupBar());
-            num(s, "pump_bar", f.pumpBar());
-            num(s, "boiler_c", f.boilerC());
-            num(s, "group_c", f.groupC());
-            num(s, "flow_pulses", f.flowPulses());
-            num(s, "tank_ml", f.tankMl());
-            num(s, "drip_ml", f.dripMl());
-            num(s, "status", f.status());
-            if ((f.status() & Message.SensorFrame.STATUS_RAW) != 0) {
-                num(s, "raw_pressure_counts", f.rawPressureCounts());
-                num(s, "raw_boiler_tc_q", f.rawBoilerQuarterC());
-                num(s, "raw_group_tc_q", f.rawGroupQuarterC());
-                num(s, "raw_zero_cross", f.rawZeroCrossings());
-                num(s, "raw_heater_on", f.rawHeaterOn());
+        s.append("{\"type\":\"").append(type.jsonName()).append('"');
+        for (Field f : type.fields()) {
+            if (f.padding() || !f.present.test(m)) {
+                continue;
             }
-        } else if (m instanceof Message.ActuatorFrame a) {
-            num(s, "seq", a.seq());
-            num(s, "t_us", a.timeMicros());
-            num(s, "pump", a.pumpDuty());
-            num(s, "heater", a.heaterDuty());
-            s.append(",\"solenoid\":").append(a.solenoid());
-        } else if (m instanceof Message.Step st) {
-            num(s, "n", st.ticks());
-        } else if (m instanceof Message.RunTo r) {
-            num(s, "t_us", r.timeMicros());
-        } else if (m instanceof Message.Reset r) {
-            num(s, "seed", r.seed());
-        } else if (m instanceof Message.Snapshot sn) {
-            num(s, "slot", sn.slot());
-        } else if (m instanceof Message.Restore r) {
-            num(s, "slot", r.slot());
-        } else if (m instanceof Message.Fault f) {
-            str(s, "spec", f.spec());
-        } else if (m instanceof Message.Ack a) {
-            str(s, "of", typeName(a.type()));
-            num(s, "value", a.value());
-        } else if (m instanceof Message.Error e) {
-            num(s, "code", e.code());
-            num(s, "count", e.count());
-            str(s, "message", e.message());
+            switch (f.kind) {
+                case F32 -> num(s, f.key, f.real.applyAsDouble(m));
+                case BOOL -> s.append(",\"").append(f.key).append("\":").append(f.bool.test(m));
+                case FLAGS -> s.append(",\"").append(f.key).append("\":")
+                        .append((f.integer.applyAsLong(m) & Message.Hello.FLAG_RAW) != 0);
+                case TYPE -> str(s, f.key, MessageType.nameOf((int) f.integer.applyAsLong(m)));
+                case TEXT -> str(s, f.key, f.text.apply(m));
+                default -> num(s, f.key, f.integer.applyAsLong(m));
+            }
         }
         s.append("}\n");
         byte[] bytes = s.toString().getBytes(StandardCharsets.UTF_8);
@@ -160,6 +94,9 @@ public final class JsonLineCodec {
 
     /** The strict line decoder; see {@link FrameDecoder}. Unknown keys are ignored (forward compatibility). */
     public static final class Decoder extends BufferedFrameDecoder {
+        private final long[] integers = new long[MessageType.MAX_FIELDS];
+        private final double[] reals = new double[MessageType.MAX_FIELDS];
+        private final String[] texts = new String[MessageType.MAX_FIELDS];
         private int scanned;
         private long line = 1;
         private boolean discarding;
@@ -265,14 +202,14 @@ public final class JsonLineCodec {
             if (typeNode == null || !typeNode.isTextual()) {
                 return error(ErrorCode.BAD_PAYLOAD, at, "missing \"type\"");
             }
-            int type = typeCode(typeNode.asText());
-            if (type < 0) {
+            MessageType type = MessageType.of(typeNode.asText());
+            if (type == null) {
                 return error(ErrorCode.UNKNOWN_TYPE, at, "unknown type \"" + clip(typeNode.asText()) + "\"");
             }
             try {
                 return message(type, node);
             } catch (FieldException e) {
-                return error(ErrorCode.BAD_PAYLOAD, at, typeName(type) + ": " + e.getMessage());
+                return error(ErrorCode.BAD_PAYLOAD, at, type.jsonName() + ": " + e.getMessage());
             }
         }
 
@@ -280,90 +217,55 @@ public final class JsonLineCodec {
             return s.length() > 40 ? s.substring(0, 40) + "..." : s;
         }
 
-        private static Message message(int type, JsonNode n) {
-            switch (type) {
-                case BinaryCodec.HELLO: {
-                    int min = (int) integer(n, "min_version", 0, 255, 1L);
-                    int max = (int) integer(n, "max_version", 0, 255, (long) min);
-                    if (min > max) {
-                        throw new FieldException("min_version " + min + " above max_version " + max);
+        private Message message(MessageType type, JsonNode n) {
+            List<Field> fields = type.fields();
+            for (int i = 0; i < fields.size(); i++) {
+                Field f = fields.get(i);
+                switch (f.kind) {
+                    case PAD8, PAD16 -> {
                     }
-                    int flags = bool(n, "raw", false) ? Message.Hello.FLAG_RAW : 0;
-                    return new Message.Hello(min, max, flags, integer(n, "dt_us", 0, 0xFFFFFFFFL, 0L));
-                }
-                case BinaryCodec.HELLO_ACK:
-                    return new Message.HelloAck((int) integer(n, "version", 0, 255, null),
-                            bool(n, "raw", false) ? Message.Hello.FLAG_RAW : 0, integer(n, "dt_us", 0, 0xFFFFFFFFL, null),
-                            integer(n, "session", 0, 0xFFFFFFFFL, null));
-                case BinaryCodec.SENSORS:
-                    return new Message.SensorFrame(integer(n, "seq", 0, 0xFFFFFFFFL, null),
-                            integer(n, "t_us", 0, Long.MAX_VALUE, null), number(n, "group_bar"), number(n, "pump_bar"),
-                            number(n, "boiler_c"), number(n, "group_c"), integer(n, "flow_pulses", 0, 0xFFFFFFFFL, null),
-                            number(n, "tank_ml"), number(n, "drip_ml"), (int) integer(n, "status", 0, 0xFFFF, 0L),
-                            (int) integer(n, "raw_pressure_counts", 0, 0xFFFF, 0L),
-                            (int) integer(n, "raw_boiler_tc_q", Short.MIN_VALUE, Short.MAX_VALUE, 0L),
-                            (int) integer(n, "raw_group_tc_q", Short.MIN_VALUE, Short.MAX_VALUE, 0L),
-                            (int) integer(n, "raw_zero_cross", 0, 0xFFFF, 0L), (int) integer(n, "raw_heater_on", 0, 1, 0L));
-                case BinaryCodec.ACTUATORS:
-                    return new Message.ActuatorFrame(integer(n, "seq", 0, 0xFFFFFFFFL, null),
-                            integer(n, "t_us", 0, Long.MAX_VALUE, 0L), number(n, "pump"), number(n, "heater"),
-                            bool(n, "solenoid", null));
-                case BinaryCodec.PAUSE:
-                    return new Message.Pause();
-                case BinaryCodec.RESUME:
-                    return new Message.Resume();
-                case BinaryCodec.BYE:
-                    return new Message.Bye();
-                case BinaryCodec.STEP:
-                    return new Message.Step(integer(n, "n", 0, 0xFFFFFFFFL, null));
-                case BinaryCodec.RUN_TO:
-                    return new Message.RunTo(integer(n, "t_us", 0, Long.MAX_VALUE, null));
-                case BinaryCodec.RESET:
-                    return new Message.Reset(integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE, 0L));
-                case BinaryCodec.SNAPSHOT:
-                    return new Message.Snapshot((int) integer(n, "slot", 0, 7, 0L));
-                case BinaryCodec.RESTORE:
-                    return new Message.Restore((int) integer(n, "slot", 0, 7, 0L));
-                case BinaryCodec.FAULT: {
-                    JsonNode spec = n.get("spec");
-                    if (spec == null || !spec.isTextual() || spec.asText().isBlank()
-                            || spec.asText().getBytes(StandardCharsets.UTF_8).length > BinaryCodec.MAX_TEXT_BYTES) {
-                        throw new FieldException("\"spec\" must be a string of 1.." + BinaryCodec.MAX_TEXT_BYTES + " bytes");
+                    case F32 -> reals[i] = number(n, f.key);
+                    case BOOL -> integers[i] = bool(n, f.key, f.fallback == null ? null : f.fallback != 0) ? 1 : 0;
+                    case FLAGS -> integers[i] = bool(n, f.key, false) ? Message.Hello.FLAG_RAW : 0;
+                    case TYPE -> {
+                        JsonNode of = n.get(f.key);
+                        MessageType t = of != null && of.isTextual() ? MessageType.of(of.asText()) : null;
+                        if (t == null) {
+                            throw new FieldException("\"" + f.key + "\" must name a message type");
+                        }
+                        integers[i] = t.code();
                     }
-                    return new Message.Fault(spec.asText());
-                }
-                case BinaryCodec.ACK: {
-                    JsonNode of = n.get("of");
-                    int t = of != null && of.isTextual() ? typeCode(of.asText()) : -1;
-                    if (t < 0) {
-                        throw new FieldException("\"of\" must name a message type");
+                    case TEXT -> texts[i] = text(n, f);
+                    default -> {
+                        JsonNode v = n.get(f.key);
+                        integers[i] = v == null || v.isNull() ? type.fallback(i, integers) : integer(v, f.key);
+                        type.check(i, integers[i], integers, false);
                     }
-                    return new Message.Ack(t, integer(n, "value", 0, 0xFFFFFFFFL, 0L));
-                }
-                default: {
-                    JsonNode text = n.get("message");
-                    return new Message.Error((int) integer(n, "code", 0, 0xFFFF, null),
-                            integer(n, "count", 0, 0xFFFFFFFFL, 0L), text != null && text.isTextual() ? text.asText() : "");
                 }
             }
+            return type.build(integers, reals, texts);
         }
 
-        private static long integer(JsonNode n, String key, long min, long max, Long fallback) {
-            JsonNode v = n.get(key);
-            if (v == null || v.isNull()) {
-                if (fallback == null) {
-                    throw new FieldException("missing \"" + key + "\"");
-                }
-                return fallback;
-            }
+        /** A JSON integer that fits a long; its range is checked by the caller. */
+        private static long integer(JsonNode v, String key) {
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
                 throw new FieldException("\"" + key + "\" must be an integer");
             }
-            long x = v.asLong();
-            if (x < min || x > max) {
-                throw new FieldException("\"" + key + "\" must be " + min + ".." + max + ", got " + x);
+            return v.asLong();
+        }
+
+        /** Required text: a string, not blank, at most the protocol's text bytes; optional text: any string or "". */
+        private static String text(JsonNode n, Field f) {
+            JsonNode v = n.get(f.key);
+            if (f.fallback != null) {
+                return v != null && v.isTextual() ? v.asText() : "";
             }
-            return x;
+            if (v == null || !v.isTextual() || (f.minBytes > 0 && v.asText().isBlank())
+                    || v.asText().getBytes(StandardCharsets.UTF_8).length > BinaryCodec.MAX_TEXT_BYTES) {
+                throw new FieldException("\"" + f.key + "\" must be a string of " + f.minBytes + ".."
+                        + BinaryCodec.MAX_TEXT_BYTES + " bytes");
+            }
+            return v.asText();
         }
 
         private static double number(JsonNode n, String key) {
@@ -392,12 +294,6 @@ public final class JsonLineCodec {
                 throw new FieldException("\"" + key + "\" must be true or false");
             }
             return v.asBoolean();
-        }
-    }
-
-    private static final class FieldException extends RuntimeException {
-        FieldException(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -2,10 +2,17 @@ package io.backflush.sim.hil.protocol;
 
 /**
  * The messages of the HIL protocol v1 (see {@code docs/protocol.md}). Times are absolute
- * simulation time in microseconds; sequence numbers count ticks from the last reset.
+ * simulation time in microseconds; sequence numbers count ticks from the last reset. Each record's
+ * components are its payload's fields in wire order; their keys and layouts are in
+ * {@link MessageType}.
  */
 public sealed interface Message extends Decoded {
     int VERSION = 1;
+
+    /** This message's row of the protocol table. */
+    default MessageType messageType() {
+        return MessageType.of(this);
+    }
 
     /** Client → server, first message: the versions it speaks, raw signals on/off, the tick it wants (0: server's). */
     record Hello(int minVersion, int maxVersion, int flags, long dtMicros) implements Message {
@@ -74,6 +81,10 @@ public sealed interface Message extends Decoded {
 
     /** Server → client: a control message was carried out; {@code value} depends on it. */
     record Ack(int type, long value) implements Message {
+        /** The ack of a message of type {@code of}. */
+        public Ack(MessageType of, long value) {
+            this(of.code(), value);
+        }
     }
 
     /** Server → client: something was wrong; {@code count} is the session's error count so far. */

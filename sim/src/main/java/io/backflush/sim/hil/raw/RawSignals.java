@@ -47,17 +47,12 @@ public final class RawSignals {
 
     /** ADS1115 counts for a gauge pressure; NaN (no signal) reads 0 V. */
     public static int pressureCounts(double bar) {
-        if (bar != bar) {
+        if (Double.isNaN(bar)) {
             return 0;
         }
         double volts = SENSOR_MIN_V + SENSOR_SPAN_V * Math.max(bar, -1.0) / SENSOR_FULL_SCALE_BAR;
         long counts = Math.round(volts * COUNTS_PER_VOLT);
         return (int) Math.max(0, Math.min(32767, counts));
-    }
-
-    /** The bar firmware computes from counts (Gaggiuino's conversion). */
-    public static double barFromCounts(int counts) {
-        return (counts - 2666) / 1777.8;
     }
 
     /** Updates the thermocouples' held conversions at time {@code tSeconds}. */
@@ -70,7 +65,7 @@ public final class RawSignals {
     }
 
     private static int quarter(double c) {
-        if (c != c) {
+        if (Double.isNaN(c)) {
             return NO_READING;
         }
         double q = Math.floor(Math.max(0.0, Math.min(1023.75, c)) * 4.0);

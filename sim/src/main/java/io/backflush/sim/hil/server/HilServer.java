@@ -40,7 +40,6 @@ public final class HilServer implements Closeable {
     private final ThreadPoolExecutor executor;
     private final Consumer<SessionResult> onEnd;
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicLong ended = new AtomicLong();
     private final Set<HilSession> live = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
@@ -156,11 +155,6 @@ public final class HilServer implements Closeable {
         return listener.describe();
     }
 
-    /** Sessions that have ended so far. */
-    public long sessionsEnded() {
-        return ended.get();
-    }
-
     private void acceptLoop() {
         while (!closed) {
             Transport t;
@@ -185,9 +179,7 @@ public final class HilServer implements Closeable {
                 executor.execute(() -> {
                     live.add(session);
                     try {
-                        SessionResult result = session.call();
-                        ended.incrementAndGet();
-                        onEnd.accept(result);
+                        onEnd.accept(session.call());
                     } finally {
                         live.remove(session);
                     }

@@ -1,23 +1,18 @@
 package io.backflush.sim.hil.server;
 
 import io.backflush.core.hydraulics.BasketParameters;
-import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
-import io.backflush.core.plant.Sensors;
-import io.backflush.core.plant.StateLayout;
-import io.backflush.sim.hil.fault.Channel;
 import io.backflush.sim.hil.fault.FaultEngine;
 import io.backflush.sim.hil.fault.FaultSpec;
 import io.backflush.sim.hil.fault.FaultSpecException;
-import io.backflush.sim.hil.protocol.BinaryCodec;
 import io.backflush.sim.hil.protocol.DecodeError;
 import io.backflush.sim.hil.protocol.Encoding;
 import io.backflush.sim.hil.protocol.ErrorCode;
 import io.backflush.sim.hil.protocol.Message;
-import io.backflush.sim.hil.raw.RawSignals;
+import io.backflush.sim.hil.protocol.MessageType;
 import io.backflush.sim.run.CycleDetector;
-import org.HdrHistogram.Histogram;
+import io.backflush.sim.run.Simulation;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,16 +21,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One firmware connected to one plant. Speaks the protocol over a {@link Transport}; runs in
+ * One firmware connected to one plant: the protocol's conversation over a {@link Transport}
+ * (hello, actuator frames, control messages, acks and errors), with the plant driven by the
+ * executive's own tick ({@link Simulation#tick()}) and the ticks paced by a {@link Pacing}:
  * lockstep (the plant advances a tick only when the actuator frame answering that tick's sensor
  * frame arrives; the wall clock is read only for the watchdog and resends, never for the physics)
- * or in real time (ticks paced by the wall clock, the latest actuator frame wins, lateness
- * recorded). Never throws on bad input: bad frames get an error frame and are counted.
+ * or real time (ticks paced by the wall clock, the latest actuator frame wins, lateness recorded).
+ * Never throws on bad input: bad frames get an error frame and are counted.
  *
- * <p>Each tick: the commands in force (the firmware's, overridden by plant faults, the heater
- * switched by SSR windows when raw signals are on) are applied, the plant steps, the cycle
- * detector and the trace see the result, fault triggers are checked; then the next sensor frame
- * (true readings changed by sensor faults) is sent.
+ * <p>Each tick is the executive's: the sensors are read, the controller — the firmware's latest
+ * commands through SSR windows and actuator faults ({@link FirmwarePort}) — sets the commands, the
+ * plant steps, and the observers see the result: the session (tick count and trace row), the
+ * {@link CycleDetector} and the {@link FaultEngine} (true readings, fault triggers). Then the next
+ * sensor frame (true readings changed by sensor faults) is sent.
  */
 public final class HilSession {
     private static final int SLOTS = 8;
@@ -48,32 +46,26 @@ public final class HilSession {
     private final MessageSource source;
     private final OutputStream out;
     private final byte[] outBuffer = new byte[Encoding.MAX_FRAME_BYTES];
-    private final Sensors sensors = new Sensors();
-    private final double[] truth = new double[Channel.COUNT];
-    private final double[] readings = new double[Channel.COUNT];
-    private final Actuators commanded = new Actuators();
-    private final Actuators applied = new Actuators();
     private final Plant.Snapshot[] slots = new Plant.Snapshot[SLOTS];
     private final long[] slotSeq = new long[SLOTS];
-    private final Histogram lateness;
+    private final Pacing pacing;
 
+    // one plant, from a reset to the next
     private Plant plant;
+    private FirmwarePort port;
     private CycleDetector detector;
     private FaultEngine faults;
-    private RawSignals raw;
+    private Simulation simulation;
+
     private HilTrace trace;
     private long dtMicros;
     private double dtSeconds;
     private boolean rawMode;
     private long seq;
-    private long lastPulses;
     private Message.SensorFrame lastFrame;
     private boolean paused;
     private boolean safe;
     private long errors;
-    private long duplicates;
-    private long resends;
-    private long watchdogTrips;
     private String endReason = "ended";
     private volatile boolean stopRequested;
 
@@ -85,7 +77,7 @@ public final class HilSession {
         this.source = transport.supportsReadTimeout() && !config.realtime()
                 ? new MessageSource.Direct(transport)
                 : new MessageSource.Threaded(transport.in(), "hil-reader-" + id);
-        this.lateness = config.realtime() ? new Histogram(3_600_000_000L, 3) : null;
+        this.pacing = Pacing.of(config);
     }
 
     /** Asks the session to end (server shutdown); it closes its transport. */
@@ -105,10 +97,8 @@ public final class HilSession {
                 openTrace();
                 resetPlant(0, false);
                 sendSensors();
-                if (config.realtime()) {
-                    runRealtime();
-                } else {
-                    runLockstep();
+                if (!pacing.run(new Driven())) {
+                    endReason = "server stopped";
                 }
             }
         } catch (PeerGone e) {
@@ -121,12 +111,13 @@ public final class HilSession {
             finish();
         }
         return new SessionResult(id, transport.describe(), endReason, seq, errors + source.decoder.errors(),
-                duplicates, resends, watchdogTrips, detector == null ? List.of() : detector.cycles(), lateness);
+                pacing.duplicates, pacing.resends, pacing.watchdogTrips, detector == null ? List.of() : detector.cycles(),
+                pacing.lateness());
     }
 
     private void finish() {
         if (plant != null) {
-            commanded.safeState();
+            port.commanded().safeState();
             plant.actuators().safeState();
             detector.finish(plant);
         }
@@ -199,282 +190,203 @@ public final class HilSession {
         }
     }
 
-    // ---- lockstep ----
+    // ---- what the pacing drives ----
 
-    private void runLockstep() throws IOException {
-        long resendNs = config.resendMillis() * 1_000_000L;
-        long watchdogNs = config.watchdogMillis() * 1_000_000L;
-        long lastHeard = System.nanoTime();
-        long lastSent = lastHeard;
-        while (!stopRequested) {
-            long now = System.nanoTime();
-            long wait = resendNs - (now - lastSent);
-            if (!paused && !safe) {
-                wait = Math.min(wait, watchdogNs - (now - lastHeard));
-            }
-            Object ev = source.poll(Math.max(1_000_000L, wait));
-            now = System.nanoTime();
-            if (ev == MessageSource.TIMEOUT) {
-                if (!paused && !safe && now - lastHeard >= watchdogNs) {
-                    tripWatchdog("no actuator frame for " + config.watchdogMillis() + " ms");
-                }
-                if (now - lastSent >= resendNs) {
-                    resend();
-                    lastSent = now;
-                }
-                continue;
-            }
-            if (ev == MessageSource.EOF) {
-                disconnected();
-                return;
-            }
-            lastHeard = now;
-            if (ev instanceof DecodeError e) {
-                send(e.toFrame(errors + source.decoder.errors()));
-                continue;
-            }
-            Message m = (Message) ev;
-            if (m instanceof Message.ActuatorFrame a) {
-                if (a.seq() == (seq & 0xFFFFFFFFL)) {
-                    command(a);
-                    tick();
-                    sendSensors();
-                    lastSent = now;
-                } else if (isBefore(a.seq())) {
-                    duplicates++;
-                } else {
-                    error(ErrorCode.SEQUENCE, "actuator frame for tick " + a.seq() + " but the plant waits for tick "
-                            + (seq & 0xFFFFFFFFL));
-                }
-            } else if (!control(m)) {
-                return;
-            } else {
-                lastSent = System.nanoTime();
+    /** The session as its pacing sees it. */
+    private final class Driven implements Pacing.Session {
+        @Override
+        public Object poll(long timeoutNanos) throws IOException {
+            return source.poll(timeoutNanos);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stopRequested;
+        }
+
+        @Override
+        public boolean paused() {
+            return paused;
+        }
+
+        @Override
+        public boolean safe() {
+            return safe;
+        }
+
+        @Override
+        public long seq() {
+            return seq;
+        }
+
+        @Override
+        public void command(Message.ActuatorFrame a) {
+            port.command(a);
+            if (safe) {
+                safe = false;
+                event("firmware back: commands accepted again");
             }
         }
-        endReason = "server stopped";
-    }
 
-    private boolean isBefore(long frameSeq) {
-        long current = seq & 0xFFFFFFFFL;
-        long diff = (current - frameSeq) & 0xFFFFFFFFL;
-        return diff > 0 && diff < 0x80000000L;
-    }
-
-    private void command(Message.ActuatorFrame a) {
-        commanded.pumpDuty(a.pumpDuty()).heaterDuty(a.heaterDuty()).solenoidEnergised(a.solenoid());
-        if (safe) {
-            safe = false;
-            event("firmware back: commands accepted again");
-        }
-    }
-
-    // ---- real time ----
-
-    private void runRealtime() throws IOException {
-        long periodNs = Math.max(1L, Math.round(1.0e9 / (config.rateHz() * config.speed())));
-        long watchdogNs = config.watchdogMillis() * 1_000_000L;
-        long base = System.nanoTime();
-        long k = 1;
-        long lastHeard = base;
-        while (!stopRequested) {
-            long now = System.nanoTime();
-            if (paused) {
-                Object ev = source.poll(config.resendMillis() * 1_000_000L);
-                if (ev == MessageSource.TIMEOUT) {
-                    resend();
-                    continue;
-                }
-                if (!handleRealtime(ev)) {
-                    return;
-                }
-                lastHeard = System.nanoTime();
-                if (!paused) {
-                    base = System.nanoTime();
-                    k = 1;
-                }
-                continue;
-            }
-            long due = base + k * periodNs;
-            if (now < due) {
-                Object ev = source.poll(due - now);
-                if (ev != MessageSource.TIMEOUT) {
-                    if (!handleRealtime(ev)) {
-                        return;
-                    }
-                    lastHeard = System.nanoTime();
-                }
-                continue;
-            }
-            lateness.recordValue(Math.min((now - due) / 1000, lateness.getHighestTrackableValue()));
-            if (!safe && now - lastHeard >= watchdogNs) {
-                tripWatchdog("no actuator frame for " + config.watchdogMillis() + " ms");
-            }
-            tick();
+        @Override
+        public void tickAndSend() throws IOException {
+            simulation.tick();
             sendSensors();
-            k++;
         }
-        endReason = "server stopped";
+
+        @Override
+        public void watchdog(String why) {
+            safe = true;
+            port.commanded().safeState();
+            event("watchdog: " + why + "; plant to safe state (pump off, solenoid released, heater off)");
+        }
+
+        @Override
+        public void refuse(ErrorCode code, String text) throws IOException {
+            error(code, text);
+        }
+
+        @Override
+        public boolean handle(Object event) throws IOException {
+            if (event == MessageSource.EOF) {
+                disconnected();
+                return false;
+            }
+            if (event instanceof DecodeError e) {
+                send(e.toFrame(errors + source.decoder.errors()));
+                return true;
+            }
+            return control((Message) event);
+        }
+
+        @Override
+        public void resend() throws IOException {
+            send(lastFrame.withStatus(lastFrame.status() | Message.SensorFrame.STATUS_RESENT
+                    | (safe ? Message.SensorFrame.STATUS_SAFE : 0) | (paused ? Message.SensorFrame.STATUS_PAUSED : 0)));
+        }
     }
 
-    private boolean handleRealtime(Object ev) throws IOException {
-        if (ev == MessageSource.EOF) {
-            disconnected();
-            return false;
-        }
-        if (ev instanceof DecodeError e) {
-            send(e.toFrame(errors + source.decoder.errors()));
-            return true;
-        }
-        Message m = (Message) ev;
-        if (m instanceof Message.ActuatorFrame a) {
-            command(a); // latest wins
-            return true;
-        }
-        return control(m);
-    }
-
-    // ---- control messages (both modes) ----
+    // ---- control messages (both pacings) ----
 
     /** Carries out a control message; returns false when the session ends. */
     private boolean control(Message m) throws IOException {
-        if (m instanceof Message.Pause) {
-            paused = true;
-            event("pause");
-            ack(BinaryCodec.PAUSE, seq);
-        } else if (m instanceof Message.Resume) {
-            paused = false;
-            event("resume");
-            ack(BinaryCodec.RESUME, seq);
-        } else if (m instanceof Message.Step s) {
-            for (long i = 0; i < s.ticks() && !stopRequested; i++) {
-                tick();
+        MessageType type = m.messageType();
+        switch (type) {
+            case PAUSE -> {
+                paused = true;
+                event("pause");
+                ack(type, seq);
             }
-            ack(BinaryCodec.STEP, s.ticks());
-            sendSensors();
-        } else if (m instanceof Message.RunTo r) {
-            long target = (r.timeMicros() + dtMicros - 1) / dtMicros;
-            long n = 0;
-            while (seq < target && !stopRequested) {
-                tick();
-                n++;
+            case RESUME -> {
+                paused = false;
+                event("resume");
+                ack(type, seq);
             }
-            ack(BinaryCodec.RUN_TO, n);
-            sendSensors();
-        } else if (m instanceof Message.Reset r) {
-            resetPlant(r.seed(), true);
-            ack(BinaryCodec.RESET, 0);
-            sendSensors();
-        } else if (m instanceof Message.Snapshot s) {
-            slots[s.slot()] = plant.snapshot();
-            slotSeq[s.slot()] = seq;
-            event("snapshot slot " + s.slot());
-            ack(BinaryCodec.SNAPSHOT, s.slot());
-        } else if (m instanceof Message.Restore r) {
-            if (slots[r.slot()] == null) {
-                error(ErrorCode.NOT_ALLOWED, "snapshot slot " + r.slot() + " is empty");
-            } else {
-                plant.restore(slots[r.slot()]);
-                seq = slotSeq[r.slot()];
-                commanded.copyFrom(plant.actuators());
-                event("restore slot " + r.slot());
-                ack(BinaryCodec.RESTORE, r.slot());
+            case STEP -> {
+                long ticks = ((Message.Step) m).ticks();
+                for (long i = 0; i < ticks && !stopRequested; i++) {
+                    simulation.tick();
+                }
+                ack(type, ticks);
                 sendSensors();
             }
-        } else if (m instanceof Message.Fault f) {
-            try {
-                FaultSpec spec = FaultSpec.parse(f.spec());
-                faults.add(spec);
-                event("fault requested by client: " + spec.text());
-                fireFaults();
-                ack(BinaryCodec.FAULT, 0);
-            } catch (FaultSpecException e) {
-                error(ErrorCode.BAD_FAULT, "fault: " + e.getMessage());
+            case RUN_TO -> {
+                long target = (((Message.RunTo) m).timeMicros() + dtMicros - 1) / dtMicros;
+                long n = 0;
+                while (seq < target && !stopRequested) {
+                    simulation.tick();
+                    n++;
+                }
+                ack(type, n);
+                sendSensors();
             }
-        } else if (m instanceof Message.Bye) {
-            endReason = "client said bye";
-            try {
-                ack(BinaryCodec.BYE, seq);
-            } catch (IOException e) {
-                // the client may close at once after its bye
+            case RESET -> {
+                resetPlant(((Message.Reset) m).seed(), true);
+                ack(type, 0);
+                sendSensors();
             }
-            return false;
-        } else if (m instanceof Message.Hello) {
-            error(ErrorCode.NOT_ALLOWED, "hello already done");
-        } else {
-            error(ErrorCode.NOT_ALLOWED, io.backflush.sim.hil.protocol.JsonLineCodec.typeName(m) + " is sent by the server, not to it");
+            case SNAPSHOT -> {
+                int slot = ((Message.Snapshot) m).slot();
+                slots[slot] = plant.snapshot();
+                slotSeq[slot] = seq;
+                event("snapshot slot " + slot);
+                ack(type, slot);
+            }
+            case RESTORE -> restore(((Message.Restore) m).slot());
+            case FAULT -> {
+                try {
+                    FaultSpec spec = FaultSpec.parse(((Message.Fault) m).spec());
+                    faults.add(spec);
+                    event("fault requested by client: " + spec.text());
+                    faults.fire(plant);
+                    ack(type, 0);
+                } catch (FaultSpecException e) {
+                    error(ErrorCode.BAD_FAULT, "fault: " + e.getMessage());
+                }
+            }
+            case BYE -> {
+                endReason = "client said bye";
+                try {
+                    ack(type, seq);
+                } catch (IOException e) {
+                    // the client may close at once after its bye
+                }
+                return false;
+            }
+            case HELLO -> error(ErrorCode.NOT_ALLOWED, "hello already done");
+            default -> error(ErrorCode.NOT_ALLOWED, type.jsonName() + " is sent by the server, not to it");
         }
         return true;
     }
 
+    private void restore(int slot) throws IOException {
+        if (slots[slot] == null) {
+            error(ErrorCode.NOT_ALLOWED, "snapshot slot " + slot + " is empty");
+            return;
+        }
+        plant.restore(slots[slot]);
+        seq = slotSeq[slot];
+        port.commanded().copyFrom(plant.actuators());
+        faults.readTruth(plant); // the frame below reads the restored plant
+        event("restore slot " + slot);
+        ack(MessageType.RESTORE, slot);
+        sendSensors();
+    }
+
     // ---- the plant ----
 
+    /** A fresh plant (blind basket, hot and dry) at tick 0, with its executive, faults and firmware port. */
     private void resetPlant(long seed, boolean record) {
         if (plant != null) {
             detector.finish(plant);
         }
         plant = new Plant(config.machine(), BasketParameters.blind(), InitialConditions.hotAndDry());
         detector = new CycleDetector(plant, t -> "firmware");
-        faults = new FaultEngine(dtSeconds);
+        faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text));
         faults.reset(seed, config.scenario());
-        raw = new RawSignals(config.machine().pump().mainsHz());
-        commanded.safeState();
+        port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse());
+        simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults);
         seq = 0;
-        lastPulses = 0;
         if (record) {
             event("reset seed " + seed);
         }
-        readTruth();
-        fireFaults();
+        faults.readTruth(plant);
+        faults.fire(plant);
     }
 
-    private void tick() {
-        applied.copyFrom(commanded);
-        double t = plant.timeSeconds();
-        if (rawMode) {
-            applied.heaterDuty(RawSignals.ssrOn(commanded.heaterDuty(), t) ? 1.0 : 0.0);
-        }
-        faults.overrideActuators(applied);
-        plant.actuators().copyFrom(applied);
-        plant.step(dtSeconds);
+    /** The session's observer: counts the tick and writes its trace row. */
+    private void ticked(double stepStartSeconds, Plant p) {
         seq++;
-        detector.afterStep(t, plant);
         if (trace != null) {
-            trace.row(seq, timeMicros(), commanded, applied, plant);
+            trace.row(seq, timeMicros(), port.commanded(), p);
         }
-        readTruth();
-        fireFaults();
-    }
-
-    private void readTruth() {
-        plant.readSensors(sensors);
-        truth[Channel.GROUP_BAR.ordinal()] = sensors.groupPressureBar;
-        truth[Channel.PUMP_BAR.ordinal()] = sensors.pumpPressureBar;
-        truth[Channel.BOILER_C.ordinal()] = sensors.boilerTemperatureC;
-        truth[Channel.GROUP_C.ordinal()] = sensors.groupTemperatureC;
-        truth[Channel.FLOW.ordinal()] = sensors.flowMeterMl;
-        truth[Channel.TANK_ML.ordinal()] = config.tankMl() - plant.state(StateLayout.FROM_TANK_ML)
-                + plant.state(StateLayout.RETURNED_TO_TANK_ML);
-        truth[Channel.DRIP_ML.ordinal()] = plant.state(StateLayout.TO_DRIP_TRAY_ML);
-    }
-
-    private void fireFaults() {
-        List<String> fired = faults.check(plant.timeSeconds(), truth, plant);
-        for (String text : fired) {
-            event("fault injected: " + text);
-        }
-    }
-
-    private void tripWatchdog(String why) {
-        watchdogTrips++;
-        safe = true;
-        commanded.safeState();
-        event("watchdog: " + why + "; plant to safe state (pump off, solenoid released, heater off)");
     }
 
     private void disconnected() {
         endReason = "firmware disconnected";
-        commanded.safeState();
+        if (port != null) {
+            port.commanded().safeState();
+        }
         safe = true;
     }
 
@@ -491,47 +403,14 @@ public final class HilSession {
     // ---- output ----
 
     private void sendSensors() throws IOException {
-        System.arraycopy(truth, 0, readings, 0, truth.length);
-        double t = plant.timeSeconds();
-        faults.applySensors(readings, t);
-        double flow = readings[Channel.FLOW.ordinal()];
-        if (flow == flow) {
-            lastPulses = RawSignals.pulses(flow, config.mlPerPulse());
-        }
         int status = (paused ? Message.SensorFrame.STATUS_PAUSED : 0) | (safe ? Message.SensorFrame.STATUS_SAFE : 0)
-                | (faults.anyActive() ? Message.SensorFrame.STATUS_FAULT : 0)
                 | (config.realtime() ? Message.SensorFrame.STATUS_REALTIME : 0);
-        int counts = 0;
-        int boilerQ = 0;
-        int groupQ = 0;
-        int zeroCross = 0;
-        int ssr = 0;
-        if (rawMode) {
-            status |= Message.SensorFrame.STATUS_RAW;
-            counts = RawSignals.pressureCounts(readings[Channel.GROUP_BAR.ordinal()]);
-            raw.sampleThermocouples(t, readings[Channel.BOILER_C.ordinal()], readings[Channel.GROUP_C.ordinal()]);
-            boilerQ = raw.boilerQuarterC();
-            groupQ = raw.groupQuarterC();
-            zeroCross = raw.zeroCrossings(t);
-            ssr = plant.actuators().heaterDuty() > 0 ? 1 : 0;
-        }
-        lastFrame = new Message.SensorFrame(seq & 0xFFFFFFFFL, timeMicros(), readings[Channel.GROUP_BAR.ordinal()],
-                readings[Channel.PUMP_BAR.ordinal()], readings[Channel.BOILER_C.ordinal()],
-                readings[Channel.GROUP_C.ordinal()], lastPulses & 0xFFFFFFFFL, readings[Channel.TANK_ML.ordinal()],
-                readings[Channel.DRIP_ML.ordinal()], status, counts, boilerQ, groupQ, zeroCross, ssr);
+        lastFrame = port.sensorFrame(seq, timeMicros(), status, plant);
         send(lastFrame);
     }
 
-    private void resend() throws IOException {
-        if (lastFrame != null) {
-            resends++;
-            send(lastFrame.withStatus(lastFrame.status() | Message.SensorFrame.STATUS_RESENT
-                    | (safe ? Message.SensorFrame.STATUS_SAFE : 0) | (paused ? Message.SensorFrame.STATUS_PAUSED : 0)));
-        }
-    }
-
-    private void ack(int type, long value) throws IOException {
-        send(new Message.Ack(type, value & 0xFFFFFFFFL));
+    private void ack(MessageType of, long value) throws IOException {
+        send(new Message.Ack(of, value & 0xFFFFFFFFL));
     }
 
     private void error(ErrorCode code, String message) throws IOException {

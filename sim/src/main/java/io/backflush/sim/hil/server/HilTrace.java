@@ -2,7 +2,7 @@ package io.backflush.sim.hil.server;
 
 import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.Plant;
-import io.backflush.core.plant.StateLayout;
+import io.backflush.sim.signal.Signal;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -13,17 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A session's trace: one CSV row per tick (commands as sent, commands as applied after faults and
- * SSR windows, and what the plant did), and {@code #event} lines for faults, resets, snapshots,
- * the watchdog and the end of the session. Nothing in it comes from the wall clock, so a lockstep
- * run gives the same bytes at any client speed. Numbers are Java's shortest round-trip form.
+ * A session's trace: one CSV row per tick and {@code #event} lines for faults, resets, snapshots,
+ * the watchdog and the end of the session. A row is the tick's protocol keys ({@code seq} and
+ * {@code t_us}, as in the frames), the commands as the firmware sent them, then every plant
+ * {@link Signal}, the same columns as the run trace (docs/signals.md), with the commands as the
+ * plant applied them after actuator faults and SSR windows. Nothing in it comes from the wall
+ * clock, so a lockstep run gives the same bytes at any client speed. Numbers are Java's shortest
+ * round-trip form.
  */
 final class HilTrace implements Closeable {
-    static final String HEADER = "seq,t_us,pump_cmd,solenoid_cmd,heater_cmd,pump,solenoid,heater,group_bar,pump_bar,"
-            + "boiler_c,group_c,boiler_sensor_c,flow_ml,drip_ml,valve_energised";
+    static final String HEADER = "seq,t_us,firmware_pump_duty,firmware_solenoid_command,firmware_heater_duty,"
+            + Signal.csvHeader();
 
     private final BufferedWriter out;
-    private final StringBuilder row = new StringBuilder(256);
+    private final StringBuilder row = new StringBuilder(512);
 
     HilTrace(Path path) throws IOException {
         this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
@@ -31,20 +34,15 @@ final class HilTrace implements Closeable {
         out.write('\n');
     }
 
-    void row(long seq, long timeMicros, Actuators commanded, Actuators applied, Plant plant) {
+    /** The row of the step that ended at tick {@code seq}; time runs from the plant's reset. */
+    void row(long seq, long timeMicros, Actuators commanded, Plant plant) {
         StringBuilder r = row;
         r.setLength(0);
         r.append(seq).append(',').append(timeMicros).append(',')
                 .append(commanded.pumpDuty()).append(',').append(commanded.solenoidEnergised() ? 1 : 0).append(',')
-                .append(commanded.heaterDuty()).append(',')
-                .append(applied.pumpDuty()).append(',').append(applied.solenoidEnergised() ? 1 : 0).append(',')
-                .append(applied.heaterDuty()).append(',')
-                .append(plant.groupPressureBar()).append(',').append(plant.pumpPressureBar()).append(',')
-                .append(plant.boilerTemperatureC()).append(',').append(plant.groupTemperatureC()).append(',')
-                .append(plant.boilerSensorC()).append(',')
-                .append(plant.state(StateLayout.FROM_TANK_ML)).append(',')
-                .append(plant.state(StateLayout.TO_DRIP_TRAY_ML)).append(',')
-                .append(plant.valveEnergised() ? 1 : 0).append('\n');
+                .append(commanded.heaterDuty()).append(',');
+        Signal.appendCsv(r, plant, 0.0);
+        r.append('\n');
         write(r);
     }
 
