@@ -36,6 +36,8 @@ public final class Plant {
     private double emptiedFromBasketMl;
     private double pumpRunningFraction;
     private long appliedResidueVersion = -1;
+    /** Whether water has come into the group since the basket was last emptied (it holds its share). */
+    private boolean basketWet = true;
 
     /**
      * A plant at operating temperature with a dry group chamber.
@@ -103,16 +105,18 @@ public final class Plant {
      * The barista takes the portafilter out and puts another basket in: the basket's water (its
      * share of the chamber, 1 − the headspace fraction), the detergent dissolved in it and any
      * powder left in it go to the drip tray, and the basket refills with air; the liquid above the
-     * screen and in the passage stays (the next rinse pushes it out first). Only call it with the
+     * screen and in the passage stays (the next rinse pushes it out first). A basket emptied again
+     * before any water came in gives up nothing more. Only call it with the
      * group released (the valve de-energised); a real group under pressure cannot be opened.
      */
     public void changeBasket(BasketParameters newBasket) {
-        double basketShare = 1.0 - machine.parameters().chamber().headspaceAirFraction();
+        double basketShare = basketWet ? 1.0 - machine.parameters().chamber().headspaceAirFraction() : 0.0;
         double water = state[StateLayout.GROUP_WATER_ML];
         double emptied = water * basketShare;
         state[StateLayout.TO_DRIP_TRAY_ML] += emptied;
         emptiedFromBasketMl += emptied;
         cleaning.dumpBasket(water > 0.0 ? basketShare : 1.0);
+        basketWet = false;
         this.basket = newBasket;
         circuit.setBasket(newBasket);
         StateLayout.fillChamber(state, machine.parameters().chamber(), water - emptied);
@@ -143,6 +147,9 @@ public final class Plant {
                     valve.exhaustOpen(), commands.heaterDuty(), observed);
             cleaning.step(dtSeconds, exhaustWaterFlowMlPerS(), observed.cupFlowMlPerS,
                     state[StateLayout.GROUP_WATER_ML], state[StateLayout.GROUP_METAL_C]);
+        }
+        if (observed.inflowMlPerS > 0.0) {
+            basketWet = true;
         }
         advanceTime(dtSeconds);
     }
@@ -198,7 +205,8 @@ public final class Plant {
         Actuators commandsCopy = new Actuators();
         commandsCopy.copyFrom(commands);
         return new Snapshot(machine, basket, state.clone(), timeSeconds, timeCompensation, emptiedFromBasketMl,
-                valve.state(), pump.state(), faults, observables(), pumpRunningFraction, commandsCopy, cleaningCopy);
+                valve.state(), pump.state(), faults, observables(), pumpRunningFraction, basketWet, commandsCopy,
+                cleaningCopy);
     }
 
     /**
@@ -233,6 +241,7 @@ public final class Plant {
         observed.drainMlPerS = 0.0; // the record's flows are net of the drain already
         observed.cupFlowMlPerS = o.cupFlowMlPerS();
         pumpRunningFraction = s.pumpRunningFraction;
+        basketWet = s.basketWet;
         commands.copyFrom(s.commands);
         cleaning.copyFrom(s.cleaning);
         applyFouling();
@@ -262,13 +271,14 @@ public final class Plant {
         private final Faults faults;
         private final StepObservables observed;
         private final double pumpRunningFraction;
+        private final boolean basketWet;
         private final Actuators commands;
         private final Cleaning cleaning;
 
         private Snapshot(Machine machine, BasketParameters basket, double[] state, double timeSeconds,
                          double timeCompensation, double emptiedFromBasketMl, ThreeWayValve.State valve,
                          PumpDrive.State pump, Faults faults, StepObservables observed, double pumpRunningFraction,
-                         Actuators commands, Cleaning cleaning) {
+                         boolean basketWet, Actuators commands, Cleaning cleaning) {
             this.machine = machine;
             this.basket = basket;
             this.state = state;
@@ -280,6 +290,7 @@ public final class Plant {
             this.faults = faults;
             this.observed = observed;
             this.pumpRunningFraction = pumpRunningFraction;
+            this.basketWet = basketWet;
             this.commands = commands;
             this.cleaning = cleaning;
         }

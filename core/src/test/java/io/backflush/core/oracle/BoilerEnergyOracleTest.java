@@ -90,12 +90,17 @@ class BoilerEnergyOracleTest {
             double root = Math.sqrt(tr * tr / 4 - det);
             double l1 = tr / 2 + root;
             double l2 = tr / 2 - root;
-            // eigenvectors (a12, λ − a11); start (80, 80) minus steady state = c1·v1 + c2·v2
+            // eigenvectors (a12, λ − a11); start minus steady state = c1·v1 + c2·v2
             double v1x = a12;
             double v1y = l1 - a11;
             double v2x = a12;
             double v2y = l2 - a11;
-            double dx = 80.0 - teInf;
+            // a hot plant's element starts as it is while the boiler is held: above the water by the
+            // holding power (here the loss UA·(80 − 25); the group is decoupled) over its conductance
+            double elementStart = 80.0 + ua * (80.0 - 25.0) / g;
+            assertThat(new Plant(Machine.of(p), BasketParameters.blind(), new InitialConditions(0.0, 80.0, 80.0))
+                    .elementTemperatureC()).isCloseTo(elementStart, within(1e-12));
+            double dx = elementStart - teInf;
             double dy = 80.0 - tbInf;
             double d = v1x * v2y - v2x * v1y;
             double c1 = (dx * v2y - v2x * dy) / d;

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.within;
 class PlantTest {
 
     private static Plant fullChamberWithoutAir(double complianceMlPerBar) {
-        MachineParameters p = Presets.singleBoiler().withChamber(new GroupChamberParameters(45, complianceMlPerBar, 0.5));
+        // a chamber that keeps all its water (retained = its volume): no drain lets air in during the
+        // valve's 20 ms dead time before the pump side opens
+        MachineParameters p = Presets.singleBoiler().withChamber(new GroupChamberParameters(45, complianceMlPerBar, 0.5,
+                GroupChamberParameters.DEFAULT_DRAIN_TIME_CONSTANT_SECONDS, 45));
         // start full of water: no air at all (the stiff case)
         return new Plant(Machine.of(p), BasketParameters.blind(), new InitialConditions(45.0, 93, 88));
     }
