@@ -75,11 +75,22 @@ public final class Cleaning {
         detergentDosedMg += mg;
     }
 
-    /** The basket is emptied: undissolved and dissolved detergent leave with the chamber water. */
+    /** The whole chamber is emptied: undissolved and dissolved detergent leave with its water. */
     public void dumpChamber() {
-        detergentDumpedMg += undissolvedMg + dissolvedMg;
+        dumpBasket(1.0);
+    }
+
+    /**
+     * The basket is emptied: the powder still in it and the share {@code waterFraction} of the
+     * chamber's water (with the detergent dissolved in it) leave; the liquid above the screen and in
+     * the passage stays, to be pushed out by the next rinse.
+     */
+    public void dumpBasket(double waterFraction) {
+        double f = Math.max(0.0, Math.min(1.0, waterFraction));
+        double dissolvedOut = dissolvedMg * f;
+        detergentDumpedMg += undissolvedMg + dissolvedOut;
         undissolvedMg = 0.0;
-        dissolvedMg = 0.0;
+        dissolvedMg -= dissolvedOut;
     }
 
     /** Sets the residue at a site (initial conditions, tests). */

@@ -81,7 +81,7 @@ public final class Presets {
                 new ThreeWayValveParameters(new OrificeParameters(1.5, 0.65), 0.020),
                 new GroupChamberParameters(60.0, 1.0, 0.7),
                 new BoilerParameters(1800.0, 1400.0, 1.5),
-                new GroupHeadParameters(4.5, 380.0, 3.0, 1.0),
+                new GroupHeadParameters(4.5, 380.0, 6.0, 0.25),
                 THERMOCOUPLE,
                 ROOM);
     }
@@ -98,7 +98,7 @@ public final class Presets {
                 new ThreeWayValveParameters(new OrificeParameters(1.8, 0.65), 0.020),
                 new GroupChamberParameters(55.0, 0.8, 0.5),
                 new BoilerParameters(5000.0, 2500.0, 3.0),
-                new GroupHeadParameters(4.0, 380.0, 4.0, 1.2),
+                new GroupHeadParameters(4.0, 380.0, 8.0, 0.35),
                 THERMOCOUPLE,
                 ROOM);
     }

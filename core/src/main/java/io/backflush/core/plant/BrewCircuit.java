@@ -53,6 +53,11 @@ public final class BrewCircuit {
     private final double inverseBoilerHeatCapacity;
     private final double inverseGroupHeatCapacity;
     private final double sensorLagSeconds;
+    private final double retainedWaterMl;
+    private final double inverseDrainSeconds;
+    private final double elementConductanceWPerK;
+    private final double inverseElementHeatCapacity;
+    private final double elementHeatCapacityJPerK;
     private final InletSample running = new InletSample();
     private final InletSample stopped = new InletSample();
 
@@ -97,6 +102,11 @@ public final class BrewCircuit {
         this.inverseBoilerHeatCapacity = 1.0 / boilerHeatCapacityJPerK;
         this.inverseGroupHeatCapacity = 1.0 / groupHeatCapacityJPerK;
         this.sensorLagSeconds = p.sensors().temperatureLagSeconds();
+        this.retainedWaterMl = chamber.retainedWaterMl();
+        this.inverseDrainSeconds = 1.0 / chamber.drainTimeConstantSeconds();
+        this.elementConductanceWPerK = b.elementConductanceWPerK();
+        this.elementHeatCapacityJPerK = b.elementHeatCapacityJPerK();
+        this.inverseElementHeatCapacity = 1.0 / b.elementHeatCapacityJPerK();
     }
 
     /**
@@ -108,12 +118,13 @@ public final class BrewCircuit {
      *                       is the running and the stopped solution blended by it
      * @param inletOpen      the valve connects the supply to the group
      * @param exhaustOpen    the valve opens the group to the exhaust
+     * @param waterMl        water in the chamber, ml (what can drain once the group is at atmospheric pressure)
      * @param headspaceVents headspace air remains to vent
      * @param exactSupply    the exact supply solution (the reference) instead of the table (the
      *                       fixed stepper, which also needs the slopes)
      */
-    void flowsAt(double groupBar, double pumpFraction, boolean inletOpen, boolean exhaustOpen, boolean headspaceVents,
-                 boolean exactSupply, Flows out) {
+    void flowsAt(double groupBar, double waterMl, double pumpFraction, boolean inletOpen, boolean exhaustOpen,
+                 boolean headspaceVents, boolean exactSupply, Flows out) {
         out.groupBar = groupBar;
         if (exactSupply) {
             exactSupply(groupBar, pumpFraction, inletOpen, out);
@@ -142,8 +153,28 @@ public final class BrewCircuit {
         } else {
             out.exhaustMode = Flows.EXHAUST_SHUT;
         }
+        out.drainMlPerS = exhaustOpen && groupBar < DRAIN_HEAD_BAR
+                ? drainFlowMlPerS(waterMl) * (1.0 - Math.max(groupBar, 0.0) / DRAIN_HEAD_BAR) : 0.0;
         out.cupFlowMlPerS = cupFlowMlPerS(groupBar);
         out.cupFlowSlope = cupFlowSlope(groupBar);
+    }
+
+    /**
+     * Below this group pressure a released group drains by gravity, fully at 0 bar and fading
+     * linearly to nothing at it, bar. Estimate: the hydrostatic head of the few centimetres of water
+     * between the group and the exhaust's outlet (5 cm of water is 0.005 bar); above it the group's
+     * own pressure drives the water out through the orifice instead.
+     */
+    static final double DRAIN_HEAD_BAR = 0.005;
+
+    /**
+     * Gravity drain of a released group at atmospheric pressure: the water above what the chamber
+     * retains runs out through the exhaust, first order in the drain time constant, ml/s; the same
+     * volume of air comes back in through the exhaust, so the pressure does not fall below zero.
+     */
+    double drainFlowMlPerS(double waterMl) {
+        double excess = waterMl - retainedWaterMl;
+        return excess > 0.0 ? excess * inverseDrainSeconds : 0.0;
     }
 
     private void tabulatedSupply(double groupBar, double pumpFraction, boolean inletOpen, Flows out) {
@@ -194,7 +225,7 @@ public final class BrewCircuit {
 
     /** The rate of change of the chamber's water for these flows, ml/s. */
     static double waterRate(Flows f) {
-        return f.inflowMlPerS - f.exhaustWaterMlPerS - f.cupFlowMlPerS;
+        return f.inflowMlPerS - f.exhaustWaterMlPerS - f.cupFlowMlPerS - f.drainMlPerS;
     }
 
     /**
@@ -205,14 +236,16 @@ public final class BrewCircuit {
      */
     void rates(double[] y, Flows f, double heaterDuty, double[] yDot) {
         yDot[StateLayout.GROUP_WATER_ML] = waterRate(f);
-        yDot[StateLayout.HEADSPACE_AIR_ATM_ML] = -f.exhaustAirAtmMlPerS;
+        yDot[StateLayout.HEADSPACE_AIR_ATM_ML] = f.drainMlPerS - f.exhaustAirAtmMlPerS;
         yDot[StateLayout.BASKET_AIR_ATM_ML] = 0.0;
         double boiler = y[StateLayout.BOILER_C];
         double group = y[StateLayout.GROUP_METAL_C];
-        double boilerRate = boilerTemperatureRate(boiler, heaterDuty, f.inflowMlPerS);
+        double element = y[StateLayout.ELEMENT_C];
+        double boilerRate = boilerTemperatureRate(boiler, element, group, f.inflowMlPerS);
         double groupRate = groupTemperatureRate(boiler, group, f.inflowMlPerS);
         yDot[StateLayout.BOILER_C] = boilerRate;
         yDot[StateLayout.GROUP_METAL_C] = groupRate;
+        yDot[StateLayout.ELEMENT_C] = elementTemperatureRate(element, boiler, heaterDuty);
         if (sensorLagSeconds > 0) {
             yDot[StateLayout.BOILER_SENSOR_C] = (boiler - y[StateLayout.BOILER_SENSOR_C]) / sensorLagSeconds;
             yDot[StateLayout.GROUP_SENSOR_C] = (group - y[StateLayout.GROUP_SENSOR_C]) / sensorLagSeconds;
@@ -222,7 +255,7 @@ public final class BrewCircuit {
         }
         yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
         yDot[StateLayout.RETURNED_TO_TANK_ML] = f.pumpFlowMlPerS - f.inflowMlPerS;
-        yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS;
+        yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
         yDot[StateLayout.TO_CUP_ML] = f.cupFlowMlPerS;
     }
 
@@ -385,12 +418,52 @@ public final class BrewCircuit {
         return groupBar > 0 && cupK > 0 ? Fluids.smoothSqrtFlowSlope(cupK, groupBar) : 0.0;
     }
 
-    /** d(boiler temperature)/dt, K/s, for the given heater duty and flow into the group. */
-    public double boilerTemperatureRate(double boilerC, double heaterDuty, double inflowMlPerS) {
-        double power = heaterPowerW * heaterDuty
+    /**
+     * d(boiler temperature)/dt, K/s: heat from the element, less the losses to the room, the heat
+     * conducted to the group (the same term that heats the group, so no energy is made or lost
+     * between them) and the cold tank water that replaces what flows to the group.
+     */
+    public double boilerTemperatureRate(double boilerC, double elementC, double groupC, double inflowMlPerS) {
+        double power = elementHeatW(elementC, boilerC)
                 - boilerLossWPerK * (boilerC - ambientC)
+                - groupCouplingWPerK * (boilerC - groupC)
                 - waterHeatPerMlJPerK * Math.max(inflowMlPerS, 0.0) * (boilerC - tankWaterC);
         return power * inverseBoilerHeatCapacity;
+    }
+
+    /** Heat conducted from the element to the boiler water, W. */
+    double elementHeatW(double elementC, double boilerC) {
+        return elementConductanceWPerK * (elementC - boilerC);
+    }
+
+    /** d(element temperature)/dt, K/s: the heater's power in, conduction to the water out. */
+    public double elementTemperatureRate(double elementC, double boilerC, double heaterDuty) {
+        return (heaterPowerW * heaterDuty - elementHeatW(elementC, boilerC)) * inverseElementHeatCapacity;
+    }
+
+    /** The element's temperature with the heater at this duty and the water held at boilerC, °C. */
+    double elementSteadyC(double boilerC, double heaterDuty) {
+        return boilerC + heaterPowerW * heaterDuty / elementConductanceWPerK;
+    }
+
+    /** Heater power at this duty, W. */
+    double heaterPowerW(double heaterDuty) {
+        return heaterPowerW * heaterDuty;
+    }
+
+    /** The element's lag, heat capacity / conductance to the water, s. */
+    double elementLagSeconds() {
+        return elementHeatCapacityJPerK / elementConductanceWPerK;
+    }
+
+    /** The element's heat capacity, J/K. */
+    double elementHeatCapacityJPerK() {
+        return elementHeatCapacityJPerK;
+    }
+
+    /** The boiler water's heat capacity, J/K. */
+    double boilerHeatCapacityJPerK() {
+        return boilerHeatCapacityJPerK;
     }
 
     /** d(group metal temperature)/dt, K/s. */

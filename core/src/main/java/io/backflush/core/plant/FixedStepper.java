@@ -37,9 +37,10 @@ final class FixedStepper {
     // only when Newton needs it: most steps of a plateau or a drained group start converged.
     private double slopeNumerator;
     private double slopeDenominator;
-    // sensor lag factor for the last dt
+    // sensor-lag and element-lag factors for the last dt
     private double alphaDt = Double.NaN;
     private double alpha;
+    private double elementAlpha;
 
     FixedStepper(BrewCircuit circuit) {
         this.circuit = circuit;
@@ -96,19 +97,27 @@ final class FixedStepper {
             s[i] += rates[i] * dt;
         }
 
-        // Heat: explicit Euler (time constants are seconds to minutes); probes: the exact
-        // solution of their lag over the step toward the new temperatures.
-        boiler += dt * rates[StateLayout.BOILER_C];
+        // Heat: explicit Euler (time constants are seconds to minutes), except the element, whose
+        // lag can be short: its exact solution over the step with the water's temperature held,
+        // the boiler receiving exactly the heat the element gave up (power·dt − C_e·ΔT_e). Probes:
+        // the exact solution of their lag over the step toward the new temperatures.
+        double element = s[StateLayout.ELEMENT_C];
+        double a = sensorAlpha(dt);
+        double elementEnd = element + elementAlpha * (circuit.elementSteadyC(boiler, heaterDuty) - element);
+        double elementHeatJ = circuit.heaterPowerW(heaterDuty) * dt
+                - circuit.elementHeatCapacityJPerK() * (elementEnd - element);
+        boiler += dt * (rates[StateLayout.BOILER_C] - circuit.elementHeatW(element, boiler) / circuit.boilerHeatCapacityJPerK())
+                + elementHeatJ / circuit.boilerHeatCapacityJPerK();
         group += dt * rates[StateLayout.GROUP_METAL_C];
         s[StateLayout.BOILER_C] = boiler;
         s[StateLayout.GROUP_METAL_C] = group;
-        double a = sensorAlpha(dt);
+        s[StateLayout.ELEMENT_C] = elementEnd;
         s[StateLayout.BOILER_SENSOR_C] += a * (boiler - s[StateLayout.BOILER_SENSOR_C]);
         s[StateLayout.GROUP_SENSOR_C] += a * (group - s[StateLayout.GROUP_SENSOR_C]);
     }
 
     /**
-     * The sensor lag's exact update factor 1 − exp(−dt/τ), recomputed only when dt changes: on
+     * The sensor lag's exact update factor 1 − exp(−dt/τ) (and the element's), recomputed only when dt changes: on
      * JDK 17 {@code Math.expm1} is a native (JNI) call costing tens of ns, a large share of a
      * step.
      */
@@ -116,6 +125,7 @@ final class FixedStepper {
         if (dt != alphaDt) {
             double lag = circuit.sensorLagSeconds();
             alpha = lag <= 0 ? 1.0 : -Math.expm1(-dt / lag);
+            elementAlpha = -Math.expm1(-dt / circuit.elementLagSeconds());
             alphaDt = dt;
         }
         return alpha;
@@ -128,7 +138,7 @@ final class FixedStepper {
     private double residual(double p, double dt, double water, double headspace, double basketAir,
                             double pumpFraction, boolean inletOpen, boolean exhaustOpen) {
         Flows f = trial;
-        circuit.flowsAt(p, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, false, f);
+        circuit.flowsAt(p, water, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, false, f);
         double waterOutSlope = f.exhaustWaterSlope;
         double airSlope = 0.0;
         headspaceEnd = headspace;
@@ -150,6 +160,8 @@ final class FixedStepper {
                         + (airFlow > 0 ? waterFlow * theta * f.exhaustAirSlope / airFlow : 0.0);
             }
         }
+        // a released group at atmospheric pressure drains; air comes back in for the water that leaves
+        headspaceEnd += dt * f.drainMlPerS;
         double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope;
         waterEnd = water + dt * BrewCircuit.waterRate(f);
         double pressure = circuit.pressureBar(waterEnd, headspaceEnd + basketAir);

@@ -30,6 +30,11 @@ final class Flows {
     /** Air out through the exhaust, ml at 1 atm per second. */
     double exhaustAirAtmMlPerS;
     double exhaustAirSlope;
+    /**
+     * Water draining by gravity through the open exhaust from a group at atmospheric pressure, and
+     * the air drawn back in through it to take its place (ml/s and atm-ml/s alike).
+     */
+    double drainMlPerS;
     /** Through the basket to the cup, ml/s. */
     double cupFlowMlPerS;
     double cupFlowSlope;
@@ -45,6 +50,7 @@ final class Flows {
         exhaustWaterSlope = o.exhaustWaterSlope;
         exhaustAirAtmMlPerS = o.exhaustAirAtmMlPerS;
         exhaustAirSlope = o.exhaustAirSlope;
+        drainMlPerS = o.drainMlPerS;
         cupFlowMlPerS = o.cupFlowMlPerS;
         cupFlowSlope = o.cupFlowSlope;
     }

@@ -36,6 +36,8 @@ public final class Plant {
     private double emptiedFromBasketMl;
     private double pumpRunningFraction;
     private long appliedResidueVersion = -1;
+    /** Whether water has come into the group since the basket was last emptied (it holds its share). */
+    private boolean basketWet = true;
 
     /**
      * A plant at operating temperature with a dry group chamber.
@@ -76,7 +78,7 @@ public final class Plant {
         this.cleaning = new Cleaning(cleaning);
         this.valve = new ThreeWayValve(machine.parameters());
         this.pump = new PumpDrive(machine.pump());
-        this.state = StateLayout.initial(machine.parameters().chamber(), initial);
+        this.state = StateLayout.initial(machine.parameters(), initial);
         this.observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
         this.stepperKind = stepper;
         if (stepper == StepperKind.REFERENCE) {
@@ -100,19 +102,24 @@ public final class Plant {
     }
 
     /**
-     * The barista takes the portafilter out and puts another basket in: the chamber's water (and
-     * any detergent in it) is emptied into the drip tray and the chamber refills with air. Only
-     * call it with the group released (the valve de-energised); a real group under pressure
-     * cannot be opened.
+     * The barista takes the portafilter out and puts another basket in: the basket's water (its
+     * share of the chamber, 1 − the headspace fraction), the detergent dissolved in it and any
+     * powder left in it go to the drip tray, and the basket refills with air; the liquid above the
+     * screen and in the passage stays (the next rinse pushes it out first). A basket emptied again
+     * before any water came in gives up nothing more. Only call it with the
+     * group released (the valve de-energised); a real group under pressure cannot be opened.
      */
     public void changeBasket(BasketParameters newBasket) {
-        state[StateLayout.TO_DRIP_TRAY_ML] += state[StateLayout.GROUP_WATER_ML];
-        emptiedFromBasketMl += state[StateLayout.GROUP_WATER_ML];
-        state[StateLayout.GROUP_WATER_ML] = 0.0;
-        cleaning.dumpChamber();
+        double basketShare = basketWet ? 1.0 - machine.parameters().chamber().headspaceAirFraction() : 0.0;
+        double water = state[StateLayout.GROUP_WATER_ML];
+        double emptied = water * basketShare;
+        state[StateLayout.TO_DRIP_TRAY_ML] += emptied;
+        emptiedFromBasketMl += emptied;
+        cleaning.dumpBasket(water > 0.0 ? basketShare : 1.0);
+        basketWet = false;
         this.basket = newBasket;
         circuit.setBasket(newBasket);
-        StateLayout.fillChamber(state, machine.parameters().chamber(), 0.0);
+        StateLayout.fillChamber(state, machine.parameters().chamber(), water - emptied);
         observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
     }
 
@@ -138,8 +145,11 @@ public final class Plant {
             pumpRunningFraction = fraction;
             fixedStepper.step(state, dtSeconds, fraction * faults.pumpDeliveryFactor(), valve.inletOpen(),
                     valve.exhaustOpen(), commands.heaterDuty(), observed);
-            cleaning.step(dtSeconds, observed.exhaustWaterMlPerS, observed.cupFlowMlPerS,
+            cleaning.step(dtSeconds, exhaustWaterFlowMlPerS(), observed.cupFlowMlPerS,
                     state[StateLayout.GROUP_WATER_ML], state[StateLayout.GROUP_METAL_C]);
+        }
+        if (observed.inflowMlPerS > 0.0) {
+            basketWet = true;
         }
         advanceTime(dtSeconds);
     }
@@ -195,7 +205,8 @@ public final class Plant {
         Actuators commandsCopy = new Actuators();
         commandsCopy.copyFrom(commands);
         return new Snapshot(machine, basket, state.clone(), timeSeconds, timeCompensation, emptiedFromBasketMl,
-                valve.state(), pump.state(), faults, observables(), pumpRunningFraction, commandsCopy, cleaningCopy);
+                valve.state(), pump.state(), faults, observables(), pumpRunningFraction, basketWet, commandsCopy,
+                cleaningCopy);
     }
 
     /**
@@ -227,8 +238,10 @@ public final class Plant {
         observed.pumpFlowMlPerS = o.pumpFlowMlPerS();
         observed.exhaustWaterMlPerS = o.exhaustWaterMlPerS();
         observed.exhaustAirAtmMlPerS = o.exhaustAirAtmMlPerS();
+        observed.drainMlPerS = 0.0; // the record's flows are net of the drain already
         observed.cupFlowMlPerS = o.cupFlowMlPerS();
         pumpRunningFraction = s.pumpRunningFraction;
+        basketWet = s.basketWet;
         commands.copyFrom(s.commands);
         cleaning.copyFrom(s.cleaning);
         applyFouling();
@@ -237,8 +250,8 @@ public final class Plant {
     /** The last step's pressures and flows, as a record. */
     public StepObservables observables() {
         return new StepObservables(observed.groupBar, observed.pumpOutletBar, observed.inflowMlPerS,
-                observed.pumpFlowMlPerS, reliefFlowMlPerS(), observed.exhaustWaterMlPerS,
-                observed.exhaustAirAtmMlPerS, observed.cupFlowMlPerS);
+                observed.pumpFlowMlPerS, reliefFlowMlPerS(), exhaustWaterFlowMlPerS(), exhaustAirFlowAtmMlPerS(),
+                observed.cupFlowMlPerS);
     }
 
     /**
@@ -258,13 +271,14 @@ public final class Plant {
         private final Faults faults;
         private final StepObservables observed;
         private final double pumpRunningFraction;
+        private final boolean basketWet;
         private final Actuators commands;
         private final Cleaning cleaning;
 
         private Snapshot(Machine machine, BasketParameters basket, double[] state, double timeSeconds,
                          double timeCompensation, double emptiedFromBasketMl, ThreeWayValve.State valve,
                          PumpDrive.State pump, Faults faults, StepObservables observed, double pumpRunningFraction,
-                         Actuators commands, Cleaning cleaning) {
+                         boolean basketWet, Actuators commands, Cleaning cleaning) {
             this.machine = machine;
             this.basket = basket;
             this.state = state;
@@ -276,6 +290,7 @@ public final class Plant {
             this.faults = faults;
             this.observed = observed;
             this.pumpRunningFraction = pumpRunningFraction;
+            this.basketWet = basketWet;
             this.commands = commands;
             this.cleaning = cleaning;
         }
@@ -309,15 +324,13 @@ public final class Plant {
     }
 
     /**
-     * Sets boiler and group temperatures (and their probes): the machine switched on and at
-     * temperature, or cooled to the room overnight. A shortcut for day-scale simulations, which do
-     * not integrate hours of heating.
+     * Sets boiler and group temperatures (and their probes; the element takes the water's): the
+     * machine switched on and at temperature, or cooled to the room overnight. NaN for the group
+     * means its steady state with the boiler, NaN for the boiler the room's temperature. A shortcut
+     * for day-scale simulations, which do not integrate hours of heating.
      */
     public void setTemperatures(double boilerC, double groupC) {
-        state[StateLayout.BOILER_C] = boilerC;
-        state[StateLayout.BOILER_SENSOR_C] = boilerC;
-        state[StateLayout.GROUP_METAL_C] = groupC;
-        state[StateLayout.GROUP_SENSOR_C] = groupC;
+        StateLayout.setTemperatures(state, machine.parameters(), boilerC, groupC);
     }
 
     /** Fills {@code out} with the current sensor readings. */
@@ -369,14 +382,20 @@ public final class Plant {
         return observed.pumpFlowMlPerS - observed.inflowMlPerS;
     }
 
-    /** Water leaving through the exhaust to the drip tray over the last step, ml/s. */
+    /**
+     * Water leaving through the exhaust to the drip tray over the last step (driven by the group's
+     * pressure, or draining by gravity from a released group), ml/s.
+     */
     public double exhaustWaterFlowMlPerS() {
-        return observed.exhaustWaterMlPerS;
+        return observed.exhaustWaterMlPerS + observed.drainMlPerS;
     }
 
-    /** Air leaving through the exhaust over the last step, ml at 1 atm per second. */
+    /**
+     * Air leaving through the exhaust over the last step, net of the air drawn back in as a
+     * released group drains (negative then), ml at 1 atm per second.
+     */
     public double exhaustAirFlowAtmMlPerS() {
-        return observed.exhaustAirAtmMlPerS;
+        return observed.exhaustAirAtmMlPerS - observed.drainMlPerS;
     }
 
     /** Flow through the basket to the cup over the last step, ml/s. */
@@ -429,6 +448,11 @@ public final class Plant {
 
     public double boilerTemperatureC() {
         return state[StateLayout.BOILER_C];
+    }
+
+    /** Heating element temperature, °C. */
+    public double elementTemperatureC() {
+        return state[StateLayout.ELEMENT_C];
     }
 
     public double groupTemperatureC() {

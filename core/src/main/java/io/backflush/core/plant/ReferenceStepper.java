@@ -183,13 +183,14 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
         observed.exhaustWaterMlPerS = (state[StateLayout.TO_DRIP_TRAY_ML] - start[StateLayout.TO_DRIP_TRAY_ML]) / dt;
         observed.exhaustAirAtmMlPerS = (start[StateLayout.HEADSPACE_AIR_ATM_ML] - state[StateLayout.HEADSPACE_AIR_ATM_ML]) / dt;
         observed.cupFlowMlPerS = (state[StateLayout.TO_CUP_ML] - start[StateLayout.TO_CUP_ML]) / dt;
+        observed.drainMlPerS = 0.0; // the averages above are net of the drain
     }
 
     /** Flows at state y with the segment's settings, into {@link #flows}. */
     private void evaluate(double[] y) {
         double p = circuit.pressureBar(y[StateLayout.GROUP_WATER_ML],
                 y[StateLayout.HEADSPACE_AIR_ATM_ML] + y[StateLayout.BASKET_AIR_ATM_ML]);
-        circuit.flowsAt(p, pumpFraction, inletOpen, exhaustOpen, headspaceVenting, true, flows);
+        circuit.flowsAt(p, y[StateLayout.GROUP_WATER_ML], pumpFraction, inletOpen, exhaustOpen, headspaceVenting, true, flows);
     }
 
     // ---- equations ----

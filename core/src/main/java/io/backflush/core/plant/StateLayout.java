@@ -1,6 +1,7 @@
 package io.backflush.core.plant;
 
 import io.backflush.core.hydraulics.GroupChamberParameters;
+import io.backflush.core.machine.MachineParameters;
 
 /**
  * The plant's continuous state as a flat {@code double[]}: what each index holds and in which
@@ -34,22 +35,42 @@ public final class StateLayout {
     /** Water through the basket to the cup, ml. */
     public static final int TO_CUP_ML = 10;
 
+    /** Heating element temperature, °C (between the heater's power and the boiler water). */
+    public static final int ELEMENT_C = 11;
+
     /** Number of state variables. */
-    public static final int SIZE = 11;
+    public static final int SIZE = 12;
 
     /**
      * The state a plant starts from: the chamber holding {@code initial.groupWaterMl()} of water
      * and atmospheric air in the rest, temperatures and their probes as given, an empty ledger.
      * Both steppers start from it.
      */
-    static double[] initial(GroupChamberParameters chamber, InitialConditions initial) {
+    static double[] initial(MachineParameters machine, InitialConditions initial) {
         double[] s = new double[SIZE];
-        fillChamber(s, chamber, initial.groupWaterMl());
-        s[BOILER_C] = initial.boilerC();
-        s[GROUP_METAL_C] = initial.groupMetalC();
-        s[BOILER_SENSOR_C] = initial.boilerC();
-        s[GROUP_SENSOR_C] = initial.groupMetalC();
+        fillChamber(s, machine.chamber(), initial.groupWaterMl());
+        setTemperatures(s, machine, initial.boilerC(), initial.groupMetalC());
         return s;
+    }
+
+    /**
+     * Sets boiler, element and group temperatures and their probes; a NaN boiler temperature means
+     * the room's, a NaN group temperature the group's steady state with that boiler
+     * ({@link InitialConditions#steadyGroupC}). The element starts as it is while a thermostat holds
+     * the boiler there: above the water by the power that replaces the boiler's losses and what it
+     * gives the group, over its conductance (at the water's temperature in a cold machine).
+     */
+    static void setTemperatures(double[] s, MachineParameters machine, double boilerC, double groupC) {
+        double ambient = machine.environment().ambientC();
+        double boiler = Double.isNaN(boilerC) ? ambient : boilerC;
+        double group = Double.isNaN(groupC) ? InitialConditions.steadyGroupC(machine, boiler) : groupC;
+        double holdingW = machine.boiler().lossConductanceWPerK() * (boiler - ambient)
+                + machine.groupHead().boilerCouplingWPerK() * (boiler - group);
+        s[BOILER_C] = boiler;
+        s[ELEMENT_C] = boiler + Math.max(0.0, holdingW) / machine.boiler().elementConductanceWPerK();
+        s[GROUP_METAL_C] = group;
+        s[BOILER_SENSOR_C] = boiler;
+        s[GROUP_SENSOR_C] = group;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.backflush.core.hydraulics.ThreeWayValveParameters;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.thermal.BoilerParameters;
 import io.backflush.core.thermal.EnvironmentParameters;
+import io.backflush.core.thermal.GroupHeadParameters;
 
 /** A preset with one part replaced, through the parameter record's public constructor. */
 final class Variants {
@@ -33,5 +34,14 @@ final class Variants {
     static MachineParameters withBoiler(MachineParameters p, BoilerParameters boiler, EnvironmentParameters room) {
         return new MachineParameters(p.name(), p.description(), p.pump(), p.overPressureValve(), p.gicleur(),
                 p.groupInlet(), p.threeWayValve(), p.chamber(), boiler, p.groupHead(), p.sensors(), room);
+    }
+
+    /** The boiler alone, thermally: the group decoupled from it (no conduction either way). */
+    static MachineParameters withBoilerAlone(MachineParameters p, BoilerParameters boiler, EnvironmentParameters room) {
+        GroupHeadParameters g = p.groupHead();
+        return new MachineParameters(p.name(), p.description(), p.pump(), p.overPressureValve(), p.gicleur(),
+                p.groupInlet(), p.threeWayValve(), p.chamber(), boiler,
+                new GroupHeadParameters(g.massKg(), g.specificHeatJPerKgK(), 0.0, g.lossConductanceWPerK()),
+                p.sensors(), room);
     }
 }

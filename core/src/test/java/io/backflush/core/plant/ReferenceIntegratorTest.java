@@ -39,7 +39,9 @@ class ReferenceIntegratorTest {
         CycleFigures a = new ReferenceIntegrator(m, BasketParameters.blind()).run(one, 20.0).cycles().get(0);
         CycleFigures b = new ReferenceIntegrator(m, BasketParameters.blind(), 1e-12, 1e-12).run(one, 20.0).cycles().get(0);
 
-        assertThat(a.quietAfterSeconds()).isCloseTo(b.quietAfterSeconds(), within(1e-6));
+        // the quiet crossing sits where the inflow falls slowly (about 0.4 ml/s per s), so interpolation
+        // error of 1e-6 ml/s moves it by microseconds: 10 µs is still a hundred times below a 1 ms tick
+        assertThat(a.quietAfterSeconds()).isCloseTo(b.quietAfterSeconds(), within(1e-5));
         assertThat(a.plateauBar()).isCloseTo(b.plateauBar(), within(1e-6));
         assertThat(a.whooshVolumeMl()).isCloseTo(b.whooshVolumeMl(), within(1e-6));
         assertThat(a.whooshDecaySeconds()).isCloseTo(b.whooshDecaySeconds(), within(1e-6));
@@ -53,7 +55,7 @@ class ReferenceIntegratorTest {
         double[] s = new ReferenceIntegrator(m, BasketParameters.blind()).run(heat, 30.0).finalState();
 
         double rate = new BrewCircuit(m, BasketParameters.blind())
-                .boilerTemperatureRate(s[StateLayout.BOILER_C], 1.0, 0.0);
+                .boilerTemperatureRate(s[StateLayout.BOILER_C], s[StateLayout.ELEMENT_C], s[StateLayout.GROUP_METAL_C], 0.0);
         double tau = m.parameters().sensors().temperatureLagSeconds();
         assertThat(s[StateLayout.BOILER_C]).isGreaterThan(93.0);
         // A ramp seen through a first-order lag settles tau·rate behind it.

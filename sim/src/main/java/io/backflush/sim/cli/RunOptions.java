@@ -30,6 +30,11 @@ final class RunOptions {
                     + "times slower): run both to check the fixed stepper on your machine file.")
     String stepper;
 
+    @Option(names = "--start", paramLabel = "STATE", defaultValue = "hot",
+            description = "hot (default: boiler at 93 °C, the group in steady state with it) or cold (the whole "
+                    + "machine at room temperature, just switched on).")
+    String start;
+
     @Option(names = "--detergent", paramLabel = "GRAMS",
             description = "Detergent put in the blind basket at the start of each detergent phase, g "
                     + "(default: 3 g for programs with a detergent phase, else 0).")
@@ -55,7 +60,8 @@ final class RunOptions {
     record Run(Machine machine, BackflushProgram program, double dtSeconds, double detergentGrams, StepperKind stepper,
                RunOptions options) {
         Plant plant() {
-            return RunSetup.plant(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper);
+            return RunSetup.plant(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper,
+                    RunSetup.start(options.start));
         }
     }
 
@@ -63,6 +69,7 @@ final class RunOptions {
     Run resolve() {
         RunCommand.validateDt(dtSeconds);
         StepperKind kind = RunSetup.stepper(stepper);
+        RunSetup.start(start);
         Machine m = Inputs.machine(machine);
         BackflushProgram p = Inputs.program(program);
         if (!force) {

@@ -56,29 +56,37 @@ final class RunSetup {
     }
 
     static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast) {
-        return plant(machine, fouledDays, shotsPerDay, roast, StepperKind.FIXED);
+        return plant(machine, fouledDays, shotsPerDay, roast, StepperKind.FIXED, InitialConditions.hotAndDry());
     }
 
     /**
      * A hot plant with a blind basket advanced by the given stepper, clean or fouled by days of use
      * (simulated with the fixed stepper, then carried over to a reference plant by a snapshot).
      */
-    static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast, StepperKind stepper) {
+    static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast, StepperKind stepper,
+                       InitialConditions start) {
         checkFouling(fouledDays, shotsPerDay, roast);
         Roast r = roast(roast);
-        Plant plant = new Plant(machine, BasketParameters.blind(), InitialConditions.hotAndDry(),
-                CleaningParameters.defaults(), stepper);
+        Plant plant = new Plant(machine, BasketParameters.blind(), start, CleaningParameters.defaults(), stepper);
         if (fouledDays == 0) {
             return plant;
         }
         MachineLife life = new MachineLife(machine, Usage.home(fouledDays, shotsPerDay, r),
                 Strategies.find("none").orElseThrow(), 1L);
         life.run();
-        if (stepper == StepperKind.FIXED) {
-            return life.plant();
-        }
         plant.restore(life.plant().snapshot());
+        // the days of use end with the machine hot; a cold start is the next morning's
+        plant.setTemperatures(start.boilerC(), start.groupMetalC());
         return plant;
+    }
+
+    /** The {@code --start} flag: {@code hot} or {@code cold}. */
+    static InitialConditions start(String name) {
+        return switch (name) {
+            case "hot" -> InitialConditions.hotAndDry();
+            case "cold" -> InitialConditions.coldAndDry();
+            default -> throw new UserInputException("--start must be hot or cold, got '" + name + "'");
+        };
     }
 
     /** The {@code --stepper} flag: {@code fixed} or {@code reference}. */

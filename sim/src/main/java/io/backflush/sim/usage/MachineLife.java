@@ -35,10 +35,8 @@ import java.util.Map;
  * each puck's resistance (log-normal, 10 % spread: an estimate of grind and tamp variation).
  */
 public final class MachineLife {
-    /** Boiler temperature while the machine is on, °C. */
-    public static final double HOT_BOILER_C = 93.0;
-    /** Group temperature while the machine is on, °C (estimate: a few degrees below the boiler). */
-    public static final double HOT_GROUP_C = 88.0;
+    /** Boiler temperature while the machine is on, °C (the group is in steady state with it). */
+    public static final double HOT_BOILER_C = InitialConditions.HOT_BOILER_C;
 
     private static final double DAY_SECONDS = 86_400.0;
 
@@ -82,7 +80,7 @@ public final class MachineLife {
         this.policy = policy;
         this.seed = seed;
         this.plant = new Plant(machine, BasketParameters.Open.screenOnly(),
-                new InitialConditions(0, HOT_BOILER_C, HOT_GROUP_C), cleaning);
+                InitialConditions.hotAndDry(), cleaning);
     }
 
     public MachineLife(Machine machine, Usage usage, Strategy strategy, long seed) {
@@ -121,7 +119,7 @@ public final class MachineLife {
         // overnight at room temperature, then switched on and at temperature
         plant.setTemperatures(machine.parameters().environment().ambientC(), machine.parameters().environment().ambientC());
         idleUntil(on);
-        plant.setTemperatures(HOT_BOILER_C, HOT_GROUP_C);
+        plant.setTemperatures(HOT_BOILER_C, Double.NaN);
         boolean dripped = false;
         double cleanAt = off - 1800.0;
         int shotsBefore = shots;

@@ -58,7 +58,8 @@ class RunSoundTest {
                 loudest = Math.max(loudest, rms(pcm, t));
             }
             assertThat(whoosh).as("cycle %d: peak window at the whoosh", c.index()).isGreaterThan(0.85 * loudest);
-            assertThat(after).as("cycle %d: silence after the whoosh", c.index()).isLessThan(0.05 * whoosh);
+            // after the whoosh only the released group's gravity drain trickles into the drip tray
+            assertThat(after).as("cycle %d: only a trickle after the whoosh", c.index()).isLessThan(0.1 * whoosh);
         }
     }
 
