@@ -61,7 +61,7 @@ public final class FaultEngine {
      * faults to {@code plant}. Returns the texts of the faults that fired (for the trace).
      */
     public List<String> check(double tSeconds, double[] truth, Plant plant) {
-        List<String> fired = null;
+        List<FaultSpec> due = null;
         for (Iterator<FaultSpec> it = pending.iterator(); it.hasNext(); ) {
             FaultSpec f = it.next();
             boolean go = f.immediate()
@@ -69,10 +69,19 @@ public final class FaultEngine {
                     || (f.condition() != null && f.condition().holds(truth[f.condition().channel().ordinal()]));
             if (go) {
                 it.remove();
-                activate(f, truth);
-                if (fired == null) {
-                    fired = new ArrayList<>(2);
+                if (due == null) {
+                    due = new ArrayList<>(2);
                 }
+                due.add(f);
+            }
+        }
+        // activated after the scan: a clear among them removes pending faults, which must not
+        // happen while the scan iterates over them
+        List<String> fired = null;
+        if (due != null) {
+            fired = new ArrayList<>(due.size());
+            for (FaultSpec f : due) {
+                activate(f, truth);
                 fired.add(f.text());
             }
         }
@@ -135,7 +144,9 @@ public final class FaultEngine {
                 case DROPOUT -> values[i] = Double.NaN;
                 case DELAY -> {
                     int n = a.ring.length;
-                    int oldest = a.count < n ? 0 : a.count - n + 1;
+                    // the ring holds the last n = ms/dt + 1 readings, the newest at count - 1: the one
+                    // ms ago is at count - n (before there is one that old, the oldest there is)
+                    int oldest = a.count < n ? 0 : a.count - n;
                     values[i] = a.count == 0 ? values[i] : a.ring[oldest % n];
                 }
                 case INTERMITTENT -> {
