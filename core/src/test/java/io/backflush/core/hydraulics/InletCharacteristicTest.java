@@ -4,6 +4,7 @@ import io.backflush.core.hydraulics.InletCharacteristic.InletSample;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.machine.Presets;
+import io.backflush.core.support.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -11,7 +12,6 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 
 /** The fixed stepper's table against the exact (bisection) supply solution. */
@@ -54,7 +54,7 @@ class InletCharacteristicTest {
         Machine m = machine(name);
         InletCharacteristic inlet = m.inlet();
         InletSample s = new InletSample();
-        qt().forAll(doubles().between(0.0, m.reliefPressureBar() + 2.0)).checkAssert(p -> {
+        Seeds.theory("inlet-table-" + name, 1000).forAll(doubles().between(0.0, m.reliefPressureBar() + 2.0)).checkAssert(p -> {
             inlet.sample(p, true, true, s);
             assertThat(s.netFlowMlPerS).isCloseTo(inlet.exactNetFlowMlPerS(p, true), within(TOLERANCE_ML_PER_S));
         });

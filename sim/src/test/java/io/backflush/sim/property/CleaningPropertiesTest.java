@@ -10,7 +10,7 @@ import io.backflush.core.machine.Presets;
 import io.backflush.core.plant.Plant;
 import io.backflush.sim.program.PhaseKind;
 import io.backflush.sim.run.TickObserver;
-import io.backflush.sim.support.Seeds;
+import io.backflush.core.support.Seeds;
 import io.backflush.sim.usage.ComparisonResult;
 import io.backflush.sim.usage.LifeResult;
 import io.backflush.sim.usage.MachineLife;

@@ -12,7 +12,7 @@ import io.backflush.sim.run.BackflushRun;
 import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.support.Scenarios;
-import io.backflush.sim.support.Seeds;
+import io.backflush.core.support.Seeds;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
