@@ -62,6 +62,23 @@ class InletCharacteristicTest {
 
     @ParameterizedTest
     @MethodSource("presets")
+    void aStoppedPumpBelowItsReliefHoldsTheNodeAtTheGroupPressureExactly(String name) {
+        // no flow anywhere: the pump outlet sits at the group's pressure (a bisection that stops
+        // within 1e-12 of it used to report -2e-13 bar at 0 bar, a negative gauge pressure)
+        Machine m = machine(name);
+        ReliefValveParameters opv = m.parameters().overPressureValve();
+        double below = opv == null ? m.reliefPressureBar() : opv.crackingPressureBar();
+        InletSample s = new InletSample();
+        for (double p : new double[] {0.0, 0.0025, 0.5 * below, below - 0.01}) {
+            assertThat(m.inlet().solveNode(p, false)).as("%s at %.4f bar", name, p).isEqualTo(p);
+            m.inlet().sample(p, false, true, s);
+            assertThat(s.nodeBar).as("%s table at %.4f bar", name, p).isCloseTo(p, within(1e-12)).isNotNegative();
+            assertThat(s.netFlowMlPerS).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("presets")
     void netFlowVanishesAtTheReliefPressure(String name) {
         Machine m = machine(name);
         assertThat(m.inlet().exactNetFlowMlPerS(m.reliefPressureBar(), true)).isCloseTo(0.0, within(1e-6));
