@@ -89,6 +89,9 @@ public final class InletCharacteristic {
 
     /** Exact pump-outlet node pressure for the given group pressure, bar (bisection to 1e-12). */
     public double solveNode(double groupBar, boolean pumpRunning) {
+        if ((pumpRunning ? pump.flowMlPerS(groupBar) : 0.0) - reliefFlow(groupBar) == 0.0) {
+            return groupBar; // nothing flows (a stopped pump below the OPV's setting): exact
+        }
         double lo = Math.min(groupBar, 0.0) - 1.0;
         double hi = Math.max(groupBar, maxBar) + 1.0;
         for (int it = 0; it < 200 && hi - lo > 1e-12; it++) {

@@ -205,6 +205,29 @@ public final class BrewCircuit {
         return opv + lineLeakMlPerSBar * Math.max(lineBar, 0.0);
     }
 
+    /**
+     * An idle period with the pump stopped and nothing brewing, solved exactly: a sealed line bleeds
+     * through its leak (C_L·dp/dt = −k·p: an exponential; a line idles below its OPV's cracking
+     * pressure, which the last step's relief already bled it to), and a released group drains to
+     * its retained water with air coming back in (§ the drain law, first order), the water to the
+     * drip tray.
+     */
+    void idle(double[] s, double seconds, boolean inletOpen, boolean exhaustOpen) {
+        if (!inletOpen && lineLeakMlPerSBar > 0.0) {
+            s[StateLayout.LINE_WATER_ML] *= Math.exp(-seconds * lineLeakMlPerSBar / lineComplianceMlPerBar);
+        }
+        double water = s[StateLayout.GROUP_WATER_ML];
+        if (exhaustOpen && water > retainedWaterMl) {
+            double air = s[StateLayout.HEADSPACE_AIR_ATM_ML] + s[StateLayout.BASKET_AIR_ATM_ML];
+            if (pressureBar(water, air) < DRAIN_HEAD_BAR) {
+                double drained = (water - retainedWaterMl) * -Math.expm1(-seconds * inverseDrainSeconds);
+                s[StateLayout.GROUP_WATER_ML] = water - drained;
+                s[StateLayout.HEADSPACE_AIR_ATM_ML] += drained;
+                s[StateLayout.TO_DRIP_TRAY_ML] += drained;
+            }
+        }
+    }
+
     /** Net flow into a sealed line at this pressure, ml/s (decreasing in the pressure). */
     double sealedLineNetMlPerS(double lineBar, double pumpFraction) {
         double pump = pumpFraction > 0.0 ? pumpFraction * inlet.pump().flowMlPerS(lineBar) : 0.0;

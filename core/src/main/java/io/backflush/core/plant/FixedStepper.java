@@ -34,6 +34,9 @@ final class FixedStepper {
     // the line this step: its pressure while sealed, and the water it takes from the group's inflow
     private double lineBar;
     private double lineCharge;
+    private double lineChargeSlope;
+    private boolean lineConnected;
+    private double lineStartMl;
     private double headspaceEnd;
     private double pressureEnd;
     // r'(p) = slopeNumerator / slopeDenominator − 1 (slopeDenominator 0: r'(p) = −1), divided out
@@ -61,19 +64,14 @@ final class FixedStepper {
         double basketAir = s[StateLayout.BASKET_AIR_ATM_ML];
         double lineWater = s[StateLayout.LINE_WATER_ML];
         double compliance = circuit.lineComplianceMlPerBar();
-        double lineEnd;
-        if (inletOpen) {
-            // connected: the line follows the pump outlet (at the step's start pressure; a line
-            // trapped above it by the release before gives its water to the group now)
-            lineBar = Math.max(circuit.connectedNodeBar(observed.groupBar, pumpFraction, false), 0.0);
-            lineEnd = compliance * lineBar;
-            lineCharge = lineEnd - lineWater;
-        } else {
+        lineConnected = inletOpen;
+        lineStartMl = lineWater;
+        if (!inletOpen) {
             // sealed: backward Euler on the line alone
             lineBar = sealedLineEnd(lineWater / compliance, pumpFraction, dt);
-            lineEnd = compliance * lineBar;
-            lineCharge = 0.0;
         }
+        // connected, the line follows the pump outlet at the end-of-step pressure (implicitly, in the
+        // residual; a line trapped above it by the release before gives its water to the group)
 
         // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0.
         double lo = 0.0;
@@ -110,6 +108,7 @@ final class FixedStepper {
         double group = s[StateLayout.GROUP_METAL_C];
         circuit.rates(s, f, heaterDuty, rates);
         // what the group received net of the line's share, and what the line gained
+        double lineEnd = inletOpen ? lineWater + lineCharge : compliance * lineBar;
         f.lineGainMlPerS = (lineEnd - lineWater) / dt;
         if (inletOpen) {
             f.inflowMlPerS -= f.lineGainMlPerS;
@@ -184,9 +183,17 @@ final class FixedStepper {
                         + (airFlow > 0 ? waterFlow * theta * f.exhaustAirSlope / airFlow : 0.0);
             }
         }
+        if (lineConnected) {
+            double node = f.pumpOutletBar;
+            lineCharge = node > 0.0 ? circuit.lineComplianceMlPerBar() * node - lineStartMl : -lineStartMl;
+            lineChargeSlope = node > 0.0 ? circuit.lineComplianceMlPerBar() * f.nodeSlope : 0.0;
+        } else {
+            lineCharge = 0.0;
+            lineChargeSlope = 0.0;
+        }
         // a released group at atmospheric pressure drains; air comes back in for the water that leaves
         headspaceEnd += dt * f.drainMlPerS;
-        double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope;
+        double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope - lineChargeSlope / dt;
         waterEnd = water + dt * BrewCircuit.waterRate(f) - lineCharge;
         double pressure = circuit.pressureBar(waterEnd, headspaceEnd + basketAir);
         pressureEnd = pressure;

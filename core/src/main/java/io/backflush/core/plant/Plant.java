@@ -322,6 +322,10 @@ public final class Plant {
         advanceTime(seconds);
         pump.elapse(timeSeconds);
         valve.elapse(timeSeconds);
+        circuit.idle(state, seconds, valve.inletOpen(), valve.exhaustOpen());
+        observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        observed.pumpOutletBar = valve.inletOpen() ? observed.pumpOutletBar
+                : state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
     }
 
     /**
@@ -352,6 +356,11 @@ public final class Plant {
 
     public Machine machine() {
         return machine;
+    }
+
+    /** What closes the group now (the blind basket, a puck, an open screen). */
+    public BasketParameters basket() {
+        return basket;
     }
 
     public BrewCircuit circuit() {

@@ -8,8 +8,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CodecTest {
-    static final List<Message> ALL = List.of(
+public class CodecTest {
+    /** One message of every type of protocol v1, with payloads that exercise their fields. */
+    public static final List<Message> ALL = List.of(
             new Message.Hello(1, 1, Message.Hello.FLAG_RAW, 1000),
             new Message.HelloAck(1, 1, 1000, 7),
             new Message.SensorFrame(12, 12_000, 9.25, 9.5, 93.0, 88.5, 42, 1980.5, 120.25, 8, 2666, 372, 354, 1200, 1),
