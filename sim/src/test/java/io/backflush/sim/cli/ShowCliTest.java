@@ -88,7 +88,7 @@ class ShowCliTest {
             Outcome o = run("run", "--machine", "single-boiler", "--program", "water-5x10", "--plot",
                     locked.resolve("plots").toString());
             assertThat(o.code()).isEqualTo(2);
-            assertThat(o.err()).contains("not writable");
+            assertThat(o.err()).contains("permission denied");
         } finally {
             locked.toFile().setWritable(true, false);
         }
