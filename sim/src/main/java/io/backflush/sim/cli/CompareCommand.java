@@ -35,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--machine", required = true, paramLabel = "M", description = "A preset or a machine YAML file.")
     String machine;
 
-    @Option(names = "--strategies", required = true, split = ",", paramLabel = "S[,S...]",
+    @Option(names = "--strategies", required = true, split = ",", paramLabel = "S", splitSynopsisLabel = ",",
             description = "Named strategies (see 'backflush strategies') or strategy YAML files.")
     List<String> strategies;
 
@@ -124,7 +124,9 @@ final class CompareCommand implements Callable<Integer> {
             seedList.add(s);
         }
         int total = list.size() * seeds;
-        ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(), total);
+        ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(),
+                String.format(Locale.ROOT, "%s, %d days: %d strateg%s x %d seed%s", m.name(), days, list.size(),
+                        list.size() == 1 ? "y" : "ies", seeds, seeds == 1 ? "" : "s"), total);
         ComparisonResult result = StrategyComparison.compare(m, usage, list, seedList, workers, StepPolicy.fast(),
                 CleaningParameters.defaults(), bar::update);
         bar.finish();
@@ -150,10 +152,11 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "machine %s, %d days, %s shots a day, %s roast, %d seed%s (means over seeds)%n%n",
                 c.machine(), c.days(), trim(c.shotsPerDay()), c.roast(), c.seeds(), c.seeds() == 1 ? "" : "s");
         int width = Math.max(8, c.strategies().stream().mapToInt(s -> s.name().length()).max().orElse(8));
-        String format = "%-" + width + "s  %7s  %7s  %8s  %8s  %8s  %9s  %9s  %8s  %7s  %5s%n";
-        out.printf(Locale.ROOT, format, "strategy", "cup", "worst", "screen", "passage", "valve", "water", "detergent",
-                "cleaning", "tainted", "drip");
-        out.printf(Locale.ROOT, format, "", "penalty", "penalty", "mg", "mg", "mg", "ml", "g", "min", "shots", "days");
+        // 100 columns at most with the longest built-in name (28 characters)
+        String format = "%-" + width + "s  %5s %5s %6s %7s %5s %6s %6s %5s %7s %4s%n";
+        out.printf(Locale.ROOT, format, "strategy", "cup", "worst", "screen", "passage", "valve", "water", "deterg",
+                "clean", "tainted", "drip");
+        out.printf(Locale.ROOT, format, "", "pen.", "pen.", "mg", "mg", "mg", "ml", "g", "min", "shots", "days");
         for (StrategySummary s : c.strategies()) {
             out.printf(Locale.ROOT, format, s.name(), f(s.meanCupPenalty(), "%.3f"), f(s.worstCupPenalty(), "%.3f"),
                     f(s.residueEndMg().get("screen"), "%.1f"), f(s.residueEndMg().get("passage"), "%.1f"),
@@ -161,7 +164,9 @@ final class CompareCommand implements Callable<Integer> {
                     f(s.cleaningMinutes(), "%.1f"), f(s.taintedShots(), "%.1f"), f(s.dripDays(), "%.1f"));
         }
         out.println();
-        out.println("cup penalty: 0 is clean, 1 is what a taster notices (residue in the brew path, detergent in the shot).");
+        out.println("cup penalty (pen.): 0 is clean, 1 is what a taster notices (residue in the brew path, detergent");
+        out.println("in the shot); deterg: detergent used; clean: minutes spent cleaning; tainted: shots tainted by");
+        out.println("detergent; drip: days with a dripping valve.");
     }
 
     /** The table as CSV, numbers in Java's shortest round-trip form. */
