@@ -93,7 +93,7 @@ public final class BackflushCli implements Runnable {
                     "backflush serve --machine e61-hx --realtime --trace run.csv")),
             Map.entry("firmware", List.of("backflush firmware run clients/arduino/examples/backflush \\",
                     "    --pins clients/arduino/examples/backflush/pins.json --machine single-boiler --until 50")),
-            Map.entry("machines", List.of("backflush machines", "backflush run --machine rotary-commercial --program water-5x10")),
+            Map.entry("machines", List.of("backflush machines", "backflush machines --show single-boiler > my-machine.yaml")),
             Map.entry("programs", List.of("backflush programs",
                     "backflush run --machine single-boiler --program detergent-5x10-rinse-5")),
             Map.entry("strategies", List.of("backflush strategies",
