@@ -29,6 +29,18 @@ class MachineShowTest {
     }
 
     @Test
+    void everyProgramReadsBackAsItself() {
+        for (String name : io.backflush.sim.program.Programs.all().keySet()) {
+            ShowCliTest.Outcome shown = ShowCliTest.run("programs", "--show", name);
+            assertThat(shown.code()).as(shown.err()).isZero();
+            assertThat(shown.out()).contains("  - kind: ").contains("# s against the blind basket");
+            assertThat(io.backflush.sim.program.ProgramFiles.parse(name + ".yaml", shown.out()))
+                    .isEqualTo(io.backflush.sim.program.Programs.find(name).orElseThrow());
+        }
+        assertThat(ShowCliTest.run("programs", "--show", "nope").err()).startsWith("backflush: --show: no program 'nope'");
+    }
+
+    @Test
     void everyParameterCarriesItsUnitAndSource() {
         String yaml = ShowCliTest.run("machines", "--show", "single-boiler").out();
         assertThat(yaml).startsWith("# machine file: preset single-boiler").contains("\npreset: \"single-boiler\"\n");
