@@ -95,9 +95,9 @@ public final class BackflushCli implements Runnable {
                     "    --pins clients/arduino/examples/backflush/pins.json --machine single-boiler --until 50")),
             Map.entry("machines", List.of("backflush machines", "backflush machines --show single-boiler > my-machine.yaml")),
             Map.entry("programs", List.of("backflush programs",
-                    "backflush run --machine single-boiler --program detergent-5x10-rinse-5")),
+                    "backflush programs --show detergent-5x10-rinse-5 > my-clean.yaml")),
             Map.entry("strategies", List.of("backflush strategies",
-                    "backflush compare --machine single-boiler --strategies none,water-daily")));
+                    "backflush strategies --show water-daily > my-routine.yaml")));
 
     private static void addExamples(CommandLine cli) {
         List<CommandLine> all = new ArrayList<>();

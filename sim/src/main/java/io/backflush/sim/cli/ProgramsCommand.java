@@ -40,7 +40,8 @@ final class ProgramsCommand implements Runnable {
     /** The program as a program file: reading it back gives the same program. */
     static String yaml(BackflushProgram p) {
         StringBuilder b = new StringBuilder();
-        b.append("# program file: ").append(p.name()).append(": ").append(Programs.description(p.name())).append('\n')
+        b.append("# program file: ").append(p.name()).append(Programs.find(p.name()).isPresent()
+                        ? ": " + Programs.description(p.name()) : "").append('\n')
                 .append("# Change it and run it: backflush run --machine single-boiler --program THIS.yaml\n")
                 .append("name: \"").append(p.name()).append("\"\n")
                 .append("phases:                               # run in order\n");

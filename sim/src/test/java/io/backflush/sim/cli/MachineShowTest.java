@@ -41,6 +41,26 @@ class MachineShowTest {
     }
 
     @Test
+    void everyStrategyReadsBackAsItselfWithItsOwnProgramsBesideIt(@TempDir Path dir) throws IOException {
+        for (String name : io.backflush.sim.usage.Strategies.all().keySet()) {
+            ShowCliTest.Outcome shown = ShowCliTest.run("strategies", "--show", name);
+            assertThat(shown.code()).as(shown.err()).isZero();
+            assertThat(shown.out()).contains("\ntasks:");
+            // the programs of its own, as the file's closing comment says: each to NAME.yaml, uncommented
+            String[] parts = shown.out().split("\n#\n# ");
+            for (int i = 1; i < parts.length; i++) {
+                String file = parts[i].substring(0, parts[i].indexOf(".yaml")) + ".yaml";
+                String body = parts[i].lines().skip(1).map(l -> l.substring(2)).reduce("", (a, l) -> a + l + "\n");
+                Files.writeString(dir.resolve(file), body);
+            }
+            assertThat(io.backflush.sim.usage.StrategyFiles.parse(name + ".yaml", shown.out(), dir))
+                    .isEqualTo(io.backflush.sim.usage.Strategies.find(name).orElseThrow());
+        }
+        assertThat(ShowCliTest.run("strategies", "--show", "nope").err())
+                .startsWith("backflush: --show: no strategy 'nope'");
+    }
+
+    @Test
     void everyParameterCarriesItsUnitAndSource() {
         String yaml = ShowCliTest.run("machines", "--show", "single-boiler").out();
         assertThat(yaml).startsWith("# machine file: preset single-boiler").contains("\npreset: \"single-boiler\"\n");
