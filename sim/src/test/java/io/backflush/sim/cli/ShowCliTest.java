@@ -94,13 +94,13 @@ class ShowCliTest {
                             ro.resolve("plots").toString());
                     assertThat(o.code()).as(flag + " " + ro).isEqualTo(2);
                     assertThat(o.err().strip().lines()).hasSize(1);
-                    assertThat(o.err()).contains(flag).contains("directory " + ro + " is not writable");
+                    assertThat(o.err()).contains(flag).contains("cannot write in " + ro);
                     assertThat(o.out()).isEmpty();
                 }
                 Outcome audio = run("run", "--machine", "single-boiler", "--program", "water-5x10", "--audio",
                         ro.resolve("run.wav").toString());
                 assertThat(audio.code()).isEqualTo(2);
-                assertThat(audio.err()).contains("--audio").contains("is not writable");
+                assertThat(audio.err()).contains("--audio").contains("cannot write in");
             }
         } finally {
             locked.toFile().setWritable(true, false);
