@@ -158,7 +158,7 @@
     pressed("heater-switch", s.heater);
     const radio = document.querySelector("input[name=basket][value=" + s.basket + "]");
     if (radio && !radio.checked) { radio.checked = true; }
-    for (const b of ["blind", "puck", "none"]) { $("basket-" + b).hidden = b !== s.basket; }
+    for (const b of ["blind", "puck", "none"]) { $("basket-" + b).style.display = b === s.basket ? "" : "none"; }
     $("residue").textContent = s.residueMg.toFixed(0);
     $("detergent-left").textContent = s.detergent_left_mg.toFixed(1);
     $("pump").classList.toggle("running", s.pump_duty > 0);
@@ -208,37 +208,44 @@
     el.style.strokeDashoffset = String(offsets[id]);
   }
 
+  const GX = 60, GY = 50, GR = 34; // the dial's centre and radius in its 120×100 box
   function gauge(id, value) {
     const g = $(id);
     const min = Number(g.dataset.min), max = Number(g.dataset.max);
     if (!g.firstChild) {
       const arc = document.createElementNS(SVG, "path");
+      const end = (theta, r) => [GX + r * Math.cos(theta), GY + r * Math.sin(theta)];
+      const [x0, y0] = end(angle(min, min, max), GR), [x1, y1] = end(angle(max, min, max), GR);
       arc.setAttribute("class", "dial");
-      arc.setAttribute("d", "M20,70 A40,40 0 1,1 100,70");
+      arc.setAttribute("d", "M" + x0 + "," + y0 + " A" + GR + "," + GR + " 0 1,1 " + x1 + "," + y1);
       g.appendChild(arc);
       for (let i = 0; i <= 4; i++) {
-        const v = min + (max - min) * i / 4, a = angle(v, min, max);
+        const v = min + (max - min) * i / 4, [x, y] = end(angle(v, min, max), GR + 11);
         const t = document.createElementNS(SVG, "text");
-        t.setAttribute("x", String(60 + 52 * Math.cos(a)));
-        t.setAttribute("y", String(62 + 52 * Math.sin(a)));
+        t.setAttribute("class", "tick");
+        t.setAttribute("x", String(x));
+        t.setAttribute("y", String(y + 3));
         t.textContent = String(Math.round(v));
         g.appendChild(t);
       }
       const n = document.createElementNS(SVG, "line");
-      n.setAttribute("class", "needle"); n.setAttribute("x1", "60"); n.setAttribute("y1", "62");
+      n.setAttribute("class", "needle"); n.setAttribute("x1", String(GX)); n.setAttribute("y1", String(GY));
       g.appendChild(n);
-      const val = document.createElementNS(SVG, "text");
-      val.setAttribute("class", "value"); val.setAttribute("x", "60"); val.setAttribute("y", "84");
-      g.appendChild(val);
+      const hub = document.createElementNS(SVG, "circle");
+      hub.setAttribute("cx", String(GX)); hub.setAttribute("cy", String(GY)); hub.setAttribute("r", "3");
+      g.appendChild(hub);
       const lab = document.createElementNS(SVG, "text");
-      lab.setAttribute("x", "60"); lab.setAttribute("y", "46");
+      lab.setAttribute("class", "name"); lab.setAttribute("x", String(GX)); lab.setAttribute("y", String(GY + 22));
       lab.textContent = g.dataset.label;
       g.appendChild(lab);
+      const val = document.createElementNS(SVG, "text");
+      val.setAttribute("class", "value"); val.setAttribute("x", String(GX)); val.setAttribute("y", "97");
+      g.appendChild(val);
     }
     const a = angle(value, min, max);
     const needle = g.querySelector(".needle");
-    needle.setAttribute("x2", String(60 + 36 * Math.cos(a)));
-    needle.setAttribute("y2", String(62 + 36 * Math.sin(a)));
+    needle.setAttribute("x2", String(GX + (GR - 4) * Math.cos(a)));
+    needle.setAttribute("y2", String(GY + (GR - 4) * Math.sin(a)));
     g.querySelector(".value").textContent = value.toFixed(g.dataset.unit === "bar" ? 2 : 1) + " " + g.dataset.unit;
   }
 
