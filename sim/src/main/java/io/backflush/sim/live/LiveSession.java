@@ -60,6 +60,8 @@ final class LiveSession {
     private String speed = "1";
     private double pendingStepSeconds;
     private int days;
+    /** The machine changed: the page is sent a new hello (its name, valve, sound) before the next update. */
+    private boolean helloDue;
     // sound levels averaged over the ticks since the last update
     private double loudSum;
     private double whooshSum;
@@ -164,6 +166,10 @@ final class LiveSession {
             } catch (LiveInputException e) {
                 send(out, "problem", "{\"error\":" + Json.string(e.getMessage()) + "}");
             }
+            if (helloDue) {
+                helloDue = false;
+                send(out, "hello", hello());
+            }
         }
     }
 
@@ -212,6 +218,7 @@ final class LiveSession {
             case "machine" -> {
                 machine = Machine.of(Presets.find(c.text()).orElseThrow());
                 reset();
+                helloDue = true;
                 return "machine changed to " + machine.name();
             }
             case "reset" -> {

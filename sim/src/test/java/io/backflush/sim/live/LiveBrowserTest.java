@@ -135,7 +135,11 @@ class LiveBrowserTest {
         assertThat(cycle.getText()).contains(String.format(Locale.ROOT, "whoosh: %.1f ml", live));
         brew(false);
         step(13.02);
-        ((JavascriptExecutor) driver).executeScript("document.getElementById('lesson-toggle').click()");
+        click("lesson-toggle");
+        List<WebElement> steps = driver.findElements(By.cssSelector("#lesson-steps li"));
+        assertThat(steps).hasSize(6);
+        assertThat(steps.get(0).getAttribute("class")).contains("done"); // warm: heater on, boiler at 90 °C
+        assertThat(steps.get(3).getText()).startsWith("Five cycles with detergent").contains("Why: ");
         byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.createDirectories(SCREENSHOT.getParent());
         Files.write(SCREENSHOT, png);

@@ -188,6 +188,45 @@ class LiveServerTest {
     }
 
     @Test
+    void onAMachineWithoutAThreeWayValveThePageIsToldWhyAndSeesThePressureStayTrapped() throws Exception {
+        LiveClient c = client(server());
+        assertThat(c.await("hello", d -> true, WAIT).data().get("refusal").isNull()).isTrue();
+        assertThat(c.send("machine=no-3way").statusCode()).isEqualTo(200);
+        JsonNode hello = c.await("hello", d -> true, WAIT).data();
+        assertThat(hello.get("machine").asText()).isEqualTo("no-3way");
+        assertThat(hello.get("hasThreeWayValve").asBoolean()).isFalse();
+        assertThat(hello.get("refusal").asText()).contains("has no three-way solenoid valve")
+                .contains("pressure stays trapped");
+        for (String m : new String[] {"brew=on", "step=8", "brew=off", "step=2"}) {
+            assertThat(c.send(m).statusCode()).as(m).isEqualTo(200);
+        }
+        JsonNode trapped = c.await("log", d -> d.get("kind").asText().equals("trapped"), WAIT).data();
+        assertThat(trapped.get("text").asText()).contains("no three-way valve").contains("stays trapped");
+        JsonNode after = c.await("state", d -> d.get("t").asDouble() >= 10.0, WAIT).data();
+        assertThat(after.get("group_bar").asDouble()).as("group pressure 2 s after the release").isGreaterThan(1.0);
+    }
+
+    @Test
+    void daysOfUseFoulTheMachineAndItsWhooshRunsDark() throws Exception {
+        LiveClient c = client(server());
+        c.await("state", d -> true, WAIT);
+        for (String m : new String[] {"speed=pause", "days=7"}) {
+            assertThat(c.send(m).statusCode()).as(m).isEqualTo(200);
+        }
+        JsonNode fouled = c.await("log", d -> d.get("text").asText().startsWith("the machine was used 7 days"), WAIT)
+                .data();
+        JsonNode state = c.await("state", d -> d.get("days").asInt() == 7, WAIT).data();
+        assertThat(state.get("residueMg").asDouble()).isGreaterThan(10.0);
+        assertThat(fouled.get("text").asText()).contains(String.format(java.util.Locale.ROOT, "%.0f mg",
+                state.get("residueMg").asDouble()));
+        for (String m : new String[] {"brew=on", "step=8", "brew=off", "step=5", "brew=on", "step=0.01"}) {
+            assertThat(c.send(m).statusCode()).as(m).isEqualTo(200);
+        }
+        JsonNode cycle = c.await("log", d -> d.get("kind").asText().equals("cycle"), WAIT).data();
+        assertThat(cycle.get("text").asText()).contains("discharge dark");
+    }
+
+    @Test
     void aBasketCannotBeChangedUnderPressure() throws Exception {
         LiveClient c = client(server());
         c.send("speed=5");
