@@ -136,7 +136,11 @@ public final class LiveServer implements AutoCloseable {
         try (x) {
             String path = x.getRequestURI().getPath();
             String method = x.getRequestMethod();
-            if (PAGES.containsKey(path) && method.equals("GET")) {
+            if (!hostAllowed(x.getRequestHeaders().getFirst("Host"))) {
+                drain(x);
+                error(x, 421, "this server answers to " + url().getAuthority() + " only, not to Host '"
+                        + Control.clip(String.valueOf(x.getRequestHeaders().getFirst("Host"))) + "'");
+            } else if (PAGES.containsKey(path) && method.equals("GET")) {
                 asset(x, PAGES.get(path));
             } else if (path.equals("/session") && method.equals("POST")) {
                 openSession(x);
@@ -153,6 +157,24 @@ public final class LiveServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the client went away or sent something the server cannot answer: that exchange ends, the server stays
         }
+    }
+
+    /**
+     * On loopback, only requests naming this computer are answered: a web page elsewhere cannot use
+     * a DNS name that resolves to 127.0.0.1 to reach the sessions. Bound to another address
+     * (--bind), any name is accepted, as other computers reach it by theirs.
+     */
+    private boolean hostAllowed(String host) {
+        if (!server.getAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        int port = server.getAddress().getPort();
+        String h = host.trim().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("127.0.0.1:" + port) || h.equals("localhost:" + port) || h.equals("[::1]:" + port)
+                || h.equals(url().getAuthority());
     }
 
     private void asset(HttpExchange x, String name) throws IOException {

@@ -5,6 +5,7 @@ import io.backflush.core.machine.Presets;
 import io.backflush.sim.support.Pixels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -44,12 +45,16 @@ class LiveBrowserTest {
 
     private static LiveServer server;
     private static WebDriver driver;
+    /** Why the browser tests cannot run here, or null. */
+    private static String skipped;
 
     @BeforeAll
     static void start(@TempDir Path profile) throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "headless browser test skipped: needs Debian's chromium and chromium-driver (" + CHROMIUM + ", "
-                        + CHROMEDRIVER + "; .ci/run installs them as root)");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            skipped = "headless browser test skipped: needs Debian's chromium and chromium-driver (" + CHROMIUM
+                    + ", " + CHROMEDRIVER + "; .ci/run installs them as root)";
+            return;
+        }
         server = LiveServer.start(LiveServer.Config.loopback(Machine.of(Presets.singleBoiler()), 0));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
@@ -60,8 +65,22 @@ class LiveBrowserTest {
                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (org.openqa.selenium.WebDriverException e) {
+            skipped = "headless browser test skipped: chromium is installed but would not start under chromedriver: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Each test is skipped with the reason (an assumption in {@code @BeforeAll} would hide the tests
+     * from the report instead of listing them as skipped).
+     */
+    @BeforeEach
+    void needsTheBrowser() {
+        assumeTrue(skipped == null, skipped);
     }
 
     @AfterAll

@@ -272,6 +272,23 @@ class LiveServerTest {
     }
 
     @Test
+    void onLoopbackOnlyRequestsNamingThisComputerAreAnswered() throws Exception {
+        LiveServer s = server();
+        InetSocketAddress a = s.address();
+        for (String host : new String[] {"attacker.example:" + a.getPort(), "127.0.0.1:1", ""}) {
+            try (java.net.Socket socket = new java.net.Socket(a.getAddress(), a.getPort())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(("POST /session HTTP/1.1\r\nHost: " + host
+                        + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(answer).as("Host: " + host).startsWith("HTTP/1.1 421").contains("answers to 127.0.0.1:");
+            }
+        }
+        assertThat(s.sessionCount()).isZero();
+        assertThat(get(URI.create("http://localhost:" + a.getPort() + "/")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void garbageOnTheSocketDoesNotStopTheServer() throws Exception {
         LiveServer s = server();
         InetSocketAddress a = s.address();
