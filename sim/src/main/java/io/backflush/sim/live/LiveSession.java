@@ -67,6 +67,8 @@ final class LiveSession {
     private double whooshSum;
     private double hissSum;
     private int levelTicks;
+    /** The last levels sent: pump loudness, whoosh, hiss. */
+    private final double[] levels = new double[3];
 
     LiveSession(String id, Machine machine) {
         this.id = id;
@@ -327,10 +329,15 @@ final class LiveSession {
         for (Signal signal : SIGNALS) {
             Json.number(s, signal.column(), signal.read(plant));
         }
-        int n = Math.max(1, levelTicks);
-        Json.number(s, "pumpLoudness", levelTicks == 0 ? 0 : loudSum / n);
-        Json.number(s, "whooshLevel", levelTicks == 0 ? 0 : whooshSum / n);
-        Json.number(s, "hissLevel", levelTicks == 0 ? 0 : hissSum / n);
+        if (levelTicks > 0) {
+            levels[0] = loudSum / levelTicks;
+            levels[1] = whooshSum / levelTicks;
+            levels[2] = hissSum / levelTicks;
+        }
+        // held while no tick ran (paused): the page falls silent while the clock stands still
+        Json.number(s, "pumpLoudness", levels[0]);
+        Json.number(s, "whooshLevel", levels[1]);
+        Json.number(s, "hissLevel", levels[2]);
         loudSum = 0;
         whooshSum = 0;
         hissSum = 0;

@@ -327,13 +327,20 @@
     sound.osc = osc;
   }
 
+  let lastSoundT = null;
   function playSound(s) {
     if (!sound || !hello) { return; }
     const now = sound.ctx.currentTime, tc = 0.03;
-    sound.buzz.gain.setTargetAtTime(hello.pumpGain * s.pumpLoudness, now, tc);
-    sound.whoosh.gain.setTargetAtTime(hello.whooshGain * 5 * s.whooshLevel, now, tc);
-    sound.hiss.gain.setTargetAtTime(hello.hissGain * s.hissLevel, now, tc);
+    sound.targets = {buzz: hello.pumpGain * s.pumpLoudness, whoosh: hello.whooshGain * 5 * s.whooshLevel,
+      hiss: hello.hissGain * s.hissLevel};
+    const on = s.t !== lastSoundT ? 1 : 0; // silent while the clock stands still (paused)
+    lastSoundT = s.t;
+    sound.buzz.gain.setTargetAtTime(on * sound.targets.buzz, now, tc);
+    sound.whoosh.gain.setTargetAtTime(on * sound.targets.whoosh, now, tc);
+    sound.hiss.gain.setTargetAtTime(on * sound.targets.hiss, now, tc);
   }
+  // the gains the sound follows (the last levels, held while paused), or null while there is none: for tests
+  window.backflushSound = () => (sound && sound.targets) ? Object.assign({state: sound.ctx.state}, sound.targets) : null;
 
   function stopSound() {
     if (sound) { sound.ctx.close(); sound = null; }

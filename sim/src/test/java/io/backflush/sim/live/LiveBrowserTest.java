@@ -121,6 +121,12 @@ class LiveBrowserTest {
         waiting().until(d -> d.findElement(By.id("brew")).getAttribute("aria-pressed").equals(Boolean.toString(on)));
     }
 
+    /** The pump buzz's gain the page's sound is heading for (after the next update has been played). */
+    private double buzz() {
+        Object sound = waiting().until(d -> ((JavascriptExecutor) d).executeScript("return window.backflushSound();"));
+        return ((Number) ((java.util.Map<?, ?>) sound).get("buzz")).doubleValue();
+    }
+
     /** Waits for the first event of a kind in the page's list. */
     private WebElement firstEvent(String kind) {
         return waiting().until(d -> d.findElements(By.cssSelector("#events li." + kind)).stream().findFirst().orElse(null));
@@ -133,9 +139,15 @@ class LiveBrowserTest {
         waiting().until(d -> d.findElement(By.id("speed-pause")).getAttribute("class").contains("on") && clock() == 0.0);
         new Select(driver.findElement(By.id("step-size"))).selectByValue("1");
         brew(true);
-        for (int s = 1; s <= 8; s++) {
+        step(1);
+        double buzzFlowing = buzz();
+        for (int s = 2; s <= 8; s++) {
             step(s);
         }
+        double buzzQuiet = buzz();
+        // the pump's buzz, by the WAV's rule: loud while it moves water freely, fading as the pressure stalls it
+        assertThat(buzzFlowing).as("buzz gain while the pump fills the group").isGreaterThan(0.3);
+        assertThat(buzzQuiet).as("buzz gain once the pump is quiet").isGreaterThan(0.0).isLessThan(0.7 * buzzFlowing);
         WebElement quiet = firstEvent("quiet");
         assertThat(quiet.getText()).containsPattern("the pump went quiet after 5\\.\\d\\d s");
         brew(false);
