@@ -154,8 +154,12 @@ public final class LiveServer implements AutoCloseable {
             } else {
                 error(x, 404, "no such page: " + Control.clip(path));
             }
-        } catch (IOException | RuntimeException e) {
-            // the client went away or sent something the server cannot answer: that exchange ends, the server stays
+        } catch (IOException e) {
+            // the client went away: that exchange ends, the server stays
+        } catch (RuntimeException e) {
+            // a bug, not the client's doing: said once on the console; that exchange ends, the server stays
+            System.err.println("backflush live: internal error answering " + Control.clip(x.getRequestURI().toString())
+                    + ": " + e);
         }
     }
 
