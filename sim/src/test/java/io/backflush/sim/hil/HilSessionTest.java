@@ -104,6 +104,11 @@ class HilSessionTest {
     }
 
     static SessionResult runPiped(SessionConfig config, Encoding encoding, Firmware firmware) throws Exception {
+        return runPiped(config, encoding, false, firmware);
+    }
+
+    /** A session over piped streams; the client says hello (asking for raw signals if {@code raw}), then runs. */
+    static SessionResult runPiped(SessionConfig config, Encoding encoding, boolean raw, Firmware firmware) throws Exception {
         PipedOutputStream toServer = new PipedOutputStream();
         PipedInputStream serverIn = new PipedInputStream(toServer, 65536);
         PipedOutputStream toClient = new PipedOutputStream();
@@ -111,7 +116,7 @@ class HilSessionTest {
         HilSession session = new HilSession(config, Transport.of(serverIn, toClient, "pipe"), 1);
         CompletableFuture<SessionResult> result = CompletableFuture.supplyAsync(session::call);
         try (HilClient c = new HilClient(clientIn, toServer, encoding, null)) {
-            c.hello(false, 0);
+            c.hello(raw, 0);
             firmware.run(c);
         }
         return result.get(30, TimeUnit.SECONDS);

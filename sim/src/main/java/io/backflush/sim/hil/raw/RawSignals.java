@@ -55,9 +55,28 @@ public final class RawSignals {
         return (int) Math.max(0, Math.min(32767, counts));
     }
 
-    /** Updates the thermocouples' held conversions at time {@code tSeconds}. */
+    /** Whether the thermocouples convert at time {@code tSeconds}. */
+    public boolean conversionDue(double tSeconds) {
+        return tSeconds >= nextConversionS - 1.0e-9;
+    }
+
+    /** The converters' timer and held values (for a snapshot). */
+    public record State(double nextConversionS, int boilerQuarter, int groupQuarter) {
+    }
+
+    public State state() {
+        return new State(nextConversionS, boilerQuarter, groupQuarter);
+    }
+
+    public void restore(State s) {
+        nextConversionS = s.nextConversionS();
+        boilerQuarter = s.boilerQuarter();
+        groupQuarter = s.groupQuarter();
+    }
+
+    /** Updates the thermocouples' held conversions at time {@code tSeconds} if a conversion is due. */
     public void sampleThermocouples(double tSeconds, double boilerC, double groupC) {
-        if (tSeconds >= nextConversionS - 1.0e-9) {
+        if (conversionDue(tSeconds)) {
             boilerQuarter = quarter(boilerC);
             groupQuarter = quarter(groupC);
             nextConversionS = tSeconds + THERMOCOUPLE_INTERVAL_S;

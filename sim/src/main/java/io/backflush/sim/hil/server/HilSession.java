@@ -48,6 +48,7 @@ public final class HilSession {
     private final byte[] outBuffer = new byte[Encoding.MAX_FRAME_BYTES];
     private final Plant.Snapshot[] slots = new Plant.Snapshot[SLOTS];
     private final long[] slotSeq = new long[SLOTS];
+    private final FirmwarePort.Held[] slotPort = new FirmwarePort.Held[SLOTS];
     private final Pacing pacing;
 
     // one plant, from a reset to the next
@@ -309,6 +310,7 @@ public final class HilSession {
                 int slot = ((Message.Snapshot) m).slot();
                 slots[slot] = plant.snapshot();
                 slotSeq[slot] = seq;
+                slotPort[slot] = port.held();
                 event("snapshot slot " + slot);
                 ack(type, slot);
             }
@@ -346,6 +348,7 @@ public final class HilSession {
         }
         plant.restore(slots[slot]);
         seq = slotSeq[slot];
+        port.restore(slotPort[slot]);
         port.commanded().copyFrom(plant.actuators());
         faults.readTruth(plant); // the frame below reads the restored plant
         event("restore slot " + slot);
@@ -365,13 +368,15 @@ public final class HilSession {
         faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text));
         faults.reset(seed, config.scenario());
         port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse());
-        simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults);
+        simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults)
+                .observe((start, p) -> port.afterTick(p));
         seq = 0;
         if (record) {
             event("reset seed " + seed);
         }
         faults.readTruth(plant);
         faults.fire(plant);
+        port.afterTick(plant);
     }
 
     /** The session's observer: counts the tick and writes its trace row. */
