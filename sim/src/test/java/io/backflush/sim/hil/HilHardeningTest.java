@@ -4,10 +4,12 @@ import io.backflush.sim.hil.protocol.Encoding;
 import io.backflush.sim.hil.protocol.Message;
 import io.backflush.sim.hil.server.SessionConfig;
 import io.backflush.sim.hil.server.SessionResult;
+import io.backflush.sim.hil.client.HilClient;
 import io.backflush.sim.hil.fault.FaultSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -88,5 +90,73 @@ class HilHardeningTest {
             assertThat(c.nextSensors()).isEqualTo(later);
             c.send(new Message.Bye());
         });
+    }
+
+    /** Writes bytes past the client's encoder (junk, a hand-made frame). */
+    static void writeRaw(HilClient c, byte[] bytes) throws Exception {
+        var f = HilClient.class.getDeclaredField("out");
+        f.setAccessible(true);
+        java.io.OutputStream out = (java.io.OutputStream) f.get(c);
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Reads messages to the end of the stream; whether a sensor frame in the safe state was among them. */
+    static boolean sawSafeFrame(HilClient c) throws Exception {
+        boolean safe = false;
+        try {
+            while (true) {
+                if (c.next() instanceof Message.SensorFrame s && (s.status() & Message.SensorFrame.STATUS_SAFE) != 0) {
+                    safe = true;
+                }
+            }
+        } catch (java.io.IOException end) {
+            return safe;
+        }
+    }
+
+    @Test
+    void b3JunkAndStaleDuplicatesDoNotHoldTheLockstepWatchdogOff() throws Exception {
+        SessionConfig config = SessionConfig.lockstep(MACHINE).withTimeouts(300, 100);
+        SessionResult r = runPiped(config, Encoding.BINARY, c -> {
+            Message.SensorFrame s0 = c.nextSensors();
+            c.actuate(s0, 1, true, 1);
+            c.sensorsFor(1);
+            // 900 ms of junk and of the answer to tick 0 again, every 20 ms, never an answer to tick 1
+            for (int i = 0; i < 45; i++) {
+                writeRaw(c, "junk!".getBytes(StandardCharsets.US_ASCII));
+                c.actuate(s0, 1, true, 1);
+                Thread.sleep(20);
+            }
+            c.send(new Message.Bye());
+            assertThat(sawSafeFrame(c)).as("a sensor frame in the safe state").isTrue();
+        });
+        assertThat(r.watchdogTrips()).isEqualTo(1);
+        assertThat(r.duplicates()).isGreaterThanOrEqualTo(45);
+    }
+
+    @Test
+    void b3InRealTimeOnlyActuatorFramesFeedTheWatchdog() throws Exception {
+        SessionConfig config = SessionConfig.lockstep(MACHINE).withTimeouts(300, 100).withRealtime(1000, 1);
+        SessionResult r = runPiped(config, Encoding.BINARY, c -> {
+            Message.SensorFrame s = c.nextSensors();
+            c.actuate(s, 1, true, 1);
+            boolean safe = false;
+            long until = System.nanoTime() + 3_000_000_000L;
+            int n = 0;
+            while (!safe && System.nanoTime() < until) {
+                Message m = c.next();
+                if (m instanceof Message.SensorFrame f) {
+                    safe = (f.status() & Message.SensorFrame.STATUS_SAFE) != 0;
+                    if (n++ % 20 == 0) { // junk and a valid message that is not an actuator frame
+                        writeRaw(c, "junk!".getBytes(StandardCharsets.US_ASCII));
+                        c.send(new Message.Snapshot(0));
+                    }
+                }
+            }
+            assertThat(safe).as("a sensor frame in the safe state").isTrue();
+            c.send(new Message.Bye());
+        });
+        assertThat(r.watchdogTrips()).isEqualTo(1);
     }
 }

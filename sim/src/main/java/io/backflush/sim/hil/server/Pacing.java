@@ -79,6 +79,18 @@ abstract class Pacing {
         return config.resendMillis() * 1_000_000L;
     }
 
+    /**
+     * Whether a control message starts the watchdog's period again: the client drove the plant to
+     * a new tick and waits for it (step, run_to, reset, restore, which may also take long), or
+     * resumed after a pause. Junk, duplicates, frames out of sequence and other messages do not.
+     */
+    static boolean restartsWatchdog(Message m) {
+        return switch (m.messageType()) {
+            case STEP, RUN_TO, RESET, RESTORE, RESUME -> true;
+            default -> false;
+        };
+    }
+
     final void resend(Session s) throws IOException {
         resends++;
         s.resend();
@@ -123,12 +135,10 @@ abstract class Pacing {
                     }
                     continue;
                 }
-                if (ev != MessageSource.EOF) {
-                    lastHeard = now;
-                }
                 if (ev instanceof Message.ActuatorFrame a) {
                     long waiting = s.seq() & 0xFFFFFFFFL;
                     if (a.seq() == waiting) {
+                        lastHeard = now; // only the answer to this tick feeds the watchdog
                         s.command(a);
                         s.tickAndSend();
                         lastSent = now;
@@ -140,8 +150,11 @@ abstract class Pacing {
                     }
                 } else if (!s.handle(ev)) {
                     return true;
-                } else if (ev instanceof Message) {
+                } else if (ev instanceof Message m) {
                     lastSent = System.nanoTime();
+                    if (restartsWatchdog(m)) {
+                        lastHeard = lastSent;
+                    }
                 }
             }
             return false;
@@ -188,7 +201,9 @@ abstract class Pacing {
                     if (!take(s, ev)) {
                         return true;
                     }
-                    lastHeard = System.nanoTime();
+                    if (feedsWatchdog(ev)) {
+                        lastHeard = System.nanoTime();
+                    }
                     if (!s.paused()) {
                         base = System.nanoTime();
                         k = 1;
@@ -202,7 +217,9 @@ abstract class Pacing {
                         if (!take(s, ev)) {
                             return true;
                         }
-                        lastHeard = System.nanoTime();
+                        if (feedsWatchdog(ev)) {
+                            lastHeard = System.nanoTime();
+                        }
                     }
                     continue;
                 }
@@ -214,6 +231,11 @@ abstract class Pacing {
                 k++;
             }
             return false;
+        }
+
+        /** In real time only actuator frames (any seq: the latest wins) and the control messages above feed it. */
+        private static boolean feedsWatchdog(Object ev) {
+            return ev instanceof Message.ActuatorFrame || (ev instanceof Message m && restartsWatchdog(m));
         }
 
         /** The latest actuator frame wins; anything else is the session's. */
