@@ -1,15 +1,21 @@
 package io.backflush.sim.hil;
 
+import io.backflush.sim.hil.protocol.BinaryCodec;
 import io.backflush.sim.hil.protocol.Encoding;
 import io.backflush.sim.hil.protocol.Message;
+import io.backflush.sim.hil.server.HilServer;
 import io.backflush.sim.hil.server.SessionConfig;
 import io.backflush.sim.hil.server.SessionResult;
 import io.backflush.sim.hil.client.HilClient;
 import io.backflush.sim.hil.fault.FaultSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -158,5 +164,83 @@ class HilHardeningTest {
             c.send(new Message.Bye());
         });
         assertThat(r.watchdogTrips()).isEqualTo(1);
+    }
+
+    private static final long U32_MAX = 0xFFFFFFFFL;
+
+    /** Reads to the ack of {@code type}; returns its value. */
+    static long ackOf(HilClient c, int type) throws Exception {
+        while (true) {
+            if (c.next() instanceof Message.Ack a && a.type() == type) {
+                return a.value();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void b4AHugeStepIsInterruptedByByeOverTcp() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<SessionResult> ended = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (HilServer server = new HilServer(SessionConfig.lockstep(MACHINE), InetAddress.getLoopbackAddress(), 0, 1,
+                ended::add)) {
+            try (HilClient c = HilClient.connect("127.0.0.1", server.port(), Encoding.BINARY)) {
+                c.hello(false, 0);
+                c.nextSensors();
+                c.send(new Message.Step(U32_MAX));
+                Thread.sleep(300);
+                c.send(new Message.Bye());
+                long done = ackOf(c, BinaryCodec.STEP);
+                assertThat(done).isPositive().isLessThan(U32_MAX);
+                assertThat(c.nextSensors().seq()).isEqualTo(done);
+                assertThat(ackOf(c, BinaryCodec.BYE)).isEqualTo(done);
+            }
+            SessionResult r = ended.poll(10, TimeUnit.SECONDS);
+            assertThat(r).isNotNull();
+            assertThat(r.reason()).isEqualTo("client said bye");
+        }
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void b4AHugeRunToReadsItsU64AsUnsignedAndIsInterruptedByPause() throws Exception {
+        SessionResult r = runPiped(SessionConfig.lockstep(MACHINE), Encoding.BINARY, c -> {
+            c.nextSensors();
+            c.send(new Message.RunTo(-1L)); // 2^64 - 1 µs on the wire: far ahead, not negative
+            Thread.sleep(300);
+            c.send(new Message.Pause());
+            Message first = c.next();
+            assertThat(first).isInstanceOf(Message.Ack.class);
+            long done = ((Message.Ack) first).value();
+            assertThat(((Message.Ack) first).type()).isEqualTo(BinaryCodec.RUN_TO);
+            assertThat(done).isPositive().isLessThan(U32_MAX);
+            Message.SensorFrame s = c.nextSensors();
+            assertThat(s.seq()).isEqualTo(done);
+            assertThat(ackOf(c, BinaryCodec.PAUSE)).isEqualTo(done);
+            // paused, the plant stays where it is; a short step still runs to its end
+            c.send(new Message.Step(500));
+            assertThat(ackOf(c, BinaryCodec.STEP)).isEqualTo(500);
+            assertThat(c.nextSensors().seq()).isEqualTo(done + 500);
+            c.send(new Message.Bye());
+        });
+        assertThat(r.errors()).isZero();
+        assertThat(r.reason()).isEqualTo("client said bye");
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void b4AHugeStepIsInterruptedByADisconnectAndTheTraceIsBounded(@TempDir Path dir) throws Exception {
+        SessionConfig config = SessionConfig.lockstep(MACHINE).withTrace(dir.resolve("t.csv")).withTraceMaxBytes(300_000);
+        SessionResult r = runPiped(config, Encoding.BINARY, c -> {
+            c.nextSensors();
+            c.send(new Message.Step(U32_MAX));
+            Thread.sleep(500);
+        });
+        assertThat(r.reason()).isEqualTo("firmware disconnected");
+        assertThat(r.ticks()).isPositive().isLessThan(U32_MAX);
+        List<String> lines = Files.readAllLines(dir.resolve("t.csv"));
+        assertThat(Files.size(dir.resolve("t.csv"))).isLessThanOrEqualTo(300_000);
+        assertThat(lines.get(lines.size() - 1)).startsWith("#event,").contains("trace stopped")
+                .contains("300000 bytes");
+        assertThat(lines.size()).isGreaterThan(100);
     }
 }

@@ -56,7 +56,7 @@ public enum MessageType {
     RESUME(0x11, "resume", Direction.TO_SERVER, Message.Resume.class),
     STEP(0x12, "step", Direction.TO_SERVER, Message.Step.class, u32("n", Message.Step::ticks)),
     RUN_TO(0x13, "run_to", Direction.TO_SERVER, Message.RunTo.class,
-            i64("t_us", Message.RunTo::timeMicros).range(0, Long.MAX_VALUE)),
+            i64("t_us", Message.RunTo::timeMicros).jsonRange(0, Long.MAX_VALUE)), // binary: u64, read unsigned
     RESET(0x14, "reset", Direction.TO_SERVER, Message.Reset.class, i64("seed", Message.Reset::seed).orElse(0)),
     SNAPSHOT(0x15, "snapshot", Direction.TO_SERVER, Message.Snapshot.class,
             u8("slot", Message.Snapshot::slot).range(0, 7).orElse(0)),

@@ -39,6 +39,8 @@ public final class HilSession {
     private static final int SLOTS = 8;
     private static final long MIN_DT_MICROS = 10;
     private static final long MAX_DT_MICROS = 100_000;
+    /** How often a long step or run_to looks for a bye, pause or disconnect, ns of wall time. */
+    private static final long CHECK_NANOS = 20_000_000L;
 
     private final SessionConfig config;
     private final Transport transport;
@@ -141,7 +143,7 @@ public final class HilSession {
     private void openTrace() throws IOException {
         Path path = config.traceFor(id);
         if (path != null) {
-            trace = new HilTrace(path);
+            trace = new HilTrace(path, config.traceMaxBytes());
         }
     }
 
@@ -285,20 +287,12 @@ public final class HilSession {
             }
             case STEP -> {
                 long ticks = ((Message.Step) m).ticks();
-                for (long i = 0; i < ticks && !stopRequested; i++) {
-                    simulation.tick();
-                }
-                ack(type, ticks);
+                ack(type, advance(type, ticks));
                 sendSensors();
             }
             case RUN_TO -> {
-                long target = (((Message.RunTo) m).timeMicros() + dtMicros - 1) / dtMicros;
-                long n = 0;
-                while (seq < target && !stopRequested) {
-                    simulation.tick();
-                    n++;
-                }
-                ack(type, n);
+                long target = ticksUntil(((Message.RunTo) m).timeMicros());
+                ack(type, advance(type, Math.max(0, target - seq)));
                 sendSensors();
             }
             case RESET -> {
@@ -339,6 +333,36 @@ public final class HilSession {
             default -> error(ErrorCode.NOT_ALLOWED, type.jsonName() + " is sent by the server, not to it");
         }
         return true;
+    }
+
+    /**
+     * Runs up to {@code ticks} ticks holding the commands, in chunks: every {@value #CHECK_NANOS} ns
+     * of wall time it looks at the input waiting and stops early for a {@code bye}, a
+     * {@code pause} or a disconnect (handled next by the pacing), or a server shutdown. Returns the
+     * ticks run. A step that ends sooner than the first check never looks, so it does not depend
+     * on the client's timing.
+     */
+    private long advance(MessageType type, long ticks) throws IOException {
+        long done = 0;
+        long checkAt = System.nanoTime() + CHECK_NANOS;
+        while (done < ticks && !stopRequested) {
+            simulation.tick();
+            done++;
+            if ((done & 1023) == 0 && System.nanoTime() - checkAt >= 0) {
+                if (source.interruptWaiting()) {
+                    event(type.jsonName() + " interrupted after " + done + " of " + ticks + " ticks");
+                    break;
+                }
+                checkAt = System.nanoTime() + CHECK_NANOS;
+            }
+        }
+        return done;
+    }
+
+    /** The tick at or after {@code timeMicros}, read as unsigned 64 bits (run_to's u64). */
+    private long ticksUntil(long timeMicros) {
+        long whole = Long.divideUnsigned(timeMicros, dtMicros);
+        return Long.remainderUnsigned(timeMicros, dtMicros) == 0 ? whole : whole + 1;
     }
 
     private void restore(int slot) throws IOException {
