@@ -1,6 +1,10 @@
 package io.backflush.sim.hil;
 
 import io.backflush.sim.hil.protocol.BinaryCodec;
+import io.backflush.sim.hil.protocol.DecodeError;
+import io.backflush.sim.hil.protocol.Decoded;
+import io.backflush.sim.hil.protocol.ErrorCode;
+import io.backflush.sim.hil.protocol.FrameDecoder;
 import io.backflush.sim.hil.protocol.Encoding;
 import io.backflush.sim.hil.protocol.Message;
 import io.backflush.sim.hil.server.HilServer;
@@ -242,5 +246,41 @@ class HilHardeningTest {
         assertThat(lines.get(lines.size() - 1)).startsWith("#event,").contains("trace stopped")
                 .contains("300000 bytes");
         assertThat(lines.size()).isGreaterThan(100);
+    }
+
+    @Test
+    void r1AWrongButLegalLengthForAFixedSizeTypeIsRefusedFromItsHeader() {
+        for (int announced : new int[] {0, 23, 25, 200, 256}) {
+            FrameDecoder d = Encoding.BINARY.newDecoder();
+            byte[] frame = new byte[64];
+            int n = Encoding.BINARY.encode(new Message.ActuatorFrame(0, 0, 1, 0, true), frame);
+            // an actuator header announcing another length, and nothing more of it; then a good frame
+            byte[] header = {'B', 'F', 1, (byte) BinaryCodec.ACTUATORS, (byte) announced, (byte) (announced >> 8)};
+            d.feed(header, 0, header.length);
+            d.feed(frame, 0, n);
+            Decoded first = d.next();
+            assertThat(first).as("announced %d", announced).isInstanceOf(DecodeError.class);
+            assertThat(((DecodeError) first).code()).isEqualTo(ErrorCode.BAD_LENGTH);
+            assertThat(((DecodeError) first).detail()).contains("24-byte payload, got " + announced);
+            Decoded next = d.next();
+            while (next instanceof DecodeError e && e.code() == ErrorCode.BAD_MAGIC) {
+                next = d.next(); // the rest of the bad header
+            }
+            assertThat(next).as("the frame after it, announced %d", announced)
+                    .isEqualTo(new Message.ActuatorFrame(0, 0, 1, 0, true));
+            assertThat(d.next()).isNull();
+        }
+    }
+
+    @Test
+    void r1JsonErrorsSayTheLineTheyAreIn() {
+        FrameDecoder d = Encoding.JSON.newDecoder();
+        byte[] lines = ("{\"type\":\"pause\"}\n\n{\"type\":\"step\",\"n\":-1}\n{\"type\":\"nope\"}\n{\"type\":\"bye\"\n")
+                .getBytes(StandardCharsets.UTF_8);
+        d.feed(lines, 0, lines.length);
+        assertThat(d.next()).isInstanceOf(Message.Pause.class);
+        assertThat(((DecodeError) d.next()).toFrame(1).message()).endsWith(" at line 3");
+        assertThat(((DecodeError) d.next()).toFrame(2).message()).endsWith(" at line 4");
+        assertThat(((DecodeError) d.next()).toFrame(3).message()).startsWith("malformed JSON").endsWith(" at line 5");
     }
 }
