@@ -283,4 +283,53 @@ class HilHardeningTest {
         assertThat(((DecodeError) d.next()).toFrame(2).message()).endsWith(" at line 4");
         assertThat(((DecodeError) d.next()).toFrame(3).message()).startsWith("malformed JSON").endsWith(" at line 5");
     }
+
+    @Test
+    void realTimeLatenessIsSentToTheClientAndWrittenInTheTrace(@TempDir Path dir) throws Exception {
+        SessionConfig config = SessionConfig.lockstep(MACHINE).withRealtime(1000, 1).withTrace(dir.resolve("rt.csv"));
+        Message.Stats[] got = new Message.Stats[1];
+        SessionResult r = runPiped(config, Encoding.JSON, c -> {
+            long until = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < until) {
+                Message.SensorFrame s = c.nextSensors();
+                c.actuate(s, 0, false, 0);
+            }
+            c.send(new Message.GetStats());
+            Message m;
+            do {
+                m = c.next();
+            } while (!(m instanceof Message.Stats));
+            got[0] = (Message.Stats) m;
+            c.send(new Message.Bye());
+        });
+        Message.Stats stats = got[0];
+        assertThat(stats.lateTicks()).isBetween(150L, 600L);
+        assertThat(stats.ticks()).isBetween(stats.lateTicks() - 5, stats.lateTicks() + 5);
+        assertThat(stats.lateP50Micros()).isLessThanOrEqualTo(stats.lateP99Micros());
+        assertThat(stats.lateP99Micros()).isLessThanOrEqualTo(stats.lateP999Micros());
+        assertThat(stats.lateP999Micros()).isLessThanOrEqualTo(stats.lateMaxMicros());
+        assertThat(stats.lateMaxMicros()).isLessThanOrEqualTo(r.lateness().getMaxValue());
+        String trace = Files.readString(dir.resolve("rt.csv"));
+        assertThat(trace).containsPattern("#event,\\d+,real time: \\d+ ticks, tick lateness p50 \\d+ us, p99 \\d+ us, "
+                + "p99.9 \\d+ us, max " + r.lateness().getMaxValue() + " us\n#event,\\d+,end: ");
+    }
+
+    @Test
+    void lockstepStatsCountTheSessionAndHaveNoLateness() throws Exception {
+        runPiped(SessionConfig.lockstep(MACHINE), Encoding.BINARY, c -> {
+            Message.SensorFrame s = c.nextSensors();
+            c.actuate(s, 1, true, 0);
+            c.actuate(s, 1, true, 0); // a duplicate
+            s = c.sensorsFor(1);
+            writeRaw(c, "?".getBytes(StandardCharsets.US_ASCII));
+            c.send(new Message.Step(41));
+            c.send(new Message.GetStats());
+            Message m;
+            do {
+                m = c.next();
+            } while (!(m instanceof Message.Stats));
+            assertThat(m).isEqualTo(new Message.Stats(42, 0, 0, 0, 0, 0, 0, 0, 1, 1));
+            c.send(new Message.Bye());
+        });
+    }
 }

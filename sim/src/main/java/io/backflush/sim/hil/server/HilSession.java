@@ -13,6 +13,7 @@ import io.backflush.sim.hil.protocol.Message;
 import io.backflush.sim.hil.protocol.MessageType;
 import io.backflush.sim.run.CycleDetector;
 import io.backflush.sim.run.Simulation;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -126,6 +127,11 @@ public final class HilSession {
         }
         if (trace != null) {
             try {
+                Histogram h = pacing.lateness();
+                if (h != null && h.getTotalCount() > 0) {
+                    trace.event(timeMicros(), "real time: " + h.getTotalCount() + " ticks, "
+                            + SessionResult.latenessSummary(h));
+                }
                 trace.event(timeMicros(), "end: " + endReason + "; plant to safe state");
                 trace.close();
             } catch (IOException | UncheckedIOException ignored) {
@@ -329,6 +335,7 @@ public final class HilSession {
                 }
                 return false;
             }
+            case GET_STATS -> send(stats());
             case HELLO -> error(ErrorCode.NOT_ALLOWED, "hello already done");
             default -> error(ErrorCode.NOT_ALLOWED, type.jsonName() + " is sent by the server, not to it");
         }
@@ -363,6 +370,20 @@ public final class HilSession {
     private long ticksUntil(long timeMicros) {
         long whole = Long.divideUnsigned(timeMicros, dtMicros);
         return Long.remainderUnsigned(timeMicros, dtMicros) == 0 ? whole : whole + 1;
+    }
+
+    /** The session's counters so far and its real-time lateness (zeros in lockstep), each capped at 2^32 - 1. */
+    private Message.Stats stats() {
+        Histogram h = pacing.lateness();
+        boolean late = h != null && h.getTotalCount() > 0;
+        return new Message.Stats(u32(seq), late ? u32(h.getTotalCount()) : 0,
+                late ? u32(h.getValueAtPercentile(50)) : 0, late ? u32(h.getValueAtPercentile(99)) : 0,
+                late ? u32(h.getValueAtPercentile(99.9)) : 0, late ? u32(h.getMaxValue()) : 0, u32(pacing.resends),
+                u32(pacing.watchdogTrips), u32(pacing.duplicates), u32(errors + source.decoder.errors()));
+    }
+
+    private static long u32(long v) {
+        return Math.max(0, Math.min(v, 0xFFFFFFFFL));
     }
 
     private void restore(int slot) throws IOException {
