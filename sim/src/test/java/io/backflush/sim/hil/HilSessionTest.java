@@ -104,6 +104,11 @@ class HilSessionTest {
     }
 
     static SessionResult runPiped(SessionConfig config, Encoding encoding, Firmware firmware) throws Exception {
+        return runPiped(config, encoding, false, firmware);
+    }
+
+    /** A session over piped streams; the client says hello (asking for raw signals if {@code raw}), then runs. */
+    static SessionResult runPiped(SessionConfig config, Encoding encoding, boolean raw, Firmware firmware) throws Exception {
         PipedOutputStream toServer = new PipedOutputStream();
         PipedInputStream serverIn = new PipedInputStream(toServer, 65536);
         PipedOutputStream toClient = new PipedOutputStream();
@@ -112,7 +117,7 @@ class HilSessionTest {
         try (HilClient c = new HilClient(clientIn, toServer, encoding, null)) {
             // the hello waits in the pipe before the session starts: a slow (cold) client cannot
             // miss the session's hello deadline, which is the watchdog time (300 ms in one test)
-            c.send(new Message.Hello(1, 1, 0, 0));
+            c.send(new Message.Hello(1, 1, raw ? Message.Hello.FLAG_RAW : 0, 0));
             CompletableFuture<SessionResult> result = CompletableFuture.supplyAsync(session::call);
             assertThat(c.next()).isInstanceOf(Message.HelloAck.class);
             firmware.run(c);

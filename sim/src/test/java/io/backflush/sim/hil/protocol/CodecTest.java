@@ -17,7 +17,8 @@ public class CodecTest {
             new Message.ActuatorFrame(12, 12_000, 0.5, 0.25, true),
             new Message.Pause(), new Message.Resume(), new Message.Step(100), new Message.RunTo(5_000_000),
             new Message.Reset(-3), new Message.Snapshot(2), new Message.Restore(7), new Message.Fault("stuck target=boiler_c"),
-            new Message.Bye(), new Message.Ack(BinaryCodec.STEP, 100), new Message.Error(3, 2, "bad \"length\" ü"));
+            new Message.Bye(), new Message.Ack(BinaryCodec.STEP, 100), new Message.Error(3, 2, "bad \"length\" ü"),
+            new Message.GetStats(), new Message.Stats(30_000, 29_990, 61, 180, 420, 1_900, 1, 0, 3, 0xFFFFFFFFL));
 
     static List<Decoded> decodeAll(Encoding encoding, byte[] bytes) {
         FrameDecoder d = encoding.newDecoder();
