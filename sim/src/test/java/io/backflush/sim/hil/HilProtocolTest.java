@@ -191,7 +191,7 @@ class HilProtocolTest {
         double startMl = 1500.0;
         SessionConfig c = QUIET;
         SessionConfig config = new SessionConfig(c.machine(), c.realtime(), c.rateHz(), c.speed(), c.watchdogMillis(),
-                c.resendMillis(), c.trace(), c.scenario(), c.mlPerPulse(), startMl);
+                c.resendMillis(), c.trace(), c.scenario(), c.mlPerPulse(), startMl, c.traceMaxBytes());
         try (LiveSession s = LiveSession.started(config, false)) {
             s.actuate(1.0, true, 0.0);
             // 8 s against the blind basket: the chamber fills (~5 s), then the OPV returns what the pump draws
