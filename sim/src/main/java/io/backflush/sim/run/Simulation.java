@@ -61,7 +61,7 @@ public final class Simulation {
     /**
      * Advances to {@code endSeconds} with a step that adapts to what the plant is doing: dtMin
      * after any change of the actuator commands, growing (at most doubling per step) while the
-     * group pressure moves less than {@code pressureStepBar} per step, up to dtMax. The implicit
+     * group pressure and the line's move less than {@code pressureStepBar} per step, up to dtMax. The implicit
      * stepper is stable at any step, so large steps only cost accuracy where pressures move, which
      * is exactly where this keeps them small. The controller is still called before every step.
      * For long strategy simulations; lockstep and HIL use the fixed {@link #runUntil}.
@@ -96,13 +96,16 @@ public final class Simulation {
                 lastSolenoid = solenoid;
             }
             double before = plant.groupPressureBar();
+            double lineBefore = plant.linePressureBar();
             double step = Math.min(dt, endSeconds - t);
             step = Math.max(Math.min(step, nextEventIn.getAsDouble()), Math.min(dtMin, endSeconds - t));
             finishTick(t, step);
             if (stop.getAsBoolean()) {
                 return;
             }
-            double change = Math.abs(plant.groupPressureBar() - before);
+            // the step grows while neither the group nor the line it is fed from moves much
+            double change = Math.max(Math.abs(plant.groupPressureBar() - before),
+                    Math.abs(plant.linePressureBar() - lineBefore));
             double grow = change > 0 ? pressureStepBar / change : 2.0;
             dt = Math.max(dtMin, Math.min(dtMax, dt * Math.min(2.0, grow)));
         }

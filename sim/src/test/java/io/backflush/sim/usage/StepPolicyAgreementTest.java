@@ -27,7 +27,11 @@ class StepPolicyAgreementTest {
             assertThat(fast.residueEndMg().get(site)).as(site)
                     .isCloseTo(expected, within(Math.max(0.1 * expected, 0.5)));
         }
-        assertThat(fast.waterUsedMl()).isCloseTo(fine.waterUsedMl(), within(0.02 * fine.waterUsedMl() + 1e-9));
+        // until-clear stops its rinses on a threshold of the discharge's darkness: where a rinse's
+        // darkness sits at the threshold, the two step policies may end one rinse cycle apart (about
+        // 60 ml of water on single-boiler); every other strategy runs fixed cycles
+        double oneRinseMl = "until-clear".equals(name) ? 60.0 : 0.0;
+        assertThat(fast.waterUsedMl()).isCloseTo(fine.waterUsedMl(), within(0.02 * fine.waterUsedMl() + oneRinseMl + 1e-9));
         assertThat(fast.taintedShots()).isEqualTo(fine.taintedShots());
     }
 }
