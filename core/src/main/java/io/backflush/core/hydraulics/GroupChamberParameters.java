@@ -39,9 +39,9 @@ public record GroupChamberParameters(double freeVolumeMl, double complianceMlPer
         Require.inRange(retainedWaterMl, 0.0, freeVolumeMl, "retainedWaterMl");
     }
 
-    /** A chamber with the default drain (estimates). */
+    /** A chamber with the default drain (estimates; a chamber smaller than the retained water retains all of it). */
     public GroupChamberParameters(double freeVolumeMl, double complianceMlPerBar, double headspaceAirFraction) {
         this(freeVolumeMl, complianceMlPerBar, headspaceAirFraction, DEFAULT_DRAIN_TIME_CONSTANT_SECONDS,
-                DEFAULT_RETAINED_WATER_ML);
+                Math.min(DEFAULT_RETAINED_WATER_ML, freeVolumeMl));
     }
 }

@@ -89,6 +89,9 @@ public final class InletCharacteristic {
 
     /** Exact pump-outlet node pressure for the given group pressure, bar (bisection to 1e-12). */
     public double solveNode(double groupBar, boolean pumpRunning) {
+        if ((pumpRunning ? pump.flowMlPerS(groupBar) : 0.0) - reliefFlow(groupBar) == 0.0) {
+            return groupBar; // nothing flows (a stopped pump below the OPV's setting): exact
+        }
         double lo = Math.min(groupBar, 0.0) - 1.0;
         double hi = Math.max(groupBar, maxBar) + 1.0;
         for (int it = 0; it < 200 && hi - lo > 1e-12; it++) {
@@ -139,6 +142,7 @@ public final class InletCharacteristic {
     private void sampleClosed(boolean pumpRunning, InletSample out) {
         out.netFlowMlPerS = 0.0;
         out.netFlowSlopeMlPerSBar = 0.0;
+        out.nodeSlopePerBar = 0.0;
         if (pumpRunning) {
             out.pumpFlowMlPerS = deadheadPumpFlowMlPerS;
             out.nodeBar = deadheadNodeBar;
@@ -171,6 +175,7 @@ public final class InletCharacteristic {
         out.netFlowSlopeMlPerSBar = (n1 - n0) * invStep;
         out.pumpFlowMlPerS = Math.max(0.0, t[j + 1] + f * (t[j + 4] - t[j + 1]));
         out.nodeBar = t[j + 2] + f * (t[j + 5] - t[j + 2]);
+        out.nodeSlopePerBar = (t[j + 5] - t[j + 2]) * invStep;
     }
 
     private void sampleStopped(double groupBar, InletSample out) {
@@ -185,6 +190,7 @@ public final class InletCharacteristic {
         out.netFlowSlopeMlPerSBar = (n1 - n0) * invStep;
         out.pumpFlowMlPerS = 0.0;
         out.nodeBar = t[j + 1] + f * (t[j + 3] - t[j + 1]);
+        out.nodeSlopePerBar = (t[j + 3] - t[j + 1]) * invStep;
     }
 
     /** The highest pressure the supply side can produce (dead-headed pump against its OPV), bar. */
@@ -210,5 +216,7 @@ public final class InletCharacteristic {
         public double pumpFlowMlPerS;
         /** Pump outlet gauge pressure, bar. */
         public double nodeBar;
+        /** d(pump outlet pressure)/d(group pressure). */
+        public double nodeSlopePerBar;
     }
 }

@@ -1,6 +1,7 @@
 package io.backflush.core.machine;
 
 import io.backflush.core.hydraulics.GroupChamberParameters;
+import io.backflush.core.hydraulics.LineParameters;
 import io.backflush.core.hydraulics.OrificeParameters;
 import io.backflush.core.hydraulics.PumpParameters;
 import io.backflush.core.hydraulics.ReliefValveParameters;
@@ -35,6 +36,8 @@ import io.backflush.core.thermal.SensorParameters;
  * @param groupHead         the group's metal
  * @param sensors           sensor dynamics
  * @param environment       room and tank
+ * @param line              the pump–boiler line that traps pressure behind a released group; null:
+ *                          {@link LineParameters#defaults()}
  */
 public record MachineParameters(
         String name,
@@ -48,9 +51,13 @@ public record MachineParameters(
         BoilerParameters boiler,
         GroupHeadParameters groupHead,
         SensorParameters sensors,
-        EnvironmentParameters environment) {
+        EnvironmentParameters environment,
+        LineParameters line) {
 
     public MachineParameters {
+        if (line == null) {
+            line = LineParameters.defaults();
+        }
         Require.present(name, "name");
         if (description == null) {
             description = "";
@@ -64,6 +71,16 @@ public record MachineParameters(
         Require.present(environment, "environment");
     }
 
+    /** A machine with the default line (estimates). */
+    public MachineParameters(String name, String description, PumpParameters pump, ReliefValveParameters overPressureValve,
+                             OrificeParameters gicleur, OrificeParameters groupInlet,
+                             ThreeWayValveParameters threeWayValve, GroupChamberParameters chamber,
+                             BoilerParameters boiler, GroupHeadParameters groupHead, SensorParameters sensors,
+                             EnvironmentParameters environment) {
+        this(name, description, pump, overPressureValve, gicleur, groupInlet, threeWayValve, chamber, boiler,
+                groupHead, sensors, environment, null);
+    }
+
     /** Whether the machine can release group pressure to the drip tray (and so be backflushed). */
     public boolean hasThreeWayValve() {
         return threeWayValve != null;
@@ -71,16 +88,16 @@ public record MachineParameters(
 
     public MachineParameters withName(String newName, String newDescription) {
         return new MachineParameters(newName, newDescription, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line);
     }
 
     public MachineParameters withOverPressureValve(ReliefValveParameters opv) {
         return new MachineParameters(name, description, pump, opv, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line);
     }
 
     public MachineParameters withChamber(GroupChamberParameters newChamber) {
         return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, newChamber, boiler, groupHead, sensors, environment);
+                threeWayValve, newChamber, boiler, groupHead, sensors, environment, line);
     }
 }

@@ -54,6 +54,8 @@ public final class BrewCircuit {
     private final double inverseGroupHeatCapacity;
     private final double sensorLagSeconds;
     private final double retainedWaterMl;
+    private final double lineComplianceMlPerBar;
+    private final double lineLeakMlPerSBar;
     private final double inverseDrainSeconds;
     private final double elementConductanceWPerK;
     private final double inverseElementHeatCapacity;
@@ -103,6 +105,8 @@ public final class BrewCircuit {
         this.inverseGroupHeatCapacity = 1.0 / groupHeatCapacityJPerK;
         this.sensorLagSeconds = p.sensors().temperatureLagSeconds();
         this.retainedWaterMl = chamber.retainedWaterMl();
+        this.lineComplianceMlPerBar = p.line().complianceMlPerBar();
+        this.lineLeakMlPerSBar = p.line().leakMlPerSBar();
         this.inverseDrainSeconds = 1.0 / chamber.drainTimeConstantSeconds();
         this.elementConductanceWPerK = b.elementConductanceWPerK();
         this.elementHeatCapacityJPerK = b.elementHeatCapacityJPerK();
@@ -119,17 +123,22 @@ public final class BrewCircuit {
      * @param inletOpen      the valve connects the supply to the group
      * @param exhaustOpen    the valve opens the group to the exhaust
      * @param waterMl        water in the chamber, ml (what can drain once the group is at atmospheric pressure)
+     * @param lineBar        the pump–boiler line's pressure, bar (what the pump works against while the
+     *                       inlet is shut)
      * @param headspaceVents headspace air remains to vent
      * @param exactSupply    the exact supply solution (the reference) instead of the table (the
      *                       fixed stepper, which also needs the slopes)
      */
-    void flowsAt(double groupBar, double waterMl, double pumpFraction, boolean inletOpen, boolean exhaustOpen,
-                 boolean headspaceVents, boolean exactSupply, Flows out) {
+    void flowsAt(double groupBar, double waterMl, double lineBar, double pumpFraction, boolean inletOpen,
+                 boolean exhaustOpen, boolean headspaceVents, boolean exactSupply, Flows out) {
         out.groupBar = groupBar;
-        if (exactSupply) {
-            exactSupply(groupBar, pumpFraction, inletOpen, out);
+        out.inletOpen = inletOpen;
+        if (!inletOpen) {
+            trappedLine(lineBar, pumpFraction, out);
+        } else if (exactSupply) {
+            exactSupply(groupBar, pumpFraction, true, out);
         } else {
-            tabulatedSupply(groupBar, pumpFraction, inletOpen, out);
+            tabulatedSupply(groupBar, pumpFraction, true, out);
         }
         out.exhaustWaterMlPerS = 0.0;
         out.exhaustWaterSlope = 0.0;
@@ -177,6 +186,101 @@ public final class BrewCircuit {
         return excess > 0.0 ? excess * inverseDrainSeconds : 0.0;
     }
 
+    /**
+     * The line sealed from the group (valve released): the pump, behind its check valve, fills it;
+     * the OPV above its cracking pressure and the leak bleed it back to the tank.
+     */
+    private void trappedLine(double lineBar, double pumpFraction, Flows out) {
+        out.inflowMlPerS = 0.0;
+        out.inflowSlope = 0.0;
+        out.nodeSlope = 0.0;
+        out.pumpOutletBar = lineBar;
+        out.pumpFlowMlPerS = pumpFraction > 0.0 ? pumpFraction * inlet.pump().flowMlPerS(lineBar) : 0.0;
+        out.lineReliefMlPerS = lineReliefMlPerS(lineBar);
+    }
+
+    /** What leaves a sealed line back to the tank at this pressure: the OPV and the leak, ml/s. */
+    double lineReliefMlPerS(double lineBar) {
+        double opv = p.overPressureValve() == null ? 0.0 : p.overPressureValve().flowMlPerS(lineBar);
+        return opv + lineLeakMlPerSBar * Math.max(lineBar, 0.0);
+    }
+
+    /**
+     * An idle period with the pump stopped and nothing brewing, solved exactly: a sealed line bleeds
+     * through its leak (C_L·dp/dt = −k·p: an exponential; a line idles below its OPV's cracking
+     * pressure, which the last step's relief already bled it to), and a released group drains to
+     * its retained water with air coming back in (§ the drain law, first order), the water to the
+     * drip tray.
+     */
+    void idle(double[] s, double seconds, boolean inletOpen, boolean exhaustOpen) {
+        if (!inletOpen && lineLeakMlPerSBar > 0.0) {
+            s[StateLayout.LINE_WATER_ML] *= Math.exp(-seconds * lineLeakMlPerSBar / lineComplianceMlPerBar);
+        }
+        double water = s[StateLayout.GROUP_WATER_ML];
+        if (exhaustOpen && water > retainedWaterMl) {
+            double air = s[StateLayout.HEADSPACE_AIR_ATM_ML] + s[StateLayout.BASKET_AIR_ATM_ML];
+            if (pressureBar(water, air) < DRAIN_HEAD_BAR) {
+                double drained = (water - retainedWaterMl) * -Math.expm1(-seconds * inverseDrainSeconds);
+                s[StateLayout.GROUP_WATER_ML] = water - drained;
+                s[StateLayout.HEADSPACE_AIR_ATM_ML] += drained;
+                s[StateLayout.TO_DRIP_TRAY_ML] += drained;
+            }
+        }
+    }
+
+    /** Net flow into a sealed line at this pressure, ml/s (decreasing in the pressure). */
+    double sealedLineNetMlPerS(double lineBar, double pumpFraction) {
+        double pump = pumpFraction > 0.0 ? pumpFraction * inlet.pump().flowMlPerS(lineBar) : 0.0;
+        return pump - lineReliefMlPerS(lineBar);
+    }
+
+    /** The line's compliance, ml/bar. */
+    double lineComplianceMlPerBar() {
+        return lineComplianceMlPerBar;
+    }
+
+    /** The line's leak, ml/s per bar. */
+    double lineLeakMlPerSBar() {
+        return lineLeakMlPerSBar;
+    }
+
+    /** Whether the machine has an OPV on its line. */
+    boolean lineHasRelief() {
+        return p.overPressureValve() != null;
+    }
+
+    /** The OPV's cracking pressure (infinite without one), bar. */
+    double lineCrackingBar() {
+        return p.overPressureValve() == null ? Double.POSITIVE_INFINITY : p.overPressureValve().crackingPressureBar();
+    }
+
+    /**
+     * The pump outlet's pressure with the inlet open at this group pressure (the tabulated supply),
+     * bar: what the line follows while connected.
+     */
+    double connectedNodeBar(double groupBar, double pumpFraction, boolean exact) {
+        if (exact) {
+            double node = 0.0;
+            if (pumpFraction > 0.0) {
+                node += pumpFraction * inlet.solveNode(groupBar, true);
+            }
+            if (pumpFraction < 1.0) {
+                node += (1.0 - pumpFraction) * inlet.solveNode(groupBar, false);
+            }
+            return node;
+        }
+        if (pumpFraction >= 1.0) {
+            inlet.sample(groupBar, true, true, running);
+            return running.nodeBar;
+        }
+        inlet.sample(groupBar, false, true, stopped);
+        if (pumpFraction <= 0.0) {
+            return stopped.nodeBar;
+        }
+        inlet.sample(groupBar, true, true, running);
+        return pumpFraction * running.nodeBar + (1 - pumpFraction) * stopped.nodeBar;
+    }
+
     private void tabulatedSupply(double groupBar, double pumpFraction, boolean inletOpen, Flows out) {
         if (pumpFraction >= 1.0) {
             inlet.sample(groupBar, true, inletOpen, running);
@@ -192,7 +296,9 @@ public final class BrewCircuit {
             out.inflowSlope = f * running.netFlowSlopeMlPerSBar + (1 - f) * stopped.netFlowSlopeMlPerSBar;
             out.pumpFlowMlPerS = f * running.pumpFlowMlPerS;
             out.pumpOutletBar = f * running.nodeBar + (1 - f) * stopped.nodeBar;
+            out.nodeSlope = f * running.nodeSlopePerBar + (1 - f) * stopped.nodeSlopePerBar;
         }
+        out.lineReliefMlPerS = 0.0;
     }
 
     private static void supplyFrom(InletSample sample, Flows out) {
@@ -200,6 +306,7 @@ public final class BrewCircuit {
         out.inflowSlope = sample.netFlowSlopeMlPerSBar;
         out.pumpFlowMlPerS = sample.pumpFlowMlPerS;
         out.pumpOutletBar = sample.nodeBar;
+        out.nodeSlope = sample.nodeSlopePerBar;
     }
 
     private void exactSupply(double groupBar, double pumpFraction, boolean inletOpen, Flows out) {
@@ -221,6 +328,11 @@ public final class BrewCircuit {
         out.inflowSlope = 0.0;
         out.pumpFlowMlPerS = pumpFlow;
         out.pumpOutletBar = node;
+        // the exact node's slope, by a central difference on the bisection (solved to 1e-12 bar)
+        double h = 1.0e-5;
+        out.nodeSlope = (connectedNodeBar(groupBar + h, pumpFraction, true)
+                - connectedNodeBar(groupBar - h, pumpFraction, true)) / (2.0 * h);
+        out.lineReliefMlPerS = 0.0;
     }
 
     /** The rate of change of the chamber's water for these flows, ml/s. */
@@ -235,13 +347,38 @@ public final class BrewCircuit {
      * first-order lag, and the ledger's accumulators from the same flows that move the water.
      */
     void rates(double[] y, Flows f, double heaterDuty, double[] yDot) {
-        yDot[StateLayout.GROUP_WATER_ML] = waterRate(f);
+        double water = waterRate(f);
+        double lineRate;
+        if (f.inletOpen) {
+            // the line follows the pump outlet's pressure: it charges (or discharges) by
+            // C_L·d(node)/dt, taken from the path's flow into the group. With p = P(W, n):
+            // dp/dt = (p_W·(dW/dt without the line) + p_n·dn/dt) / (1 + p_W·C_L·node').
+            double rate = 0.0;
+            if (f.groupBar > 0.0 && f.nodeSlope != 0.0) {
+                double denominator = pressureDenominator(f.groupBar, y[StateLayout.GROUP_WATER_ML]);
+                double pw = (f.groupBar + PA) / denominator;
+                double pn = PA / denominator;
+                double airRate = f.drainMlPerS - f.exhaustAirAtmMlPerS;
+                double pressureRate = (pw * water + pn * airRate) / (1.0 + pw * lineComplianceMlPerBar * f.nodeSlope);
+                rate = lineComplianceMlPerBar * f.nodeSlope * pressureRate;
+            }
+            lineRate = rate;
+            water -= rate;
+            yDot[StateLayout.RETURNED_TO_TANK_ML] = f.pumpFlowMlPerS - f.inflowMlPerS;
+        } else {
+            lineRate = f.pumpFlowMlPerS - f.lineReliefMlPerS;
+            yDot[StateLayout.RETURNED_TO_TANK_ML] = f.lineReliefMlPerS;
+        }
+        // the cold water that comes into the boiler: what the pump draws less what goes back to the tank
+        double coldInflow = f.pumpFlowMlPerS - yDot[StateLayout.RETURNED_TO_TANK_ML];
+        yDot[StateLayout.LINE_WATER_ML] = lineRate;
+        yDot[StateLayout.GROUP_WATER_ML] = water;
         yDot[StateLayout.HEADSPACE_AIR_ATM_ML] = f.drainMlPerS - f.exhaustAirAtmMlPerS;
         yDot[StateLayout.BASKET_AIR_ATM_ML] = 0.0;
         double boiler = y[StateLayout.BOILER_C];
         double group = y[StateLayout.GROUP_METAL_C];
         double element = y[StateLayout.ELEMENT_C];
-        double boilerRate = boilerTemperatureRate(boiler, element, group, f.inflowMlPerS);
+        double boilerRate = boilerTemperatureRate(boiler, element, group, coldInflow);
         double groupRate = groupTemperatureRate(boiler, group, f.inflowMlPerS);
         yDot[StateLayout.BOILER_C] = boilerRate;
         yDot[StateLayout.GROUP_METAL_C] = groupRate;
@@ -254,7 +391,6 @@ public final class BrewCircuit {
             yDot[StateLayout.GROUP_SENSOR_C] = groupRate;
         }
         yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
-        yDot[StateLayout.RETURNED_TO_TANK_ML] = f.pumpFlowMlPerS - f.inflowMlPerS;
         yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
         yDot[StateLayout.TO_CUP_ML] = f.cupFlowMlPerS;
     }
@@ -421,7 +557,10 @@ public final class BrewCircuit {
     /**
      * d(boiler temperature)/dt, K/s: heat from the element, less the losses to the room, the heat
      * conducted to the group (the same term that heats the group, so no energy is made or lost
-     * between them) and the cold tank water that replaces what flows to the group.
+     * between them) and the cold tank water that comes in (to replace what flows on to the group, and
+     * what stretches the line while it is sealed).
+     *
+     * @param inflowMlPerS cold water into the boiler: drawn by the pump less what returns to the tank, ml/s
      */
     public double boilerTemperatureRate(double boilerC, double elementC, double groupC, double inflowMlPerS) {
         double power = elementHeatW(elementC, boilerC)

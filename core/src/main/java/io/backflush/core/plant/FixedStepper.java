@@ -31,6 +31,12 @@ final class FixedStepper {
 
     // results of the last residual evaluation (its flows are in trial)
     private double waterEnd;
+    // the line this step: its pressure while sealed, and the water it takes from the group's inflow
+    private double lineBar;
+    private double lineCharge;
+    private double lineChargeSlope;
+    private boolean lineConnected;
+    private double lineStartMl;
     private double headspaceEnd;
     private double pressureEnd;
     // r'(p) = slopeNumerator / slopeDenominator − 1 (slopeDenominator 0: r'(p) = −1), divided out
@@ -56,6 +62,16 @@ final class FixedStepper {
         double water = s[StateLayout.GROUP_WATER_ML];
         double headspace = s[StateLayout.HEADSPACE_AIR_ATM_ML];
         double basketAir = s[StateLayout.BASKET_AIR_ATM_ML];
+        double lineWater = s[StateLayout.LINE_WATER_ML];
+        double compliance = circuit.lineComplianceMlPerBar();
+        lineConnected = inletOpen;
+        lineStartMl = lineWater;
+        if (!inletOpen) {
+            // sealed: backward Euler on the line alone
+            lineBar = sealedLineEnd(lineWater / compliance, pumpFraction, dt);
+        }
+        // connected, the line follows the pump outlet at the end-of-step pressure (implicitly, in the
+        // residual; a line trapped above it by the release before gives its water to the group)
 
         // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0.
         double lo = 0.0;
@@ -91,8 +107,15 @@ final class FixedStepper {
         double boiler = s[StateLayout.BOILER_C];
         double group = s[StateLayout.GROUP_METAL_C];
         circuit.rates(s, f, heaterDuty, rates);
+        // what the group received net of the line's share, and what the line gained
+        double lineEnd = inletOpen ? lineWater + lineCharge : compliance * lineBar;
+        f.lineGainMlPerS = (lineEnd - lineWater) / dt;
+        if (inletOpen) {
+            f.inflowMlPerS -= f.lineGainMlPerS;
+        }
         s[StateLayout.GROUP_WATER_ML] = waterEnd;
         s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
+        s[StateLayout.LINE_WATER_ML] = lineEnd;
         for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_CUP_ML; i++) {
             s[i] += rates[i] * dt;
         }
@@ -138,7 +161,7 @@ final class FixedStepper {
     private double residual(double p, double dt, double water, double headspace, double basketAir,
                             double pumpFraction, boolean inletOpen, boolean exhaustOpen) {
         Flows f = trial;
-        circuit.flowsAt(p, water, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, false, f);
+        circuit.flowsAt(p, water, lineBar, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, false, f);
         double waterOutSlope = f.exhaustWaterSlope;
         double airSlope = 0.0;
         headspaceEnd = headspace;
@@ -160,10 +183,18 @@ final class FixedStepper {
                         + (airFlow > 0 ? waterFlow * theta * f.exhaustAirSlope / airFlow : 0.0);
             }
         }
+        if (lineConnected) {
+            double node = f.pumpOutletBar;
+            lineCharge = node > 0.0 ? circuit.lineComplianceMlPerBar() * node - lineStartMl : -lineStartMl;
+            lineChargeSlope = node > 0.0 ? circuit.lineComplianceMlPerBar() * f.nodeSlope : 0.0;
+        } else {
+            lineCharge = 0.0;
+            lineChargeSlope = 0.0;
+        }
         // a released group at atmospheric pressure drains; air comes back in for the water that leaves
         headspaceEnd += dt * f.drainMlPerS;
-        double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope;
-        waterEnd = water + dt * BrewCircuit.waterRate(f);
+        double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope - lineChargeSlope / dt;
+        waterEnd = water + dt * BrewCircuit.waterRate(f) - lineCharge;
         double pressure = circuit.pressureBar(waterEnd, headspaceEnd + basketAir);
         pressureEnd = pressure;
         if (pressure > 0.0) {
@@ -173,5 +204,55 @@ final class FixedStepper {
             slopeDenominator = 0.0;
         }
         return pressure - p;
+    }
+
+    /**
+     * The sealed line's end-of-step pressure: the root of C_L·(p − p₀)/dt = Q_pump(p) − Q_relief(p),
+     * increasing in p, so unique. Pump stopped below the OPV: the leak alone, solved in closed form;
+     * otherwise regula falsi (Illinois) on a bracket.
+     */
+    private double sealedLineEnd(double startBar, double pumpFraction, double dt) {
+        double a = circuit.lineComplianceMlPerBar() / dt;
+        if (pumpFraction <= 0.0 && startBar <= circuit.lineCrackingBar()) {
+            return startBar * a / (a + circuit.lineLeakMlPerSBar());
+        }
+        double lo = 0.0;
+        double glo = -a * startBar - circuit.sealedLineNetMlPerS(0.0, pumpFraction);
+        if (glo >= 0.0) {
+            return 0.0;
+        }
+        double hi = Math.max(startBar, 1.0);
+        double ghi = a * (hi - startBar) - circuit.sealedLineNetMlPerS(hi, pumpFraction);
+        while (ghi <= 0.0) {
+            lo = hi;
+            glo = ghi;
+            hi *= 2.0;
+            ghi = a * (hi - startBar) - circuit.sealedLineNetMlPerS(hi, pumpFraction);
+        }
+        int side = 0;
+        double x = lo;
+        for (int i = 0; i < 200 && hi - lo > 1.0e-12 * (1.0 + hi); i++) {
+            x = (lo * ghi - hi * glo) / (ghi - glo);
+            double g = a * (x - startBar) - circuit.sealedLineNetMlPerS(x, pumpFraction);
+            if (g == 0.0) {
+                return x;
+            }
+            if (g < 0.0) {
+                lo = x;
+                glo = g;
+                if (side == -1) {
+                    ghi *= 0.5;
+                }
+                side = -1;
+            } else {
+                hi = x;
+                ghi = g;
+                if (side == 1) {
+                    glo *= 0.5;
+                }
+                side = 1;
+            }
+        }
+        return x;
     }
 }

@@ -20,8 +20,16 @@ final class Flows {
     double inflowSlope;
     /** Drawn from the tank by the pump, ml/s. */
     double pumpFlowMlPerS;
-    /** Pump outlet gauge pressure, bar. */
+    /** Pump outlet gauge pressure, bar: the line's pressure (trapped while the inlet is shut). */
     double pumpOutletBar;
+    /** Whether the valve connects the line to the group. */
+    boolean inletOpen;
+    /** d(pump outlet pressure)/d(group pressure) while the inlet is open. */
+    double nodeSlope;
+    /** Out of the line back to the tank while the inlet is shut (OPV above cracking, leak), ml/s. */
+    double lineReliefMlPerS;
+    /** The line's storage gain over a step (a stepper's result, not a law), ml/s. */
+    double lineGainMlPerS;
     /** One of the EXHAUST_ constants. */
     int exhaustMode;
     /** Water out through the exhaust (or past a leaking seat), ml/s. */
@@ -45,6 +53,10 @@ final class Flows {
         inflowSlope = o.inflowSlope;
         pumpFlowMlPerS = o.pumpFlowMlPerS;
         pumpOutletBar = o.pumpOutletBar;
+        inletOpen = o.inletOpen;
+        nodeSlope = o.nodeSlope;
+        lineReliefMlPerS = o.lineReliefMlPerS;
+        lineGainMlPerS = o.lineGainMlPerS;
         exhaustMode = o.exhaustMode;
         exhaustWaterMlPerS = o.exhaustWaterMlPerS;
         exhaustWaterSlope = o.exhaustWaterSlope;

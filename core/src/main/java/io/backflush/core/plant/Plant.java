@@ -239,6 +239,7 @@ public final class Plant {
         observed.exhaustWaterMlPerS = o.exhaustWaterMlPerS();
         observed.exhaustAirAtmMlPerS = o.exhaustAirAtmMlPerS();
         observed.drainMlPerS = 0.0; // the record's flows are net of the drain already
+        observed.lineGainMlPerS = o.pumpFlowMlPerS() - o.inflowMlPerS() - o.reliefFlowMlPerS();
         observed.cupFlowMlPerS = o.cupFlowMlPerS();
         pumpRunningFraction = s.pumpRunningFraction;
         basketWet = s.basketWet;
@@ -321,6 +322,10 @@ public final class Plant {
         advanceTime(seconds);
         pump.elapse(timeSeconds);
         valve.elapse(timeSeconds);
+        circuit.idle(state, seconds, valve.inletOpen(), valve.exhaustOpen());
+        observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        observed.pumpOutletBar = valve.inletOpen() ? observed.pumpOutletBar
+                : state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
     }
 
     /**
@@ -353,6 +358,11 @@ public final class Plant {
         return machine;
     }
 
+    /** What closes the group now (the blind basket, a puck, an open screen). */
+    public BasketParameters basket() {
+        return basket;
+    }
+
     public BrewCircuit circuit() {
         return circuit;
     }
@@ -379,7 +389,7 @@ public final class Plant {
 
     /** Flow returned to the tank by the OPV over the last step, ml/s. */
     public double reliefFlowMlPerS() {
-        return observed.pumpFlowMlPerS - observed.inflowMlPerS;
+        return observed.pumpFlowMlPerS - observed.inflowMlPerS - observed.lineGainMlPerS;
     }
 
     /**
@@ -469,11 +479,21 @@ public final class Plant {
         return state[StateLayout.GROUP_SENSOR_C];
     }
 
-    /** The water ledger so far. */
-    public WaterBalance waterBalance(double initialGroupWaterMl) {
+    /** Water held in the machine's brew path: the group chamber and the pump–boiler line's stretch, ml. */
+    public double heldWaterMl() {
+        return state[StateLayout.GROUP_WATER_ML] + state[StateLayout.LINE_WATER_ML];
+    }
+
+    /** Pressure in the pump–boiler line (where hobby mods put the transducer), bar. */
+    public double linePressureBar() {
+        return observed.pumpOutletBar;
+    }
+
+    /** The water ledger so far, the held water counted from {@code initialHeldWaterMl} ({@link #heldWaterMl}). */
+    public WaterBalance waterBalance(double initialHeldWaterMl) {
         return new WaterBalance(state[StateLayout.FROM_TANK_ML], state[StateLayout.RETURNED_TO_TANK_ML],
                 state[StateLayout.TO_DRIP_TRAY_ML], state[StateLayout.TO_CUP_ML],
-                state[StateLayout.GROUP_WATER_ML] - initialGroupWaterMl);
+                heldWaterMl() - initialHeldWaterMl);
     }
 
     @Override

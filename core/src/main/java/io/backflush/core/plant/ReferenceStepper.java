@@ -146,6 +146,16 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
             inletOpen = valve.inletOpen();
             exhaustOpen = valve.exhaustOpen();
             headspaceVenting = state[StateLayout.HEADSPACE_AIR_ATM_ML] > 0.0;
+            if (inletOpen) {
+                // connected: the line holds what the pump outlet's pressure stretches it to; a line
+                // trapped above it by the release before gives its water to the group now
+                double groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML],
+                        state[StateLayout.HEADSPACE_AIR_ATM_ML] + state[StateLayout.BASKET_AIR_ATM_ML]);
+                double target = circuit.lineComplianceMlPerBar()
+                        * Math.max(circuit.connectedNodeBar(groupBar, pumpFraction, true), 0.0);
+                state[StateLayout.GROUP_WATER_ML] -= target - state[StateLayout.LINE_WATER_ML];
+                state[StateLayout.LINE_WATER_ML] = target;
+            }
             if (observer != null) {
                 evaluate(state);
                 observer.sample(tau, state, flows, false);
@@ -178,8 +188,10 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
         observed.copyFrom(flows);
         double pumped = (state[StateLayout.FROM_TANK_ML] - start[StateLayout.FROM_TANK_ML]) / dt;
         double returned = (state[StateLayout.RETURNED_TO_TANK_ML] - start[StateLayout.RETURNED_TO_TANK_ML]) / dt;
+        double lineGain = (state[StateLayout.LINE_WATER_ML] - start[StateLayout.LINE_WATER_ML]) / dt;
         observed.pumpFlowMlPerS = pumped;
-        observed.inflowMlPerS = pumped - returned;
+        observed.inflowMlPerS = pumped - returned - lineGain;
+        observed.lineGainMlPerS = lineGain;
         observed.exhaustWaterMlPerS = (state[StateLayout.TO_DRIP_TRAY_ML] - start[StateLayout.TO_DRIP_TRAY_ML]) / dt;
         observed.exhaustAirAtmMlPerS = (start[StateLayout.HEADSPACE_AIR_ATM_ML] - state[StateLayout.HEADSPACE_AIR_ATM_ML]) / dt;
         observed.cupFlowMlPerS = (state[StateLayout.TO_CUP_ML] - start[StateLayout.TO_CUP_ML]) / dt;
@@ -190,7 +202,8 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
     private void evaluate(double[] y) {
         double p = circuit.pressureBar(y[StateLayout.GROUP_WATER_ML],
                 y[StateLayout.HEADSPACE_AIR_ATM_ML] + y[StateLayout.BASKET_AIR_ATM_ML]);
-        circuit.flowsAt(p, y[StateLayout.GROUP_WATER_ML], pumpFraction, inletOpen, exhaustOpen, headspaceVenting, true, flows);
+        circuit.flowsAt(p, y[StateLayout.GROUP_WATER_ML], y[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar(),
+                pumpFraction, inletOpen, exhaustOpen, headspaceVenting, true, flows);
     }
 
     // ---- equations ----

@@ -23,7 +23,7 @@ public final class ScheduledRun {
      */
     public static ScheduleResult run(Plant plant, ActuatorSchedule schedule, double endSeconds, double dtSeconds) {
         double origin = plant.timeSeconds();
-        double initialWater = plant.groupWaterMl();
+        double initialWater = plant.heldWaterMl();
         WaterBalance ledgerStart = plant.waterBalance(initialWater);
         boolean dense = plant.stepperKind() == StepperKind.REFERENCE;
         ReferenceStepper stepper = plant.referenceStepper();

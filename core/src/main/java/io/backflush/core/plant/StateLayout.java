@@ -38,8 +38,14 @@ public final class StateLayout {
     /** Heating element temperature, °C (between the heater's power and the boiler water). */
     public static final int ELEMENT_C = 11;
 
+    /**
+     * Water stored in the pump–boiler line by its compliance above atmospheric pressure, ml: the
+     * line's pressure is this over the compliance.
+     */
+    public static final int LINE_WATER_ML = 12;
+
     /** Number of state variables. */
-    public static final int SIZE = 12;
+    public static final int SIZE = 13;
 
     /**
      * The state a plant starts from: the chamber holding {@code initial.groupWaterMl()} of water

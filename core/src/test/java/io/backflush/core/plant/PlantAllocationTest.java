@@ -18,7 +18,8 @@ class PlantAllocationTest {
         Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "needs HotSpot's per-thread allocation counter");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+                "the JVM does not count the bytes each thread allocates (or it was switched off)");
         ActuatorSchedule schedule = ActuatorSchedule.backflush(2, 10.0, 10.0, 0.5);
         Plant plant = new Plant(Machine.of(Presets.singleBoiler()), BasketParameters.blind());
         Actuators actuators = plant.actuators();

@@ -82,6 +82,37 @@ class PlantTest {
     }
 
     @Test
+    void theValveReleasesAfterItsResponseTimeAndHoldsThePressureUntilThen() {
+        Machine machine = Machine.of(Presets.singleBoiler());
+        Plant plant = new Plant(machine, BasketParameters.blind());
+        plant.actuators().pumpDuty(1).solenoidEnergised(true);
+        for (int i = 0; i < 6_000; i++) {
+            plant.step(0.001);
+        }
+        double plateau = plant.groupPressureBar();
+        assertThat(plateau).isGreaterThan(8.5);
+        assertThat(plant.valveEnergised()).isTrue();
+        // the release command at t = 6 s takes effect in the step starting 20 ms later, as energising does
+        plant.actuators().pumpDuty(0).solenoidEnergised(false);
+        int steps = 0;
+        while (plant.valveEnergised()) {
+            assertThat(plant.exhaustedToDripTrayMl()).as("nothing leaves in the dead time").isZero();
+            assertThat(plant.exhaustAirFlowAtmMlPerS()).as("not even air").isZero();
+            assertThat(plant.groupPressureBar()).as("the group holds its pressure").isGreaterThan(plateau - 0.5);
+            plant.step(0.001);
+            steps++;
+            assertThat(steps).isLessThanOrEqualTo(1_000);
+        }
+        assertThat(steps).isEqualTo(21);
+        // then it vents: the headspace air first, the water after it
+        assertThat(plant.exhaustAirFlowAtmMlPerS()).isPositive();
+        for (int i = 0; i < 200; i++) {
+            plant.step(0.001);
+        }
+        assertThat(plant.exhaustedToDripTrayMl()).as("then it whooshes").isGreaterThan(1.0);
+    }
+
+    @Test
     void bigStepsCountMainsCyclesFractionally() {
         Machine machine = Machine.of(Presets.singleBoiler());
         Plant plant = new Plant(machine, BasketParameters.Open.screenOnly());

@@ -15,17 +15,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, description = "Simulates days of use under each cleaning strategy and compares how "
@@ -37,7 +35,7 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--machine", required = true, paramLabel = "M", description = "A preset or a machine YAML file.")
     String machine;
 
-    @Option(names = "--strategies", required = true, split = ",", paramLabel = "S[,S...]",
+    @Option(names = "--strategies", required = true, split = ",", paramLabel = "S", splitSynopsisLabel = ",",
             description = "Named strategies (see 'backflush strategies') or strategy YAML files.")
     List<String> strategies;
 
@@ -92,10 +90,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be between 1 and 256, got " + workers);
         }
         if (csv != null) {
-            Path parent = csv.toAbsolutePath().getParent();
-            if (parent == null || !Files.isDirectory(parent)) {
-                throw new UserInputException("--csv " + csv + ": directory " + parent + " does not exist");
-            }
+            OutputPaths.checkFile("--csv", csv);
         }
         if (plot != null) {
             ShowOutputs.checkDirectory("--plot", plot);
@@ -106,8 +101,17 @@ final class CompareCommand implements Callable<Integer> {
         Roast r = RunSetup.roast(roast);
         Machine m = Inputs.machine(machine);
         List<Strategy> list = new ArrayList<>();
-        for (String name : new LinkedHashSet<>(strategies)) {
-            list.add(Inputs.strategy(name.strip()));
+        Set<String> seen = new HashSet<>();
+        for (String raw : strategies) {
+            String name = raw.strip();
+            if (name.isEmpty()) {
+                throw new UserInputException("--strategies: an empty name in '" + String.join(",", strategies)
+                        + "' (see 'backflush strategies')");
+            }
+            if (!seen.add(name)) {
+                throw new UserInputException("--strategies: " + name + " is given twice");
+            }
+            list.add(Inputs.strategy(name));
         }
         Usage usage;
         try {
@@ -120,12 +124,14 @@ final class CompareCommand implements Callable<Integer> {
             seedList.add(s);
         }
         int total = list.size() * seeds;
-        ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(), total);
+        ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(),
+                String.format(Locale.ROOT, "%s, %d days: %d strateg%s x %d seed%s", m.name(), days, list.size(),
+                        list.size() == 1 ? "y" : "ies", seeds, seeds == 1 ? "" : "s"), total);
         ComparisonResult result = StrategyComparison.compare(m, usage, list, seedList, workers, StepPolicy.fast(),
                 CleaningParameters.defaults(), bar::update);
         bar.finish();
         if (csv != null) {
-            writeCsv(csv, result);
+            ShowOutputs.writeFile("--csv", csv, csv(result));
         }
         if (plot != null) {
             ShowOutputs.writeComparePlots(result, plot);
@@ -146,10 +152,11 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "machine %s, %d days, %s shots a day, %s roast, %d seed%s (means over seeds)%n%n",
                 c.machine(), c.days(), trim(c.shotsPerDay()), c.roast(), c.seeds(), c.seeds() == 1 ? "" : "s");
         int width = Math.max(8, c.strategies().stream().mapToInt(s -> s.name().length()).max().orElse(8));
-        String format = "%-" + width + "s  %7s  %7s  %8s  %8s  %8s  %9s  %9s  %8s  %7s  %5s%n";
-        out.printf(Locale.ROOT, format, "strategy", "cup", "worst", "screen", "passage", "valve", "water", "detergent",
-                "cleaning", "tainted", "drip");
-        out.printf(Locale.ROOT, format, "", "penalty", "penalty", "mg", "mg", "mg", "ml", "g", "min", "shots", "days");
+        // 100 columns at most with the longest built-in name (28 characters)
+        String format = "%-" + width + "s  %5s %5s %6s %7s %5s %6s %6s %5s %7s %4s%n";
+        out.printf(Locale.ROOT, format, "strategy", "cup", "worst", "screen", "passage", "valve", "water", "deterg",
+                "clean", "tainted", "drip");
+        out.printf(Locale.ROOT, format, "", "pen.", "pen.", "mg", "mg", "mg", "ml", "g", "min", "shots", "days");
         for (StrategySummary s : c.strategies()) {
             out.printf(Locale.ROOT, format, s.name(), f(s.meanCupPenalty(), "%.3f"), f(s.worstCupPenalty(), "%.3f"),
                     f(s.residueEndMg().get("screen"), "%.1f"), f(s.residueEndMg().get("passage"), "%.1f"),
@@ -157,30 +164,26 @@ final class CompareCommand implements Callable<Integer> {
                     f(s.cleaningMinutes(), "%.1f"), f(s.taintedShots(), "%.1f"), f(s.dripDays(), "%.1f"));
         }
         out.println();
-        out.println("cup penalty: 0 is clean, 1 is what a taster notices (residue in the brew path, detergent in the shot).");
+        out.println("cup penalty (pen.): 0 is clean, 1 is what a taster notices (residue in the brew path, detergent");
+        out.println("in the shot); deterg: detergent used; clean: minutes spent cleaning; tainted: shots tainted by");
+        out.println("detergent; drip: days with a dripping valve.");
     }
 
-    private static void writeCsv(Path target, ComparisonResult c) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                w.write("strategy,mean_cup_penalty,worst_cup_penalty,residue_screen_mg,residue_passage_mg,residue_valve_mg,"
-                        + "water_used_ml,detergent_used_g,cleaning_minutes,tainted_shots,drip_days\n");
-                for (StrategySummary s : c.strategies()) {
-                    w.write(String.join(",", s.name(), Double.toString(s.meanCupPenalty()),
-                            Double.toString(s.worstCupPenalty()), Double.toString(s.residueEndMg().get("screen")),
-                            Double.toString(s.residueEndMg().get("passage")), Double.toString(s.residueEndMg().get("valve")),
-                            Double.toString(s.waterUsedMl()), Double.toString(s.detergentUsedG()),
-                            Double.toString(s.cleaningMinutes()), Double.toString(s.taintedShots()),
-                            Double.toString(s.dripDays())));
-                    w.write('\n');
-                }
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
+    /** The table as CSV, numbers in Java's shortest round-trip form. */
+    static byte[] csv(ComparisonResult c) {
+        StringBuilder w = new StringBuilder();
+        w.append("strategy,mean_cup_penalty,worst_cup_penalty,residue_screen_mg,residue_passage_mg,residue_valve_mg,"
+                + "water_used_ml,detergent_used_g,cleaning_minutes,tainted_shots,drip_days\n");
+        for (StrategySummary s : c.strategies()) {
+            w.append(String.join(",", s.name(), Double.toString(s.meanCupPenalty()),
+                    Double.toString(s.worstCupPenalty()), Double.toString(s.residueEndMg().get("screen")),
+                    Double.toString(s.residueEndMg().get("passage")), Double.toString(s.residueEndMg().get("valve")),
+                    Double.toString(s.waterUsedMl()), Double.toString(s.detergentUsedG()),
+                    Double.toString(s.cleaningMinutes()), Double.toString(s.taintedShots()),
+                    Double.toString(s.dripDays())));
+            w.append('\n');
         }
+        return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static String f(double v, String pattern) {

@@ -9,6 +9,7 @@ import io.backflush.sim.run.BackflushRun;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.run.TickObserver;
 import io.backflush.sim.run.TraceCsvWriter;
+import io.backflush.sim.show.ShowFiles;
 import io.backflush.sim.show.ShownRun;
 import io.backflush.sim.show.TraceRecorder;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -64,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
         RunOptions.Run run = options.resolve();
         Machine m = run.machine();
         BackflushProgram p = run.program();
+        if (csv != null) {
+            OutputPaths.checkFile("--csv", csv);
+            TraceSize.warnIfLarge(spec.commandLine().getErr(), csv, p.durationSeconds(), run.dtSeconds(), csvEvery);
+        }
         if (plot != null) {
             ShowOutputs.checkDirectory("--plot", plot);
         }
@@ -77,16 +83,23 @@ final class RunCommand implements Callable<Integer> {
         TraceRecorder recorder = plot != null || html != null || audio != null ? ShowOutputs.recorderFor(p) : null;
         RunResult result = runWithTrace(plant, p, run.dtSeconds(), run.detergentGrams(), csv, csvEvery,
                 recorder == null ? List.of() : List.of(recorder));
+        List<String> written = new ArrayList<>();
+        if (csv != null) {
+            written.add("trace: " + where(csv));
+        }
         if (recorder != null) {
             ShownRun shown = ShowOutputs.shown(m, result, recorder);
             if (plot != null) {
                 ShowOutputs.writePlots(shown, plot);
+                written.add("charts: " + where(plot) + File.separator + " (PNG and SVG)");
             }
             if (audio != null) {
                 ShowOutputs.writeAudio(shown, audio);
+                written.add("sound: " + where(audio));
             }
             if (html != null) {
                 ShowOutputs.writeReport("--html", shown, html);
+                written.add("report: " + where(html.resolve(ShowFiles.REPORT_PAGE)));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -98,7 +111,29 @@ final class RunCommand implements Callable<Integer> {
                 RunReportFormatter.printForced(out, result);
             }
         }
+        // stdout stays one JSON object with --json: then the files are listed on stderr
+        PrintWriter list = json ? spec.commandLine().getErr() : out;
+        if (!json && !written.isEmpty()) {
+            list.println();
+        }
+        for (String line : written) {
+            list.println(line);
+        }
+        list.flush();
         return 0;
+    }
+
+    /** The file's absolute path and its size, as the commands report what they wrote. */
+    static String where(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            if (Files.isRegularFile(abs)) {
+                return abs + " (" + ShowFiles.size(Files.size(abs)) + ")";
+            }
+        } catch (IOException e) {
+            // the size is a courtesy
+        }
+        return abs.toString();
     }
 
     static void validateDt(double dt) {
@@ -113,13 +148,6 @@ final class RunCommand implements Callable<Integer> {
         if (csv == null) {
             return BackflushRun.simulate(plant, program, dt, detergentGrams, extra);
         }
-        Path parent = csv.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserInputException("--csv " + csv + ": directory " + parent + " does not exist");
-        }
-        if (Files.isDirectory(csv)) {
-            throw new UserInputException("--csv " + csv + " is a directory");
-        }
         try (TraceCsvWriter trace = new TraceCsvWriter(csv, every)) {
             RunResult result;
             try {
@@ -127,12 +155,18 @@ final class RunCommand implements Callable<Integer> {
                 observers.add(trace);
                 result = BackflushRun.simulate(plant, program, dt, detergentGrams, observers);
             } catch (UncheckedIOException e) {
-                throw new UserInputException("--csv " + csv + ": " + e.getCause().getMessage());
+                throw new UserInputException("--csv " + csv + ": writing the trace failed ("
+                        + OutputPaths.reason(e.getCause()) + "); the partial trace was removed");
             }
-            trace.commit();
+            try {
+                trace.commit();
+            } catch (IOException e) {
+                throw new UserInputException("--csv " + csv + ": writing the trace failed ("
+                        + OutputPaths.reason(e) + "); the partial trace was removed");
+            }
             return result;
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new UserInputException("--csv " + csv + ": permission denied");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new UserInputException("--csv " + csv + ": cannot write " + e.getFile() + " (" + OutputPaths.reason(e) + ")");
         }
     }
 

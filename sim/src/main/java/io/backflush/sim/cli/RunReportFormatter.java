@@ -17,13 +17,14 @@ final class RunReportFormatter {
     static void printTable(PrintWriter out, RunResult r) {
         out.printf(Locale.ROOT, "machine %s, program %s, %s stepper, dt %s s, %.1f s simulated%n%n",
                 r.machine(), r.program(), r.stepper(), r.dtSeconds(), r.simulatedSeconds());
-        out.printf(Locale.ROOT, "%5s  %-9s  %8s  %8s  %8s  %8s  %11s  %8s  %6s  %9s  %9s%n",
-                "cycle", "phase", "pump on", "quiet", "plateau", "release", "whoosh peak", "whoosh", "decay",
-                "residue", "detergent");
-        out.printf(Locale.ROOT, "%5s  %-9s  %8s  %8s  %8s  %8s  %11s  %8s  %6s  %9s  %9s%n",
-                "", "", "at s", "after s", "bar", "at s", "ml/s", "ml", "s", "out mg/ml", "out mg/ml");
+        // 100 columns at most (a terminal's usual width)
+        String head = "%5s  %-9s  %7s  %7s  %7s  %7s  %9s  %6s  %5s  %9s  %9s%n";
+        out.printf(Locale.ROOT, head, "cycle", "phase", "pump on", "quiet", "plateau", "release", "whoosh", "whoosh",
+                "decay", "residue", "detergent");
+        out.printf(Locale.ROOT, head, "", "", "at s", "after s", "bar", "at s", "peak ml/s", "ml", "s", "out mg/ml",
+                "out mg/ml");
         for (CycleReport c : r.cycles()) {
-            out.printf(Locale.ROOT, "%5d  %-9s  %8.2f  %8s  %8s  %8s  %11s  %8s  %6s  %9s  %9s%n",
+            out.printf(Locale.ROOT, "%5d  %-9s  %7.2f  %7s  %7s  %7s  %9s  %6s  %5s  %9s  %9s%n",
                     c.index(), c.phase() == null ? "-" : c.phase(), c.pumpOnAtSeconds(),
                     fmt(c.quietAfterSeconds(), "%.2f"), fmt(c.plateauBar(), "%.2f"),
                     fmt(c.releaseAtSeconds(), "%.2f"), fmt(c.whooshPeakFlowMlPerS(), "%.1f"),
@@ -32,12 +33,12 @@ final class RunReportFormatter {
         }
         WaterReport w = r.water();
         out.println();
-        out.printf(Locale.ROOT, "water: %.2f ml drawn from the tank, %.2f ml returned by the OPV, %.2f ml to the drip tray, "
-                        + "%.2f ml to the cup, %+.2f ml held in the group; balance error %.1e ml%n",
+        out.printf(Locale.ROOT, "water: %.2f ml drawn from the tank, %.2f ml returned by the OPV, %.2f ml to the drip tray,%n"
+                        + "       %.2f ml to the cup, %+.2f ml held in the group; balance error %.1e ml%n",
                 w.fromTankMl(), w.returnedToTankMl(), w.toDripTrayMl(), w.toCupMl(), w.heldInMachineDeltaMl(),
                 w.balanceErrorMl());
-        out.printf(Locale.ROOT, "residue (screen / passage / valve): %s mg before, %s mg after; detergent: %.1f g dosed, "
-                        + "%.1f mg left in the brew path%n",
+        out.printf(Locale.ROOT, "residue (screen / passage / valve): %s mg before, %s mg after;%n"
+                        + "detergent: %.1f g dosed, %.1f mg left in the brew path%n",
                 sites(r.residueBeforeMg()), sites(r.residueAfterMg()), r.detergentG(), r.detergentLeftMg());
     }
 

@@ -85,6 +85,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watchdog-ms", paramLabel = "MS", defaultValue = "10000", description = "Firmware silent this long: plant to safe state (default ${DEFAULT-VALUE}).")
     long watchdogMs;
 
+    @Option(names = "--trace-max-mb", paramLabel = "MB", defaultValue = "512",
+            description = "A session's trace stops, saying so in an #event line, at this size (default ${DEFAULT-VALUE}).")
+    long traceMaxMb;
+
     @Option(names = "--ml-per-pulse", paramLabel = "ML", defaultValue = "0.5", description = "Flow-meter ml per pulse (default ${DEFAULT-VALUE}).")
     double mlPerPulse;
 
@@ -95,6 +99,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (!(speed > 0 && speed <= 1000)) {
             throw new UserInputException("--speed must be above 0 and at most 1000, got " + speed);
+        }
+        if (traceMaxMb < 1 || traceMaxMb > 1_000_000) {
+            throw new UserInputException("--trace-max-mb must be 1..1000000, got " + traceMaxMb);
         }
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port must be 0..65535, got " + port);
@@ -139,7 +146,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         SessionConfig config = new SessionConfig(m, mode.realtime, rateHz, speed, watchdogMs, 1_000, trace, faults,
-                mlPerPulse, 2000.0);
+                mlPerPulse, 2000.0, traceMaxMb * SessionConfig.BYTES_PER_MB);
         PrintWriter out = spec.commandLine().getOut();
         if (serial != null) {
             SerialTransport transport;

@@ -9,9 +9,7 @@ import io.backflush.sim.show.TraceRecorder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -31,33 +29,11 @@ final class ShowOutputs {
     }
 
     static void checkDirectory(String flag, Path dir) {
-        Path abs = dir.toAbsolutePath().normalize();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new UserInputException(flag + " " + dir + ": exists and is not a directory");
-        }
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            throw new UserInputException(flag + " " + dir + ": cannot create it, " + existing + " is not a directory");
-        }
-        if (!Files.isWritable(existing)) {
-            throw new UserInputException(flag + " " + dir + ": directory " + existing + " is not writable");
-        }
+        OutputPaths.checkDirectory(flag, dir);
     }
 
     static void checkAudio(Path file, BackflushProgram program) {
-        Path parent = file.toAbsolutePath().normalize().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UserInputException("--audio " + file + ": directory " + parent + " does not exist");
-        }
-        if (Files.isDirectory(file)) {
-            throw new UserInputException("--audio " + file + " is a directory");
-        }
-        if (!Files.isWritable(parent)) {
-            throw new UserInputException("--audio " + file + ": directory " + parent + " is not writable");
-        }
+        OutputPaths.checkFile("--audio", file);
         if (program.durationSeconds() > ShowFiles.MAX_AUDIO_SECONDS) {
             throw new UserInputException(String.format(Locale.ROOT, "--audio: the program runs %.0f s; sound is "
                     + "rendered for runs up to %.0f s", program.durationSeconds(), ShowFiles.MAX_AUDIO_SECONDS));
@@ -84,6 +60,11 @@ final class ShowOutputs {
         write("--html " + dir, ShowFiles.compareReport(c, dir));
     }
 
+    /** One small file, written all or none. */
+    static void writeFile(String flag, Path file, byte[] content) {
+        write(flag + " " + file, Map.of(file, content));
+    }
+
     static ShownRun shown(Machine machine, RunResult result, TraceRecorder recorder) {
         return new ShownRun(machine, result, recorder.trace());
     }
@@ -91,18 +72,13 @@ final class ShowOutputs {
     private static void write(String what, Map<Path, byte[]> files) {
         try {
             ShowFiles.write(files);
-        } catch (AccessDeniedException e) {
-            throw new UserInputException(what + ": permission denied (" + e.getFile() + ")");
         } catch (FileSystemException e) {
-            throw new UserInputException(what + ": " + oneLine(e.getMessage()));
+            throw new UserInputException(what + ": cannot write " + e.getFile() + " (" + OutputPaths.reason(e)
+                    + "); none of its files were kept");
         } catch (IOException e) {
-            throw new UserInputException(what + ": " + oneLine(e.getMessage()));
+            throw new UserInputException(what + ": " + OutputPaths.reason(e) + "; none of its files were kept");
         } catch (UncheckedIOException e) {
-            throw new UserInputException(what + ": " + oneLine(e.getCause().getMessage()));
+            throw new UserInputException(what + ": " + OutputPaths.reason(e.getCause()) + "; none of its files were kept");
         }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "write failed" : message.replace('\n', ' ');
     }
 }

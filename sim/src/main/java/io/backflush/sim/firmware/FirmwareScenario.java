@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -104,8 +103,8 @@ public record FirmwareScenario(List<FaultSpec> faults, List<Press> presses) {
                 if (!entry.isObject()) {
                     throw new FirmwareInputException(where + ": expected a map with button, at, for");
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = entry.fields(); it.hasNext(); ) {
-                    String key = it.next().getKey();
+                for (Iterator<String> it = entry.fieldNames(); it.hasNext(); ) {
+                    String key = it.next();
                     if (!PRESS_KEYS.contains(key)) {
                         throw new FirmwareInputException(where + ": unknown key '" + key + "' (expected button, at, for)");
                     }

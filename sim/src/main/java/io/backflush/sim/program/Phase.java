@@ -9,8 +9,8 @@ import io.backflush.core.param.Require;
  *
  * @param kind           water, detergent or rinse
  * @param cycles         number of cycles, 1..1000
- * @param pumpOnSeconds  pump-on time per cycle, s (0 < t ≤ 600)
- * @param releaseSeconds release time per cycle, s (0 < t ≤ 600)
+ * @param pumpOnSeconds  pump-on time per cycle, s (0 &lt; t ≤ 600)
+ * @param releaseSeconds release time per cycle, s (0 &lt; t ≤ 600)
  */
 public record Phase(PhaseKind kind, int cycles, double pumpOnSeconds, double releaseSeconds) {
     public Phase {

@@ -54,7 +54,7 @@ public final class BackflushRun {
         Cleaning cleaning = plant.cleaning();
         Map<String, Double> before = residue(cleaning);
         double start = plant.timeSeconds();
-        double ledgerStart = plant.groupWaterMl();
+        double ledgerStart = plant.heldWaterMl();
         double[] ledger0 = {plant.state(StateLayout.FROM_TANK_ML),
             plant.state(StateLayout.RETURNED_TO_TANK_ML),
             plant.state(StateLayout.TO_DRIP_TRAY_ML),
@@ -76,7 +76,7 @@ public final class BackflushRun {
                 plant.state(StateLayout.RETURNED_TO_TANK_ML) - ledger0[1],
                 plant.state(StateLayout.TO_DRIP_TRAY_ML) - ledger0[2],
                 plant.state(StateLayout.TO_CUP_ML) - ledger0[3],
-                plant.groupWaterMl() - ledgerStart);
+                plant.heldWaterMl() - ledgerStart);
         return new RunResult(machine.name(), program.name(), plant.stepperKind().label(), dtSeconds, simulation.ticks() * dtSeconds,
                 detector.cycles(), WaterReport.of(balance), dosed, before, residue(cleaning),
                 cleaning.detergentLeftMg(), !machine.parameters().hasThreeWayValve());

@@ -106,6 +106,16 @@ public final class CycleDetector implements TickObserver {
         return Double.isNaN(value) ? null : value;
     }
 
+    /** The number of cycles reported so far (cheap: for observers polling after every step). */
+    public int cycleCount() {
+        return cycles.size();
+    }
+
+    /** The {@code i}-th cycle reported (0-based). */
+    public CycleReport cycle(int i) {
+        return cycles.get(i);
+    }
+
     public List<CycleReport> cycles() {
         return List.copyOf(cycles);
     }

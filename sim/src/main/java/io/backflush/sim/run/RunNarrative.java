@@ -71,7 +71,7 @@ public final class RunNarrative {
                 + "the pump started pushing water into the dry blind basket.", c.index(), c.phase(), c.pumpOnAtSeconds()));
         if (c.quietAfterSeconds() != null) {
             s.append(String.format(Locale.ROOT, " The trapped air compressed until the flow into the group fell below "
-                    + "%s: the pump went quiet after %.2f s.", quietThreshold(machine), c.quietAfterSeconds()));
+                    + "%s: %s.", quietThreshold(machine), pumpWentQuiet(c.quietAfterSeconds())));
         } else {
             s.append(" The pump never went quiet: pressure was still building when it stopped.");
         }
@@ -95,6 +95,22 @@ public final class RunNarrative {
                     c.releaseAtSeconds(), whooshThreshold()));
         }
         return s.toString();
+    }
+
+    /** The quiet event as the report says it: "the pump went quiet after 5.40 s". */
+    public static String pumpWentQuiet(double quietAfterSeconds) {
+        return String.format(Locale.ROOT, "the pump went quiet after %.2f s", quietAfterSeconds);
+    }
+
+    /**
+     * A whoosh as an event line: "whoosh: 24.8 ml, discharge dark" (dark when its residue is at or
+     * above {@link CycleReport#CLEAR_RESIDUE_MG_PER_ML} mg/ml, clear below; nothing said without a figure).
+     */
+    public static String whoosh(double volumeMl, Double dischargeResidueMgPerMl) {
+        String discharge = dischargeResidueMgPerMl == null ? ""
+                : dischargeResidueMgPerMl < CycleReport.CLEAR_RESIDUE_MG_PER_ML ? ", discharge clear"
+                : String.format(Locale.ROOT, ", discharge dark (%.2f mg/ml)", dischargeResidueMgPerMl);
+        return String.format(Locale.ROOT, "whoosh: %.1f ml%s", volumeMl, discharge);
     }
 
     /** A later cycle in one line. */

@@ -6,11 +6,15 @@ import io.backflush.sim.signal.Signal;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes the run's trace as CSV, one row per tick (or every {@code every} ticks): every plant
@@ -35,13 +39,25 @@ public final class TraceCsvWriter implements TickObserver, Closeable {
     private boolean committed;
 
     public TraceCsvWriter(Path target, int every) throws IOException {
+        this(target, every, UnaryOperator.identity());
+    }
+
+    /** As above, the file's bytes going through {@code wrap} (tests put a failing stream there: a full disk). */
+    TraceCsvWriter(Path target, int every, UnaryOperator<OutputStream> wrap) throws IOException {
         this.target = target.toAbsolutePath();
-        Path dir = this.target.getParent();
-        this.temporary = Files.createTempFile(dir, "." + this.target.getFileName(), ".part");
-        this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+        // a plain new file (not createTempFile's owner-only one), so the trace has the usual permissions
+        this.temporary = this.target.resolveSibling("." + this.target.getFileName() + "."
+                + Long.toHexString(System.nanoTime()) + ".part");
+        OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.out = new BufferedWriter(new OutputStreamWriter(wrap.apply(file), StandardCharsets.UTF_8), 1 << 16);
         this.every = Math.max(1, every);
-        out.write(HEADER);
-        out.write('\n');
+        try {
+            out.write(HEADER);
+            out.write('\n');
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     @Override
@@ -70,12 +86,17 @@ public final class TraceCsvWriter implements TickObserver, Closeable {
         committed = true;
     }
 
-    /** Discards the trace unless it was committed. */
+    /** Discards the trace unless it was committed: the temporary file is removed even when closing it fails. */
     @Override
     public void close() throws IOException {
         if (!committed) {
-            out.close();
-            Files.deleteIfExists(temporary);
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the write that failed has been reported; the file goes anyway
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 }

@@ -34,9 +34,9 @@ public final class RunSound {
     static final double WHOOSH_FULL_ML_PER_S = 50.0;
     /** Exhaust air flow heard at full hiss loudness, atm-ml/s. */
     static final double HISS_FULL_ATM_ML_PER_S = 2500.0;
-    static final double PUMP_GAIN = 0.5;
-    static final double WHOOSH_GAIN = 0.85;
-    static final double HISS_GAIN = 0.45;
+    public static final double PUMP_GAIN = 0.5;
+    public static final double WHOOSH_GAIN = 0.85;
+    public static final double HISS_GAIN = 0.45;
     private static final long SEED = 0x5EED_BAC_F1L;
     private static final double ROTARY_VANE_HZ = 145.0;
 
@@ -56,11 +56,8 @@ public final class RunSound {
         double[] water = t.values(Signal.EXHAUST_WATER_ML_PER_S);
         double[] air = t.values(Signal.EXHAUST_AIR_ATM_ML_PER_S);
         double[] time = t.values(Signal.TIME_S);
-        boolean vibratory = pump.pulseSkipping();
-        double fundamental = vibratory ? pump.mainsHz() : ROTARY_VANE_HZ;
-        int harmonics = Math.max(1, (int) Math.min(20, 1000.0 / fundamental));
-        double exponent = vibratory ? 0.7 : 1.5;
-        double[] table = waveTable(harmonics, exponent);
+        double fundamental = buzzHz(pump);
+        double[] table = waveTable(buzzHarmonics(pump), buzzExponent(pump));
         int n = (int) Math.max(0, Math.round((toSeconds - fromSeconds) * sampleRate));
         short[] out = new short[n];
         SplittableRandom random = new SplittableRandom(SEED);
@@ -78,8 +75,8 @@ public final class RunSound {
                 j++;
             }
             double l = interpolate(time, loud, j, ts);
-            double w = Math.min(1.0, Math.max(0.0, interpolate(time, water, j, ts) / WHOOSH_FULL_ML_PER_S));
-            double a = Math.min(1.0, Math.max(0.0, interpolate(time, air, j, ts) / HISS_FULL_ATM_ML_PER_S));
+            double w = whooshLevel(interpolate(time, water, j, ts));
+            double a = hissLevel(interpolate(time, air, j, ts));
             double buzz = 0;
             if (l > 0) {
                 double p = phase * TABLE;
@@ -101,6 +98,44 @@ public final class RunSound {
             out[i] = (short) Math.round(Math.max(-1, Math.min(1, s)) * 0.92 * Short.MAX_VALUE);
         }
         return out;
+    }
+
+    /**
+     * The pump's loudness, 0..1: silent when off; while running, a floor of 0.25 (the motor or
+     * solenoid itself) plus 0.75 in proportion to the flow it moves relative to its free flow, so it
+     * falls as the pump works against pressure. The WAV and the live view's sound both follow it.
+     */
+    public static double pumpLoudness(double runningFraction, double flowMlPerS, double freeFlowMlPerS) {
+        if (runningFraction <= 0) {
+            return 0.0;
+        }
+        double relative = Math.min(1.0, Math.max(0.0, flowMlPerS / Math.max(runningFraction, 1e-9) / freeFlowMlPerS));
+        return runningFraction * (0.25 + 0.75 * relative);
+    }
+
+    /** The whoosh's loudness, 0..1: the exhaust water flow against {@value #WHOOSH_FULL_ML_PER_S} ml/s. */
+    public static double whooshLevel(double exhaustWaterMlPerS) {
+        return Math.min(1.0, Math.max(0.0, exhaustWaterMlPerS / WHOOSH_FULL_ML_PER_S));
+    }
+
+    /** The air hiss's loudness, 0..1: the exhaust air flow against {@value #HISS_FULL_ATM_ML_PER_S} atm-ml/s. */
+    public static double hissLevel(double exhaustAirAtmMlPerS) {
+        return Math.min(1.0, Math.max(0.0, exhaustAirAtmMlPerS / HISS_FULL_ATM_ML_PER_S));
+    }
+
+    /** The buzz's fundamental, Hz: the mains frequency for a vibratory pump, the vane rate for a rotary one. */
+    public static double buzzHz(PumpModel pump) {
+        return pump.pulseSkipping() ? pump.mainsHz() : ROTARY_VANE_HZ;
+    }
+
+    /** How many harmonics the buzz has: up to about 1 kHz, which small speakers can play (at most 20). */
+    public static int buzzHarmonics(PumpModel pump) {
+        return Math.max(1, (int) Math.min(20, 1000.0 / buzzHz(pump)));
+    }
+
+    /** Harmonic k of the buzz has amplitude k^-exponent: a bright buzz for a vibratory pump, a hum for a rotary. */
+    public static double buzzExponent(PumpModel pump) {
+        return pump.pulseSkipping() ? 0.7 : 1.5;
     }
 
     private static final int TABLE = 4096;

@@ -99,19 +99,23 @@ public final class ShowFiles {
         }
     }
 
-    /** Writes the files (creating their directories), all or none. */
+    /**
+     * Writes the files (creating their directories), all or none: on failure the temporary files,
+     * the files already moved into place and the directories this call created are removed.
+     */
     public static void write(Map<Path, byte[]> files) throws IOException {
         List<Path[]> pending = new ArrayList<>();
         List<Path> written = new ArrayList<>();
+        List<Path> createdDirs = new ArrayList<>();
         try {
             for (Map.Entry<Path, byte[]> e : files.entrySet()) {
                 Path target = e.getKey().toAbsolutePath();
-                Files.createDirectories(target.getParent());
+                createDirectories(target.getParent(), createdDirs);
                 // a plain new file (not createTempFile's owner-only one), so the result has the usual permissions
                 Path temporary = target.resolveSibling("." + target.getFileName() + "."
                         + Long.toHexString(System.nanoTime()) + ".part");
-                Files.write(temporary, e.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 pending.add(new Path[] {temporary, target});
+                Files.write(temporary, e.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
             for (Path[] move : pending) {
                 Files.move(move[0], move[1], StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -119,12 +123,36 @@ public final class ShowFiles {
             }
         } catch (IOException | RuntimeException e) {
             for (Path[] move : pending) {
-                Files.deleteIfExists(move[0]);
+                deleteQuietly(move[0]);
             }
             for (Path p : written) {
-                Files.deleteIfExists(p);
+                deleteQuietly(p);
+            }
+            for (int i = createdDirs.size() - 1; i >= 0; i--) {
+                deleteQuietly(createdDirs.get(i));
             }
             throw e;
+        }
+    }
+
+    /** Creates {@code dir} and its missing parents, recording (outermost first) the ones it created. */
+    private static void createDirectories(Path dir, List<Path> created) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) {
+            missing.add(0, p);
+        }
+        for (Path p : missing) {
+            Files.createDirectory(p);
+            created.add(p);
+        }
+    }
+
+    /** Removes a file or an empty directory; a failure to clean up must not hide the error being reported. */
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a directory that is not empty (someone else's files) stays
         }
     }
 

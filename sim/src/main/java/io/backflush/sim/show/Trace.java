@@ -57,26 +57,14 @@ public final class Trace {
         return lo;
     }
 
-    /**
-     * A rendering choice, not physics: how loud the pump sounds, 0..1. Nothing while stopped;
-     * while running, a floor of 0.25 (the motor or solenoid itself) plus 0.75 in proportion to the
-     * flow it moves relative to its free flow, so it falls as the pump works against pressure.
-     */
+    /** A rendering choice, not physics: how loud the pump sounds at each sample, 0..1 ({@link RunSound#pumpLoudness}). */
     public double[] pumpLoudness(double freeFlowMlPerS) {
         double[] flow = values(Signal.PUMP_FLOW_ML_PER_S);
         double[] running = values(Signal.PUMP_RUNNING_FRACTION);
         double[] out = new double[flow.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = loudness(running[i], flow[i], freeFlowMlPerS);
+            out[i] = RunSound.pumpLoudness(running[i], flow[i], freeFlowMlPerS);
         }
         return out;
-    }
-
-    static double loudness(double runningFraction, double flowMlPerS, double freeFlowMlPerS) {
-        if (runningFraction <= 0) {
-            return 0.0;
-        }
-        double relative = Math.min(1.0, Math.max(0.0, flowMlPerS / Math.max(runningFraction, 1e-9) / freeFlowMlPerS));
-        return runningFraction * (0.25 + 0.75 * relative);
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code serve --unix}: the command line's side (refusals with exit 2, the socket file's life). */
+/** {@code serve}: the command line's side (refusals with exit 2, the socket file's life). */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServeCommandTest {
     @Test
@@ -29,6 +29,16 @@ class ServeCommandTest {
         assertThat(o.err()).isEqualTo("backflush: --unix " + file + ": exists and is not a socket; refusing to replace it"
                 + System.lineSeparator());
         assertThat(Files.readString(file)).isEqualTo("not a socket");
+    }
+
+    @Test
+    void aTraceLimitOutOfRangeIsRefusedWithExitTwoAndOneLine() {
+        for (String mb : new String[] {"0", "-5", "1000001"}) {
+            CliTest.Outcome o = CliTest.run("serve", "--machine", "single-boiler", "--trace-max-mb", mb);
+            assertThat(o.code()).as(mb).isEqualTo(2);
+            assertThat(o.err()).as(mb).isEqualTo("backflush: --trace-max-mb must be 1..1000000, got " + mb
+                    + System.lineSeparator());
+        }
     }
 
     @Test

@@ -80,19 +80,33 @@ class ShowCliTest {
 
     @Test
     void aReadOnlyDirectoryIsBadInputAndNothingIsWritten(@TempDir Path dir) throws IOException {
+        // /proc/self takes no new files from anyone, root included, so this runs where CI runs (as
+        // root); a directory with its write bits cleared is read-only too, but only to other users
+        Path procSelf = Path.of("/proc/self");
+        assertThat(Files.isDirectory(procSelf) && !Files.isWritable(procSelf)).as("/proc/self is read-only").isTrue();
         Path locked = Files.createDirectory(dir.resolve("locked"));
         assertThat(locked.toFile().setWritable(false, false)).isTrue();
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(locked),
-                    "running as root: permissions do not stop writes");
-            Outcome o = run("run", "--machine", "single-boiler", "--program", "water-5x10", "--plot",
-                    locked.resolve("plots").toString());
-            assertThat(o.code()).isEqualTo(2);
-            assertThat(o.err()).contains("not writable");
+            List<Path> readOnly = Files.isWritable(locked) ? List.of(procSelf) : List.of(procSelf, locked);
+            for (Path ro : readOnly) {
+                for (String flag : List.of("--plot", "--html")) {
+                    Outcome o = run("run", "--machine", "single-boiler", "--program", "water-5x10", flag,
+                            ro.resolve("plots").toString());
+                    assertThat(o.code()).as(flag + " " + ro).isEqualTo(2);
+                    assertThat(o.err().strip().lines()).hasSize(1);
+                    assertThat(o.err()).contains(flag).contains("cannot write in " + ro);
+                    assertThat(o.out()).isEmpty();
+                }
+                Outcome audio = run("run", "--machine", "single-boiler", "--program", "water-5x10", "--audio",
+                        ro.resolve("run.wav").toString());
+                assertThat(audio.code()).isEqualTo(2);
+                assertThat(audio.err()).contains("--audio").contains("cannot write in");
+            }
         } finally {
             locked.toFile().setWritable(true, false);
         }
         assertThat(tree(dir)).isEmpty();
+        assertThat(Files.exists(procSelf.resolve("plots"))).isFalse();
     }
 
     @Test

@@ -133,7 +133,7 @@ class ArduinoKitTest {
         for (double[] row : t.between(15.0, 30.0)) {
             assertThat(Math.abs(t.get(row, "boiler_sensor_c") - 95.0)).as("probe at %.3f s", Trace.seconds(t, row))
                     .isLessThanOrEqualTo(1.0);
-            double heater = t.get(row, "heater_cmd");
+            double heater = t.get(row, "firmware_heater_duty");
             assertThat(heater).as("the SSR pin is on or off").isIn(0.0, 1.0);
             if (last >= 0 && heater != last) {
                 switches++;
@@ -157,12 +157,12 @@ class ArduinoKitTest {
         // frozen at 2 s; tripped once the reading had not moved for 3 s while the PID asked for > 50 %
         assertThat(trippedAt).isBetween(5.0, 9.0);
         Trace t = Trace.read(dir.resolve("stuck.csv"));
-        boolean heatedBeforeTheFault = t.between(0.5, 2.0).stream().anyMatch(row -> t.get(row, "heater_cmd") > 0);
+        boolean heatedBeforeTheFault = t.between(0.5, 2.0).stream().anyMatch(row -> t.get(row, "firmware_heater_duty") > 0);
         assertThat(heatedBeforeTheFault).isTrue();
-        boolean heatedAfterTheFreeze = t.between(2.0, trippedAt).stream().anyMatch(row -> t.get(row, "heater_cmd") > 0);
+        boolean heatedAfterTheFreeze = t.between(2.0, trippedAt).stream().anyMatch(row -> t.get(row, "firmware_heater_duty") > 0);
         assertThat(heatedAfterTheFreeze).as("the PID kept heating on the frozen reading until the check tripped").isTrue();
         for (double[] row : t.between(trippedAt + 0.002, 12.0)) {
-            assertThat(t.get(row, "heater_cmd")).as("heater at %.3f s", Trace.seconds(t, row)).isZero();
+            assertThat(t.get(row, "firmware_heater_duty")).as("heater at %.3f s", Trace.seconds(t, row)).isZero();
         }
     }
 
@@ -185,17 +185,18 @@ class ArduinoKitTest {
         assertThat(t.between(0.5, 14.5).stream().mapToDouble(row -> t.get(row, "pump_bar")).max().orElseThrow())
                 .isLessThan(8.5);
         // the PSM's set(value) is a fractional pump duty, not on/off
-        long fractional = t.between(0.5, 14.5).stream().mapToDouble(row -> t.get(row, "pump_cmd"))
+        long fractional = t.between(0.5, 14.5).stream().mapToDouble(row -> t.get(row, "firmware_pump_duty"))
                 .filter(d -> d > 0.05 && d < 0.95).count();
         assertThat(fractional).isGreaterThan(100);
-        assertThat(t.between(14.6, 16.0).stream().allMatch(row -> t.get(row, "pump_cmd") == 0.0)).isTrue();
+        assertThat(t.between(14.6, 16.0).stream().allMatch(row -> t.get(row, "firmware_pump_duty") == 0.0)).isTrue();
         // the server's cycle detector counts every pump start (the PSM stops and restarts it), but one release
         assertThat(r.out()).containsPattern("cycles: \\d+, whooshes: 1\n");
     }
 
     @Test
     void theBackflushStartsOnTheCleanButtonAndWhooshesOncePerCycle(@TempDir Path dir) throws IOException {
-        Result r = example("backflush", dir.resolve("bf.csv"), "single-boiler", 45, "--scenario",
+        // 60 s: five fills until quiet (later ones 4.4 s since air drains back in during each release) and releases
+        Result r = example("backflush", dir.resolve("bf.csv"), "single-boiler", 60, "--scenario",
                 EXAMPLES.resolve("backflush").resolve("clean.yaml").toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("clean pressed at t=1.050").contains("backflush done: 5 cycles")
@@ -203,11 +204,11 @@ class ArduinoKitTest {
         assertThat(r.out().lines().filter(l -> l.matches("(backflush|rinse) \\d: quiet after .*")).count()).isEqualTo(5);
         Trace t = Trace.read(dir.resolve("bf.csv"));
         for (double[] row : t.between(0.0, 1.05)) {
-            assertThat(t.get(row, "pump_cmd")).isZero();
-            assertThat(t.get(row, "solenoid_cmd")).as("active-low valve relay held off").isZero();
+            assertThat(t.get(row, "firmware_pump_duty")).isZero();
+            assertThat(t.get(row, "firmware_solenoid_command")).as("active-low valve relay held off").isZero();
         }
-        assertThat(t.get(t.at(2.0), "pump_cmd")).isEqualTo(1.0);
-        assertThat(t.get(t.at(2.0), "solenoid_cmd")).isEqualTo(1.0);
+        assertThat(t.get(t.at(2.0), "firmware_pump_duty")).isEqualTo(1.0);
+        assertThat(t.get(t.at(2.0), "firmware_solenoid_command")).isEqualTo(1.0);
     }
 
     @Test
@@ -216,7 +217,7 @@ class ArduinoKitTest {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("cycles: 0, whooshes: 0").doesNotContain("clean pressed");
         Trace t = Trace.read(dir.resolve("idle.csv"));
-        assertThat(t.rows().stream().allMatch(row -> t.get(row, "pump_cmd") == 0.0)).isTrue();
+        assertThat(t.rows().stream().allMatch(row -> t.get(row, "firmware_pump_duty") == 0.0)).isTrue();
     }
 
     @Test
@@ -230,7 +231,7 @@ class ArduinoKitTest {
         Trace t = Trace.read(dir.resolve("cup.csv"));
         double stoppedAt = -1;
         for (double[] row : t.between(1.2, 8.0)) {
-            if (t.get(row, "pump_cmd") == 0.0) {
+            if (t.get(row, "firmware_pump_duty") == 0.0) {
                 stoppedAt = Trace.seconds(t, row);
                 break;
             }
@@ -241,7 +242,7 @@ class ArduinoKitTest {
         for (double s : new double[] {stoppedAt, stoppedAt + 0.5, stoppedAt + 1.5}) {
             double[] row = t.at(Math.floor(s * 1000) / 1000);
             assertThat(t.get(row, "group_bar")).isLessThan(9.0);
-            assertThat(t.get(row, "flow_ml") - t.get(row, "drip_ml")).as("grams at %.3f s", s).isBetween(35.0, 37.0);
+            assertThat(t.get(row, "from_tank_ml") - t.get(row, "drip_tray_ml")).as("grams at %.3f s", s).isBetween(35.0, 37.0);
         }
         // the calibration went into the EEPROM file: a float 1000.0
         byte[] ee = Files.readAllBytes(dir.resolve("ee.bin"));
@@ -287,7 +288,7 @@ class ArduinoKitTest {
         }
         // one interrupt per flow-meter pulse the plant counted (0.5 ml each) by t = 2 s
         Trace t = Trace.read(dir.resolve("self.csv"));
-        long plantPulses = (long) Math.floor(t.get(t.at(2.0), "flow_ml") / 0.5 + 1e-9);
+        long plantPulses = (long) Math.floor(t.get(t.at(2.0), "from_tank_ml") / 0.5 + 1e-9);
         assertThat(plantPulses).isGreaterThan(10);
         assertThat(Long.parseLong(r.value("flow_pulses"))).isBetween(plantPulses - 1, plantPulses);
 

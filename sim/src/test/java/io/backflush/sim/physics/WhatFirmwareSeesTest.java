@@ -47,13 +47,51 @@ class WhatFirmwareSeesTest {
         List<CycleReport> longPause = cycles(30.0);
         // the first fill starts from the same dry basket
         assertThat(longPause.get(0).quietAfterSeconds()).isEqualTo(shortPause.get(0).quietAfterSeconds());
-        // measured 3.44 s after a 5 s release, 4.86 s after a 30 s one
+        // measured 3.50 s after a 5 s release, 4.96 s after a 30 s one
         assertThat(longPause.get(1).quietAfterSeconds()).isGreaterThan(shortPause.get(1).quietAfterSeconds() + 1.0);
         // and the drained water reached the drip tray: more of it after the longer pause
         assertThat(longPause.get(0).whooshVolumeMl()).isGreaterThan(shortPause.get(0).whooshVolumeMl() + 5.0);
         // later fills are no longer identical: each starts from what the release before left
         assertThat(Math.abs(shortPause.get(1).quietAfterSeconds() - shortPause.get(2).quietAfterSeconds()))
                 .isGreaterThan(0.001);
+    }
+
+    @Test
+    void theLineKeepsItsPressureAfterEachReleaseWhileTheGroupVents() {
+        // a line transducer (the Gaggia mods' T after the pump) reads the pump outlet: sealed by the
+        // pump's check valve and the released valve, it bleeds only through its small leak
+        BackflushProgram program = Programs.find("water-5x10").orElseThrow();
+        List<double[]> samples = new java.util.ArrayList<>();
+        BackflushRun.run(SINGLE_BOILER, program, 0.001,
+                List.of((start, plant) -> samples.add(new double[] {plant.timeSeconds(), plant.groupPressureBar(),
+                        plant.linePressureBar()})));
+        for (int cycle = 0; cycle < 5; cycle++) {
+            double release = 20.0 * cycle + 10.0;
+            double groupBelowHalfAt = Double.NaN;
+            double lineAtTwoSeconds = Double.NaN;
+            double lineBeforeNextFill = Double.NaN;
+            for (double[] x : samples) {
+                double t = x[0] - release;
+                if (t > 0 && Double.isNaN(groupBelowHalfAt) && x[1] < 0.5) {
+                    groupBelowHalfAt = t;
+                }
+                if (t > 0.0 && t <= 2.0) {
+                    assertThat(x[2]).as("cycle %d line at %.3f s after release", cycle + 1, t).isGreaterThan(5.0);
+                }
+                if (Math.abs(t - 2.0) < 5e-4) {
+                    lineAtTwoSeconds = x[2];
+                }
+                if (Math.abs(t - 9.99) < 5e-4) {
+                    lineBeforeNextFill = x[2];
+                }
+            }
+            assertThat(groupBelowHalfAt).as("cycle %d group below 0.5 bar", cycle + 1).isLessThan(1.0);
+            // the leak alone: C_L·dp/dt = −k·p, an exponential with time constant C_L/k
+            double tau = SINGLE_BOILER.parameters().line().complianceMlPerBar()
+                    / SINGLE_BOILER.parameters().line().leakMlPerSBar();
+            assertThat(lineBeforeNextFill).as("cycle %d line after the leak", cycle + 1)
+                    .isCloseTo(lineAtTwoSeconds * Math.exp(-7.99 / tau), within(0.01));
+        }
     }
 
     /** Heats a cold machine under the simplest thermostat; returns {probe at 93 °C, group within 0.5 °C of steady}, s. */

@@ -1,16 +1,14 @@
 package io.backflush.sim.property;
 
 import io.backflush.core.machine.Machine;
-import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.plant.Plant;
 import io.backflush.core.plant.StateLayout;
 import io.backflush.sim.program.BackflushProgram;
-import io.backflush.sim.run.BackflushRun;
 import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.run.TickObserver;
 import io.backflush.sim.support.Scenarios;
-import io.backflush.sim.support.Seeds;
+import io.backflush.core.support.Seeds;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -19,7 +17,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Properties over random programs, presets and parameter variations (QuickTheories). */
+/**
+ * Properties over random programs, presets, parameter variations and run conditions, residue and
+ * plant faults included ({@link Scenarios#scenarios}; QuickTheories).
+ */
 class BackflushPropertiesTest {
 
     /** Watches the run independently of the cycle detector. */
@@ -63,11 +64,12 @@ class BackflushPropertiesTest {
 
     @Test
     void pressureStaysBetweenZeroAndReliefAndEveryReleaseFromAboveOneBarWhooshesOnce() {
-        Seeds.theory("pressure-and-whoosh", 40).forAll(Scenarios.machines(), Scenarios.programs())
-                .checkAssert((parameters, program) -> {
-                    Machine machine = Machine.of(parameters);
+        Seeds.theory("pressure-and-whoosh", 40).forAll(Scenarios.scenarios(true))
+                .checkAssert(scenario -> {
+                    Machine machine = Machine.of(scenario.parameters());
+                    BackflushProgram program = scenario.program();
                     Watcher watcher = new Watcher();
-                    RunResult result = BackflushRun.run(machine, program, 0.001, List.of(watcher));
+                    RunResult result = scenario.run(0.001, List.of(watcher));
 
                     assertThat(watcher.minPressureBar).isGreaterThanOrEqualTo(0.0);
                     assertThat(watcher.maxPressureBar).isLessThanOrEqualTo(machine.reliefPressureBar() + 0.5);
@@ -97,12 +99,12 @@ class BackflushPropertiesTest {
 
     @Test
     void identicalInputsGiveABitIdenticalTrace() {
-        Seeds.theory("determinism", 10).forAll(Scenarios.machines(), Scenarios.programs())
-                .checkAssert((MachineParameters parameters, BackflushProgram program) -> {
+        Seeds.theory("determinism", 10).forAll(Scenarios.scenarios(true))
+                .checkAssert(scenario -> {
                     Watcher first = new Watcher();
                     Watcher second = new Watcher();
-                    RunResult a = BackflushRun.run(Machine.of(parameters), program, 0.001, List.of(first));
-                    RunResult b = BackflushRun.run(Machine.of(parameters), program, 0.001, List.of(second));
+                    RunResult a = scenario.run(0.001, List.of(first));
+                    RunResult b = scenario.run(0.001, List.of(second));
                     assertThat(second.hash).isEqualTo(first.hash);
                     assertThat(b).isEqualTo(a);
                 });

@@ -10,7 +10,8 @@ import io.backflush.core.machine.Presets;
 import io.backflush.core.plant.Plant;
 import io.backflush.sim.program.PhaseKind;
 import io.backflush.sim.run.TickObserver;
-import io.backflush.sim.support.Seeds;
+import io.backflush.core.support.Seeds;
+import io.backflush.sim.usage.CleaningTask;
 import io.backflush.sim.usage.ComparisonResult;
 import io.backflush.sim.usage.LifeResult;
 import io.backflush.sim.usage.MachineLife;
@@ -69,16 +70,26 @@ class CleaningPropertiesTest {
 
     @Test
     void residueAndDetergentNeverGoNegativeShotsNeverRemoveAndReleasesNeverAdd() {
+        // 7 to 15 days: every weekly task runs at least once (at the end of day 7), twice from day 14
+        List<String> strategies = List.copyOf(Strategies.all().keySet());
         Seeds.theory("cleaning-invariants", 25)
-                .forAll(integers().between(1, 4), integers().between(0, 2), doubles().between(0.0, 6.0), integers().between(0, 2))
+                .forAll(integers().between(7, 15), integers().between(0, 2), doubles().between(0.0, 6.0),
+                        integers().between(0, strategies.size() - 1))
                 .checkAssert((days, roastIndex, grams, strategyIndex) -> {
-                    String strategy = List.of("water-daily", "water-daily-detergent-weekly", "until-clear").get(strategyIndex);
+                    Strategy strategy = Strategies.find(strategies.get(strategyIndex)).orElseThrow();
+                    // the strategy's detergent tasks (every one of them weekly or daily) all ran
+                    double dosesG = strategy.tasks().stream().filter(t -> t.detergentGrams() > 0)
+                            .mapToDouble(CleaningTask::detergentGrams).max().orElse(0.0);
                     for (StepPolicy policy : List.of(StepPolicy.fast(), StepPolicy.fine())) {
+                        // 1 ms steps throughout cost ten times more: a week and a day is enough for them
+                        int lived = policy.equals(StepPolicy.fine()) ? Math.min(days, 8) : days;
                         Invariants invariants = new Invariants();
-                        MachineLife life = new MachineLife(MACHINE, Usage.home(days, 3, Roast.values()[roastIndex]),
-                                Strategies.find(strategy).orElseThrow(), 7L, policy, CleaningParameters.defaults(), invariants);
-                        life.run();
+                        MachineLife life = new MachineLife(MACHINE, Usage.home(lived, 3, Roast.values()[roastIndex]),
+                                strategy, 7L, policy, CleaningParameters.defaults(), invariants);
+                        LifeResult result = life.run();
                         assertThat(invariants.violations).as("%s with %s", invariants.firstViolation, policy).isZero();
+                        assertThat(result.detergentUsedG()).as("%s over %d days", strategy.name(), lived)
+                                .isGreaterThanOrEqualTo(dosesG);
                     }
                     // and a detergent run with an arbitrary dose
                     Invariants invariants = new Invariants();

@@ -1,5 +1,6 @@
 package io.backflush.sim.show;
 
+import io.backflush.sim.support.Pixels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,18 +40,6 @@ class ReportScreenshotTest {
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(ChartsTest.lumaVariance(image)).as("screenshot pixel variance").isGreaterThan(100.0);
         // the first chart is embedded near the top: some of its coloured pixels must be on screen
-        int coloured = 0;
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                int rgb = image.getRGB(x, y);
-                int r = (rgb >> 16) & 255;
-                int g = (rgb >> 8) & 255;
-                int b = rgb & 255;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 80) {
-                    coloured++;
-                }
-            }
-        }
-        assertThat(coloured).as("coloured pixels (chart lines and markers)").isGreaterThan(200);
+        assertThat(Pixels.coloured(image, 3)).as("coloured pixels (chart lines and markers)").isGreaterThan(200);
     }
 }

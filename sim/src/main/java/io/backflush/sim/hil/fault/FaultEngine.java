@@ -184,7 +184,9 @@ public final class FaultEngine implements TickObserver {
                 case DROPOUT -> values[i] = Double.NaN;
                 case DELAY -> {
                     int n = a.ring.length;
-                    int oldest = a.count < n ? 0 : a.count - n + 1;
+                    // the ring holds the last n = ms/dt + 1 readings, the newest at count - 1: the one
+                    // ms ago is at count - n (before there is one that old, the oldest there is)
+                    int oldest = a.count < n ? 0 : a.count - n;
                     values[i] = a.count == 0 ? values[i] : a.ring[oldest % n];
                 }
                 case INTERMITTENT -> {

@@ -157,6 +157,12 @@ public final class BinaryCodec {
                 drop(2);
                 return error(ErrorCode.BAD_LENGTH, at, "payload length " + length + " over " + MAX_PAYLOAD_BYTES);
             }
+            DecodeError wrongLength = wrongLength(buf[start + 2] & 0xFF, buf[start + 3] & 0xFF, length, at);
+            if (wrongLength != null) {
+                // refused from its header: waiting for the announced length would swallow the frames after it
+                drop(2);
+                return wrongLength;
+            }
             int total = HEADER_BYTES + length + CRC_BYTES;
             if (avail < total) {
                 return null;
@@ -182,10 +188,15 @@ public final class BinaryCodec {
             return result;
         }
 
-        private Decoded payload(int code, int length, ByteBuffer b, long at) {
+        /**
+         * A header of this version announcing a known type with a payload length that type cannot
+         * have: the error, else null (an unknown type or version is judged once the whole frame and
+         * its CRC are in).
+         */
+        private DecodeError wrongLength(int version, int code, int length, long at) {
             MessageType type = MessageType.of(code);
-            if (type == null) {
-                return error(ErrorCode.UNKNOWN_TYPE, at, String.format("unknown frame type 0x%02x", code));
+            if (version != Message.VERSION || type == null) {
+                return null;
             }
             if (type.payloadBytes() != MessageType.VARIABLE) {
                 if (length != type.payloadBytes()) {
@@ -195,6 +206,14 @@ public final class BinaryCodec {
             } else if (length < type.minPayloadBytes() || length > type.maxPayloadBytes()) {
                 return error(ErrorCode.BAD_LENGTH, at, type.jsonName() + ": payload must be " + type.minPayloadBytes()
                         + ".." + type.maxPayloadBytes() + " bytes, got " + length);
+            }
+            return null;
+        }
+
+        private Decoded payload(int code, int length, ByteBuffer b, long at) {
+            MessageType type = MessageType.of(code);
+            if (type == null) {
+                return error(ErrorCode.UNKNOWN_TYPE, at, String.format("unknown frame type 0x%02x", code));
             }
             try {
                 int end = b.position() + length;

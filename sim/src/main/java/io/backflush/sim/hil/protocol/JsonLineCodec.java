@@ -117,7 +117,7 @@ public final class JsonLineCodec {
 
         private DecodeError error(ErrorCode code, long at, String detail) {
             errors++;
-            return new DecodeError(code, at, detail);
+            return DecodeError.atLine(code, at, detail);
         }
 
         private void dropTo(int index) {

@@ -79,6 +79,20 @@ public sealed interface Message extends Decoded {
     record Bye() implements Message {
     }
 
+    /** Client → server: asks for a {@link Stats} (any time; e.g. just before {@link Bye}). */
+    record GetStats() implements Message {
+    }
+
+    /**
+     * Server → client, the answer to {@link GetStats}: the session's counters so far ({@code ticks}
+     * since the last reset, resends, watchdog trips, duplicates, errors) and, in real time, the
+     * tick lateness (µs) of the {@code lateTicks} ticks measured (zeros in lockstep). Every value is
+     * capped at 2^32 − 1.
+     */
+    record Stats(long ticks, long lateTicks, long lateP50Micros, long lateP99Micros, long lateP999Micros,
+                 long lateMaxMicros, long resends, long watchdogTrips, long duplicates, long errors) implements Message {
+    }
+
     /** Server → client: a control message was carried out; {@code value} depends on it. */
     record Ack(int type, long value) implements Message {
         /** The ack of a message of type {@code of}. */

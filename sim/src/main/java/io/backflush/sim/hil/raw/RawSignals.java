@@ -7,8 +7,9 @@ package io.backflush.sim.hil.raw;
  *
  * <ul>
  *   <li>Pressure: a 0.5–4.5 V transducer for 0–12 bar into an ADS1115 at ±6.144 V full scale,
- *       16-bit signed counts: counts = V/6.144·32768, so bar = (counts − 2666)/1777.8 (the
- *       conversion Gaggiuino uses for its 0–1.2 MPa sensor).</li>
+ *       16-bit signed counts: counts = round(V/6.144·32768), so 0 bar reads 2667 (2666.67
+ *       rounded) and bar = (counts − 2666.67)/1777.78 (Gaggiuino's conversion for its 0–1.2 MPa
+ *       sensor takes 2666).</li>
  *   <li>Thermocouple: MAX6675-style, 0.25 °C steps, a new conversion every 220 ms, held between.</li>
  *   <li>Flow meter: pulses of {@code mlPerPulse} (about 0.5 ml for the turbine meters used).</li>
  *   <li>Pump: mains zero crossings (two per cycle) counted, as the firmware's zero-cross input sees
@@ -55,9 +56,28 @@ public final class RawSignals {
         return (int) Math.max(0, Math.min(32767, counts));
     }
 
-    /** Updates the thermocouples' held conversions at time {@code tSeconds}. */
+    /** Whether the thermocouples convert at time {@code tSeconds}. */
+    public boolean conversionDue(double tSeconds) {
+        return tSeconds >= nextConversionS - 1.0e-9;
+    }
+
+    /** The converters' timer and held values (for a snapshot). */
+    public record State(double nextConversionS, int boilerQuarter, int groupQuarter) {
+    }
+
+    public State state() {
+        return new State(nextConversionS, boilerQuarter, groupQuarter);
+    }
+
+    public void restore(State s) {
+        nextConversionS = s.nextConversionS();
+        boilerQuarter = s.boilerQuarter();
+        groupQuarter = s.groupQuarter();
+    }
+
+    /** Updates the thermocouples' held conversions at time {@code tSeconds} if a conversion is due. */
     public void sampleThermocouples(double tSeconds, double boilerC, double groupC) {
-        if (tSeconds >= nextConversionS - 1.0e-9) {
+        if (conversionDue(tSeconds)) {
             boilerQuarter = quarter(boilerC);
             groupQuarter = quarter(groupC);
             nextConversionS = tSeconds + THERMOCOUPLE_INTERVAL_S;

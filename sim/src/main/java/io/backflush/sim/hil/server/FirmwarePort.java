@@ -23,6 +23,8 @@ final class FirmwarePort implements Controller {
     private final RawSignals raw;
     private final double mlPerPulse;
     private final double[] readings = new double[Channel.COUNT];
+    /** Simulation time the readings above were taken at (by a conversion in the tick), or NaN. */
+    private double readingsAtS = Double.NaN;
     private long lastPulses;
 
     FirmwarePort(FaultEngine faults, boolean rawMode, double mainsHz, double mlPerPulse) {
@@ -43,6 +45,37 @@ final class FirmwarePort implements Controller {
         faults.overrideActuators(applied);
     }
 
+    /**
+     * After every tick (and at a reset): the thermocouple amplifiers convert when their conversion
+     * time has passed, on the readings the firmware would see now. Part of the tick, not of the
+     * sensor frame, so {@code step n} converts exactly where n single steps do.
+     */
+    void afterTick(Plant plant) {
+        if (!rawMode) {
+            return;
+        }
+        double t = plant.timeSeconds();
+        if (raw.conversionDue(t)) {
+            faults.readings(readings, t);
+            readingsAtS = t;
+            raw.sampleThermocouples(t, readings[Channel.BOILER_C.ordinal()], readings[Channel.GROUP_C.ordinal()]);
+        }
+    }
+
+    /** What a snapshot keeps of the port: the converters' held values and timer, the pulse count. */
+    record Held(RawSignals.State raw, long lastPulses) {
+    }
+
+    Held held() {
+        return new Held(raw.state(), lastPulses);
+    }
+
+    void restore(Held h) {
+        raw.restore(h.raw());
+        lastPulses = h.lastPulses();
+        readingsAtS = Double.NaN;
+    }
+
     /** The firmware's commands from now on. */
     void command(Message.ActuatorFrame a) {
         commanded.pumpDuty(a.pumpDuty()).heaterDuty(a.heaterDuty()).solenoidEnergised(a.solenoid());
@@ -60,7 +93,10 @@ final class FirmwarePort implements Controller {
      */
     Message.SensorFrame sensorFrame(long seq, long timeMicros, int status, Plant plant) {
         double t = plant.timeSeconds();
-        faults.readings(readings, t);
+        if (readingsAtS != t) { // not already read by this tick's conversion (one read per frame, as before)
+            faults.readings(readings, t);
+        }
+        readingsAtS = Double.NaN;
         double flow = readings[Channel.FLOW.ordinal()];
         if (!Double.isNaN(flow)) {
             lastPulses = RawSignals.pulses(flow, mlPerPulse);
@@ -74,7 +110,6 @@ final class FirmwarePort implements Controller {
         if (rawMode) {
             status |= Message.SensorFrame.STATUS_RAW;
             counts = RawSignals.pressureCounts(readings[Channel.GROUP_BAR.ordinal()]);
-            raw.sampleThermocouples(t, readings[Channel.BOILER_C.ordinal()], readings[Channel.GROUP_C.ordinal()]);
             boilerQ = raw.boilerQuarterC();
             groupQ = raw.groupQuarterC();
             zeroCross = raw.zeroCrossings(t);

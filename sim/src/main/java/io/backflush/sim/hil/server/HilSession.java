@@ -13,6 +13,7 @@ import io.backflush.sim.hil.protocol.Message;
 import io.backflush.sim.hil.protocol.MessageType;
 import io.backflush.sim.run.CycleDetector;
 import io.backflush.sim.run.Simulation;
+import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,6 +40,8 @@ public final class HilSession {
     private static final int SLOTS = 8;
     private static final long MIN_DT_MICROS = 10;
     private static final long MAX_DT_MICROS = 100_000;
+    /** How often a long step or run_to looks for a bye, pause or disconnect, ns of wall time. */
+    private static final long CHECK_NANOS = 20_000_000L;
 
     private final SessionConfig config;
     private final Transport transport;
@@ -48,6 +51,7 @@ public final class HilSession {
     private final byte[] outBuffer = new byte[Encoding.MAX_FRAME_BYTES];
     private final Plant.Snapshot[] slots = new Plant.Snapshot[SLOTS];
     private final long[] slotSeq = new long[SLOTS];
+    private final FirmwarePort.Held[] slotPort = new FirmwarePort.Held[SLOTS];
     private final Pacing pacing;
 
     // one plant, from a reset to the next
@@ -123,6 +127,11 @@ public final class HilSession {
         }
         if (trace != null) {
             try {
+                Histogram h = pacing.lateness();
+                if (h != null && h.getTotalCount() > 0) {
+                    trace.event(timeMicros(), "real time: " + h.getTotalCount() + " ticks, "
+                            + SessionResult.latenessSummary(h));
+                }
                 trace.event(timeMicros(), "end: " + endReason + "; plant to safe state");
                 trace.close();
             } catch (IOException | UncheckedIOException ignored) {
@@ -140,7 +149,7 @@ public final class HilSession {
     private void openTrace() throws IOException {
         Path path = config.traceFor(id);
         if (path != null) {
-            trace = new HilTrace(path);
+            trace = new HilTrace(path, config.traceMaxBytes());
         }
     }
 
@@ -284,20 +293,12 @@ public final class HilSession {
             }
             case STEP -> {
                 long ticks = ((Message.Step) m).ticks();
-                for (long i = 0; i < ticks && !stopRequested; i++) {
-                    simulation.tick();
-                }
-                ack(type, ticks);
+                ack(type, advance(type, ticks));
                 sendSensors();
             }
             case RUN_TO -> {
-                long target = (((Message.RunTo) m).timeMicros() + dtMicros - 1) / dtMicros;
-                long n = 0;
-                while (seq < target && !stopRequested) {
-                    simulation.tick();
-                    n++;
-                }
-                ack(type, n);
+                long target = ticksUntil(((Message.RunTo) m).timeMicros());
+                ack(type, advance(type, Math.max(0, target - seq)));
                 sendSensors();
             }
             case RESET -> {
@@ -309,6 +310,7 @@ public final class HilSession {
                 int slot = ((Message.Snapshot) m).slot();
                 slots[slot] = plant.snapshot();
                 slotSeq[slot] = seq;
+                slotPort[slot] = port.held();
                 event("snapshot slot " + slot);
                 ack(type, slot);
             }
@@ -333,10 +335,55 @@ public final class HilSession {
                 }
                 return false;
             }
+            case GET_STATS -> send(stats());
             case HELLO -> error(ErrorCode.NOT_ALLOWED, "hello already done");
             default -> error(ErrorCode.NOT_ALLOWED, type.jsonName() + " is sent by the server, not to it");
         }
         return true;
+    }
+
+    /**
+     * Runs up to {@code ticks} ticks holding the commands, in chunks: every {@value #CHECK_NANOS} ns
+     * of wall time it looks at the input waiting and stops early for a {@code bye}, a
+     * {@code pause} or a disconnect (handled next by the pacing), or a server shutdown. Returns the
+     * ticks run. A step that ends sooner than the first check never looks, so it does not depend
+     * on the client's timing.
+     */
+    private long advance(MessageType type, long ticks) throws IOException {
+        long done = 0;
+        long checkAt = System.nanoTime() + CHECK_NANOS;
+        while (done < ticks && !stopRequested) {
+            simulation.tick();
+            done++;
+            if ((done & 1023) == 0 && System.nanoTime() - checkAt >= 0) {
+                if (source.interruptWaiting()) {
+                    event(type.jsonName() + " interrupted after " + done + " of " + ticks + " ticks");
+                    break;
+                }
+                checkAt = System.nanoTime() + CHECK_NANOS;
+            }
+        }
+        return done;
+    }
+
+    /** The tick at or after {@code timeMicros}, read as unsigned 64 bits (run_to's u64). */
+    private long ticksUntil(long timeMicros) {
+        long whole = Long.divideUnsigned(timeMicros, dtMicros);
+        return Long.remainderUnsigned(timeMicros, dtMicros) == 0 ? whole : whole + 1;
+    }
+
+    /** The session's counters so far and its real-time lateness (zeros in lockstep), each capped at 2^32 - 1. */
+    private Message.Stats stats() {
+        Histogram h = pacing.lateness();
+        boolean late = h != null && h.getTotalCount() > 0;
+        return new Message.Stats(u32(seq), late ? u32(h.getTotalCount()) : 0,
+                late ? u32(h.getValueAtPercentile(50)) : 0, late ? u32(h.getValueAtPercentile(99)) : 0,
+                late ? u32(h.getValueAtPercentile(99.9)) : 0, late ? u32(h.getMaxValue()) : 0, u32(pacing.resends),
+                u32(pacing.watchdogTrips), u32(pacing.duplicates), u32(errors + source.decoder.errors()));
+    }
+
+    private static long u32(long v) {
+        return Math.max(0, Math.min(v, 0xFFFFFFFFL));
     }
 
     private void restore(int slot) throws IOException {
@@ -346,6 +393,7 @@ public final class HilSession {
         }
         plant.restore(slots[slot]);
         seq = slotSeq[slot];
+        port.restore(slotPort[slot]);
         port.commanded().copyFrom(plant.actuators());
         faults.readTruth(plant); // the frame below reads the restored plant
         event("restore slot " + slot);
@@ -365,13 +413,15 @@ public final class HilSession {
         faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text));
         faults.reset(seed, config.scenario());
         port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse());
-        simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults);
+        simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults)
+                .observe((start, p) -> port.afterTick(p));
         seq = 0;
         if (record) {
             event("reset seed " + seed);
         }
         faults.readTruth(plant);
         faults.fire(plant);
+        port.afterTick(plant);
     }
 
     /** The session's observer: counts the tick and writes its trace row. */

@@ -27,11 +27,22 @@ final class HilTrace implements Closeable {
 
     private final BufferedWriter out;
     private final StringBuilder row = new StringBuilder(512);
+    private final long maxChars;
+    private long written;
+    private boolean full;
 
-    HilTrace(Path path) throws IOException {
+    /** A trace that stops, with an {@code #event} line saying so, before it would pass {@code maxBytes} (about: characters are counted). */
+    HilTrace(Path path, long maxBytes) throws IOException {
         this.out = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        this.maxChars = maxBytes;
         out.write(HEADER);
         out.write('\n');
+        written = HEADER.length() + 1;
+    }
+
+    /** Whether the trace has stopped at its size limit. */
+    boolean full() {
+        return full;
     }
 
     /** The row of the step that ended at tick {@code seq}; time runs from the plant's reset. */
@@ -43,20 +54,33 @@ final class HilTrace implements Closeable {
                 .append(commanded.heaterDuty()).append(',');
         Signal.appendCsv(r, plant, 0.0);
         r.append('\n');
-        write(r);
+        write(r, timeMicros);
     }
 
     void event(long timeMicros, String text) {
-        write("#event," + timeMicros + "," + text.replace('\n', ' ') + "\n");
+        write("#event," + timeMicros + "," + text.replace('\n', ' ') + "\n", timeMicros);
     }
 
-    private void write(CharSequence s) {
+    private void write(CharSequence s, long timeMicros) {
+        if (full) {
+            return;
+        }
         try {
+            if (written + s.length() + STOP_LINE_CHARS > maxChars) {
+                full = true;
+                out.append("#event,").append(Long.toString(timeMicros)).append(",trace stopped: its limit of ")
+                        .append(Long.toString(maxChars)).append(" bytes is reached (serve --trace-max-mb)\n");
+                return;
+            }
             out.append(s);
+            written += s.length();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Room kept for the line that says the trace stopped. */
+    private static final int STOP_LINE_CHARS = 100;
 
     @Override
     public void close() throws IOException {

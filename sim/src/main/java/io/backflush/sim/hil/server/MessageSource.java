@@ -2,10 +2,12 @@ package io.backflush.sim.hil.server;
 
 import io.backflush.sim.hil.protocol.Decoded;
 import io.backflush.sim.hil.protocol.Encoding;
+import io.backflush.sim.hil.protocol.Message;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +22,20 @@ abstract class MessageSource {
     final AutoDecoder decoder = new AutoDecoder();
 
     abstract Object poll(long timeoutNanos) throws IOException;
+
+    /**
+     * Takes in what has arrived (waiting at most about a millisecond) without consuming it, and
+     * says whether a {@code bye}, a {@code pause} or the end of the stream is among it: what
+     * interrupts a long {@code step} or {@code run_to}. The input stays for {@link #poll}.
+     */
+    abstract boolean interruptWaiting() throws IOException;
+
+    /** At most this many decoded events wait in memory (a flood of junk during a long step). */
+    static final int MAX_WAITING = 10_000;
+
+    static boolean interrupts(Object ev) {
+        return ev == EOF || ev instanceof Message.Bye || ev instanceof Message.Pause;
+    }
 
     Encoding encoding() {
         return decoder.encoding();
@@ -36,8 +52,48 @@ abstract class MessageSource {
             this.transport = transport;
         }
 
+        /** Input taken in by {@link #interruptWaiting}, handed out first. */
+        private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+
+        @Override
+        boolean interruptWaiting() throws IOException {
+            if (waiting.isEmpty() || waiting.peekLast() != EOF) {
+                takeDecoded();
+                if (waiting.size() < MAX_WAITING && decoder.space() > 0) {
+                    transport.setReadTimeoutMillis(1);
+                    try {
+                        int n = transport.in().read(chunk, 0, Math.min(chunk.length, decoder.space()));
+                        if (n < 0) {
+                            waiting.add(EOF);
+                        } else {
+                            decoder.feed(chunk, 0, n);
+                            takeDecoded();
+                        }
+                    } catch (InterruptedIOException e) {
+                        // nothing more has arrived
+                    }
+                }
+            }
+            for (Object ev : waiting) {
+                if (interrupts(ev)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void takeDecoded() {
+            Decoded d;
+            while (waiting.size() < MAX_WAITING && (d = decoder.next()) != null) {
+                waiting.add(d);
+            }
+        }
+
         @Override
         Object poll(long timeoutNanos) throws IOException {
+            if (!waiting.isEmpty()) {
+                return waiting.peek() == EOF ? EOF : waiting.poll();
+            }
             while (true) {
                 Decoded d = decoder.next();
                 if (d != null) {
@@ -103,6 +159,16 @@ abstract class MessageSource {
                 Thread.currentThread().interrupt();
                 return EOF;
             }
+        }
+
+        @Override
+        boolean interruptWaiting() {
+            for (Object ev : queue) {
+                if (interrupts(ev)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

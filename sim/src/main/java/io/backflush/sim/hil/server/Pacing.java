@@ -79,6 +79,18 @@ abstract class Pacing {
         return config.resendMillis() * 1_000_000L;
     }
 
+    /**
+     * Whether a control message starts the watchdog's period again: the client drove the plant to
+     * a new tick and waits for it (step, run_to, reset, restore, which may also take long), or
+     * resumed after a pause. Junk, duplicates, frames out of sequence and other messages do not.
+     */
+    static boolean restartsWatchdog(Message m) {
+        return switch (m.messageType()) {
+            case STEP, RUN_TO, RESET, RESTORE, RESUME -> true;
+            default -> false;
+        };
+    }
+
     final void resend(Session s) throws IOException {
         resends++;
         s.resend();
@@ -123,12 +135,10 @@ abstract class Pacing {
                     }
                     continue;
                 }
-                if (ev != MessageSource.EOF) {
-                    lastHeard = now;
-                }
                 if (ev instanceof Message.ActuatorFrame a) {
                     long waiting = s.seq() & 0xFFFFFFFFL;
                     if (a.seq() == waiting) {
+                        lastHeard = now; // only the answer to this tick feeds the watchdog
                         s.command(a);
                         s.tickAndSend();
                         lastSent = now;
@@ -140,8 +150,11 @@ abstract class Pacing {
                     }
                 } else if (!s.handle(ev)) {
                     return true;
-                } else if (ev instanceof Message) {
+                } else if (ev instanceof Message m) {
                     lastSent = System.nanoTime();
+                    if (restartsWatchdog(m)) {
+                        lastHeard = lastSent;
+                    }
                 }
             }
             return false;
@@ -159,6 +172,14 @@ abstract class Pacing {
      * each tick's lateness goes into an HdrHistogram. Paused, it only resends.
      */
     static final class RealTime extends Pacing {
+        /**
+         * The last stretch before a tick that is waited by spinning rather than parking. JDK 17's
+         * timed park on Linux wakes some 50–100 µs late (timer slack, scheduling); this bounds the
+         * spin's cost to SPIN_NANOS × rate of a core (5 % at 1 kHz). System property
+         * {@code backflush.spinMicros} (0: park only) for measurements.
+         */
+        static final long SPIN_NANOS = Long.getLong("backflush.spinMicros", 50) * 1_000L;
+
         private final Histogram lateness = new Histogram(3_600_000_000L, 3);
 
         RealTime(SessionConfig config) {
@@ -188,7 +209,9 @@ abstract class Pacing {
                     if (!take(s, ev)) {
                         return true;
                     }
-                    lastHeard = System.nanoTime();
+                    if (feedsWatchdog(ev)) {
+                        lastHeard = System.nanoTime();
+                    }
                     if (!s.paused()) {
                         base = System.nanoTime();
                         k = 1;
@@ -197,12 +220,21 @@ abstract class Pacing {
                 }
                 long due = base + k * periodNs;
                 if (now < due) {
-                    Object ev = s.poll(due - now);
-                    if (ev != MessageSource.TIMEOUT) {
+                    // park until shortly before the tick is due, then spin (still taking input) for the
+                    // last SPIN_NANOS: a timed park can overshoot by tens of µs or more
+                    long left = due - now;
+                    Object ev = s.poll(left > SPIN_NANOS ? left - SPIN_NANOS : 0);
+                    if (ev == MessageSource.TIMEOUT) {
+                        if (left <= SPIN_NANOS) {
+                            Thread.onSpinWait();
+                        }
+                    } else {
                         if (!take(s, ev)) {
                             return true;
                         }
-                        lastHeard = System.nanoTime();
+                        if (feedsWatchdog(ev)) {
+                            lastHeard = System.nanoTime();
+                        }
                     }
                     continue;
                 }
@@ -214,6 +246,11 @@ abstract class Pacing {
                 k++;
             }
             return false;
+        }
+
+        /** In real time only actuator frames (any seq: the latest wins) and the control messages above feed it. */
+        private static boolean feedsWatchdog(Object ev) {
+            return ev instanceof Message.ActuatorFrame || (ev instanceof Message m && restartsWatchdog(m));
         }
 
         /** The latest actuator frame wins; anything else is the session's. */

@@ -19,36 +19,48 @@ import java.util.List;
  * @param scenario       faults armed at every session start and reset
  * @param mlPerPulse     flow-meter volume per pulse, ml
  * @param tankMl         water in the tank at the start, ml (estimate: a 2 l tank)
+ * @param traceMaxBytes  a session's trace stops (with an {@code #event} line saying so) once it has this many bytes
  */
 public record SessionConfig(Machine machine, boolean realtime, double rateHz, double speed, long watchdogMillis,
-                            long resendMillis, Path trace, List<FaultSpec> scenario, double mlPerPulse, double tankMl) {
+                            long resendMillis, Path trace, List<FaultSpec> scenario, double mlPerPulse, double tankMl,
+                            long traceMaxBytes) {
     public static final double DEFAULT_RATE_HZ = 1000.0;
+    /** {@code serve --trace-max-mb} by default. */
+    public static final long DEFAULT_TRACE_MAX_MB = 512;
+    public static final long BYTES_PER_MB = 1L << 20;
 
     public SessionConfig {
         scenario = List.copyOf(scenario);
     }
 
     public static SessionConfig lockstep(Machine machine) {
-        return new SessionConfig(machine, false, DEFAULT_RATE_HZ, 1.0, 10_000, 1_000, null, List.of(), 0.5, 2000.0);
+        return new SessionConfig(machine, false, DEFAULT_RATE_HZ, 1.0, 10_000, 1_000, null, List.of(), 0.5, 2000.0,
+                DEFAULT_TRACE_MAX_MB * BYTES_PER_MB);
     }
 
     public SessionConfig withTrace(Path path) {
         return new SessionConfig(machine, realtime, rateHz, speed, watchdogMillis, resendMillis, path, scenario,
-                mlPerPulse, tankMl);
+                mlPerPulse, tankMl, traceMaxBytes);
     }
 
     public SessionConfig withScenario(List<FaultSpec> faults) {
         return new SessionConfig(machine, realtime, rateHz, speed, watchdogMillis, resendMillis, trace, faults,
-                mlPerPulse, tankMl);
+                mlPerPulse, tankMl, traceMaxBytes);
     }
 
     public SessionConfig withTimeouts(long watchdog, long resend) {
-        return new SessionConfig(machine, realtime, rateHz, speed, watchdog, resend, trace, scenario, mlPerPulse, tankMl);
+        return new SessionConfig(machine, realtime, rateHz, speed, watchdog, resend, trace, scenario, mlPerPulse, tankMl,
+                traceMaxBytes);
     }
 
     public SessionConfig withRealtime(double rate, double speedFactor) {
         return new SessionConfig(machine, true, rate, speedFactor, watchdogMillis, resendMillis, trace, scenario,
-                mlPerPulse, tankMl);
+                mlPerPulse, tankMl, traceMaxBytes);
+    }
+
+    public SessionConfig withTraceMaxBytes(long bytes) {
+        return new SessionConfig(machine, realtime, rateHz, speed, watchdogMillis, resendMillis, trace, scenario,
+                mlPerPulse, tankMl, bytes);
     }
 
     /** The trace file of session {@code id} (1-based). */

@@ -34,10 +34,15 @@ public record SessionResult(long sessionId, String transport, String reason, lon
                 .append(errors).append(" errors, ").append(duplicates).append(" duplicates, ")
                 .append(resends).append(" resends, ").append(watchdogTrips).append(" watchdog trips");
         if (lateness != null && lateness.getTotalCount() > 0) {
-            s.append(String.format("; tick lateness p50 %d us, p99 %d us, p99.9 %d us, max %d us",
-                    lateness.getValueAtPercentile(50), lateness.getValueAtPercentile(99),
-                    lateness.getValueAtPercentile(99.9), lateness.getMaxValue()));
+            s.append("; ").append(latenessSummary(lateness));
         }
         return s.toString();
+    }
+
+    /** "tick lateness p50 … us, p99 … us, p99.9 … us, max … us" (the server's log line and the trace). */
+    static String latenessSummary(Histogram lateness) {
+        return String.format("tick lateness p50 %d us, p99 %d us, p99.9 %d us, max %d us",
+                lateness.getValueAtPercentile(50), lateness.getValueAtPercentile(99),
+                lateness.getValueAtPercentile(99.9), lateness.getMaxValue());
     }
 }

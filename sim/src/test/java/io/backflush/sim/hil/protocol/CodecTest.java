@@ -8,15 +8,17 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CodecTest {
-    static final List<Message> ALL = List.of(
+public class CodecTest {
+    /** One message of every type of protocol v1, with payloads that exercise their fields. */
+    public static final List<Message> ALL = List.of(
             new Message.Hello(1, 1, Message.Hello.FLAG_RAW, 1000),
             new Message.HelloAck(1, 1, 1000, 7),
             new Message.SensorFrame(12, 12_000, 9.25, 9.5, 93.0, 88.5, 42, 1980.5, 120.25, 8, 2666, 372, 354, 1200, 1),
             new Message.ActuatorFrame(12, 12_000, 0.5, 0.25, true),
             new Message.Pause(), new Message.Resume(), new Message.Step(100), new Message.RunTo(5_000_000),
             new Message.Reset(-3), new Message.Snapshot(2), new Message.Restore(7), new Message.Fault("stuck target=boiler_c"),
-            new Message.Bye(), new Message.Ack(BinaryCodec.STEP, 100), new Message.Error(3, 2, "bad \"length\" ü"));
+            new Message.Bye(), new Message.Ack(BinaryCodec.STEP, 100), new Message.Error(3, 2, "bad \"length\" ü"),
+            new Message.GetStats(), new Message.Stats(30_000, 29_990, 61, 180, 420, 1_900, 1, 0, 3, 0xFFFFFFFFL));
 
     static List<Decoded> decodeAll(Encoding encoding, byte[] bytes) {
         FrameDecoder d = encoding.newDecoder();

@@ -38,7 +38,7 @@ class HilTraceTest {
         plant.step(0.001);
         Actuators sent = new Actuators().pumpDuty(1).solenoidEnergised(true).heaterDuty(0.25);
         Path file = dir.resolve("t.csv");
-        try (HilTrace trace = new HilTrace(file)) {
+        try (HilTrace trace = new HilTrace(file, Long.MAX_VALUE)) {
             trace.row(1, 1000, sent, plant);
         }
         List<String> csv = Files.readAllLines(file);

@@ -1,4 +1,4 @@
-package io.backflush.sim.support;
+package io.backflush.core.support;
 
 import org.quicktheories.QuickTheory;
 
