@@ -1,11 +1,14 @@
 package io.backflush.bench;
 
+import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.Presets;
 import io.backflush.core.plant.ActuatorSchedule;
 import io.backflush.core.plant.Actuators;
+import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
+import io.backflush.core.plant.StepperKind;
 import io.backflush.core.plant.ReferenceIntegrator;
 import io.backflush.core.plant.ScheduleResult;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,8 +42,10 @@ import java.util.concurrent.TimeUnit;
  *       invocation the same scenario (fill, plateau, whoosh) instead of an ever-quiet plant;
  *       resetting state in a {@code Level.Invocation} setup would add timer overhead per call
  *       and is not needed at 20 000 steps per call.</li>
- *   <li>{@link #referenceCycle}: the Commons Math reference on the same 20 s schedule, including
- *       its dense-output metrics (that is how it is used).</li>
+ *   <li>{@link #referenceStepperCycle}: the reference stepper driven tick by tick like the fixed
+ *       one ({@code run --stepper reference}).</li>
+ *   <li>{@link #referenceCycle}: the Commons Math reference on the same 20 s schedule, from command
+ *       to command, including its dense-output metrics (how the tests use it).</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -70,6 +75,23 @@ public class StepperBenchmark {
     @OperationsPerInvocation(STEPS)
     public double fixedStepperCycle() {
         Plant plant = new Plant(machine, basket);
+        Actuators actuators = plant.actuators();
+        for (int i = 0; i < STEPS; i++) {
+            schedule.applyAt(i * DT_SECONDS, actuators);
+            plant.step(DT_SECONDS);
+        }
+        return plant.groupPressureBar() + plant.state(0);
+    }
+
+    /**
+     * The reference stepper advancing a plant tick by tick, as {@code run --stepper reference}
+     * does: every 1 ms step integrated by Dormand–Prince between the parts' switch times.
+     */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double referenceStepperCycle() {
+        Plant plant = new Plant(machine, basket, InitialConditions.hotAndDry(), CleaningParameters.defaults(),
+                StepperKind.REFERENCE);
         Actuators actuators = plant.actuators();
         for (int i = 0; i < STEPS; i++) {
             schedule.applyAt(i * DT_SECONDS, actuators);
