@@ -14,7 +14,10 @@ package io.backflush.core.hydraulics;
  * <p>Every term is monotone in x, so the root is unique; {@link #solveNode} finds it by bisection.
  * The fixed-step stepper reads a table of the solution sampled every {@link #STEP_BAR} bar and
  * interpolated linearly (computed once per machine); the reference integrator calls the exact
- * solution, which is how tests check the table.
+ * solution, which is how tests check the table. The table spans 0 bar to 5 bar above the higher of
+ * the pump's zero-flow pressure and the OPV's cracking pressure; below 0 bar the first cell and
+ * above the span the last cell is extended linearly (a cruder approximation, for pressures a
+ * working circuit does not reach).
  */
 public final class InletCharacteristic {
     /**
