@@ -176,13 +176,13 @@ class ArduinoKitTest {
         // the firmware regulates the line (pump outlet) reading; it spikes at each pump stroke, the group follows smoothly
         for (double[] row : t.between(5.5, 7.5)) { // pre-infusion, from 5 s into the shot
             assertThat(t.get(row, "group_bar")).as("group at %.3f s", Trace.seconds(t, row)).isBetween(2.2, 2.8);
-            assertThat(t.get(row, "pump_bar")).as("line at %.3f s", Trace.seconds(t, row)).isBetween(2.2, 3.2);
+            assertThat(t.get(row, "line_bar")).as("line at %.3f s", Trace.seconds(t, row)).isBetween(2.2, 3.2);
         }
         for (double[] row : t.between(10.5, 14.5)) { // the plateau
             assertThat(t.get(row, "group_bar")).as("group at %.3f s", Trace.seconds(t, row)).isBetween(7.7, 8.3);
-            assertThat(t.get(row, "pump_bar")).as("line at %.3f s", Trace.seconds(t, row)).isBetween(7.7, 8.5);
+            assertThat(t.get(row, "line_bar")).as("line at %.3f s", Trace.seconds(t, row)).isBetween(7.7, 8.5);
         }
-        assertThat(t.between(0.5, 14.5).stream().mapToDouble(row -> t.get(row, "pump_bar")).max().orElseThrow())
+        assertThat(t.between(0.5, 14.5).stream().mapToDouble(row -> t.get(row, "line_bar")).max().orElseThrow())
                 .isLessThan(8.5);
         // the PSM's set(value) is a fractional pump duty, not on/off
         long fractional = t.between(0.5, 14.5).stream().mapToDouble(row -> t.get(row, "firmware_pump_duty"))

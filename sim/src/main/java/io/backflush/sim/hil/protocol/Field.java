@@ -72,6 +72,12 @@ public final class Field {
     ToDoubleFunction<Message> real;
     Predicate<Message> bool;
     Function<Message, String> text;
+    /** The first protocol version that carries the field. */
+    int sinceVersion = 1;
+    /** The last protocol version that carries the field. */
+    int untilVersion = Integer.MAX_VALUE;
+    /** The key of another field (of another version) whose record component this one carries, or null. */
+    String componentOf;
 
     private Field(String key, Kind kind) {
         this.key = key;
@@ -193,6 +199,29 @@ public final class Field {
     <M extends Message> Field onlyIf(Predicate<M> when) {
         present = (Predicate<Message>) when;
         return this;
+    }
+
+    /** Carried from protocol version {@code version} on. */
+    Field since(int version) {
+        sinceVersion = version;
+        return this;
+    }
+
+    /** Carried up to protocol version {@code version}. */
+    Field until(int version) {
+        untilVersion = version;
+        return this;
+    }
+
+    /** The same record component as the field {@code key} (its name in another version). */
+    Field sameComponentAs(String key) {
+        componentOf = key;
+        return this;
+    }
+
+    /** Whether protocol version {@code version} carries the field. */
+    public boolean in(int version) {
+        return version >= sinceVersion && version <= untilVersion;
     }
 
     /** Whether the value is an integer (booleans, flags and type codes included). */

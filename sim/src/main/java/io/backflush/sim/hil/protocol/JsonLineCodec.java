@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The JSON-lines encoding (protocol v1): one JSON object per line, {@code "type"} naming the
- * message, keys in snake_case (docs/protocol.md). Lines longer than {@value #MAX_LINE_BYTES} bytes
- * are refused; numbers that are not finite are written as {@code null}.
+ * The JSON-lines encoding: one JSON object per line, {@code "type"} naming the message, keys in
+ * snake_case (docs/protocol.md). Lines longer than {@value #MAX_LINE_BYTES} bytes are refused;
+ * numbers that are not finite are written as {@code null}. A line does not say its protocol
+ * version: the encoder is told it, and a decoder reads the version it was set to
+ * ({@link Decoder#version(int)}; v1 until then), which matters only for the sensor frame.
  */
 public final class JsonLineCodec {
     public static final int MAX_LINE_BYTES = 4096;
@@ -38,13 +40,18 @@ public final class JsonLineCodec {
         return MessageType.nameOf(binaryType);
     }
 
-    /** Encodes {@code m} as one line (with its newline) into {@code out}; returns the byte count. */
+    /** Encodes {@code m} in protocol v1 as one line (with its newline) into {@code out}; returns the byte count. */
     public static int encode(Message m, byte[] out) {
+        return encode(m, out, Message.VERSION);
+    }
+
+    /** Encodes {@code m} in protocol {@code version} as one line (with its newline); returns the byte count. */
+    public static int encode(Message m, byte[] out, int version) {
         MessageType type = MessageType.of(m);
         StringBuilder s = new StringBuilder(256);
         s.append("{\"type\":\"").append(type.jsonName()).append('"');
         for (Field f : type.fields()) {
-            if (f.padding() || !f.present.test(m)) {
+            if (f.padding() || !f.in(version) || !f.present.test(m)) {
                 continue;
             }
             switch (f.kind) {
@@ -100,6 +107,13 @@ public final class JsonLineCodec {
         private int scanned;
         private long line = 1;
         private boolean discarding;
+        private int version = Message.VERSION;
+
+        /** Reads the lines that follow as protocol {@code v} (the hello_ack's version). */
+        @Override
+        public void version(int v) {
+            version = v;
+        }
 
         public Decoder() {
             super(2 * MAX_LINE_BYTES + 2);
@@ -221,6 +235,9 @@ public final class JsonLineCodec {
             List<Field> fields = type.fields();
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
+                if (!f.in(version)) {
+                    continue;
+                }
                 switch (f.kind) {
                     case PAD8, PAD16 -> {
                     }
@@ -243,7 +260,7 @@ public final class JsonLineCodec {
                     }
                 }
             }
-            return type.build(integers, reals, texts);
+            return type.build(integers, reals, texts, version);
         }
 
         /** A JSON integer that fits a long; its range is checked by the caller. */

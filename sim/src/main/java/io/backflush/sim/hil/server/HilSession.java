@@ -65,6 +65,8 @@ public final class HilSession {
     private long dtMicros;
     private double dtSeconds;
     private boolean rawMode;
+    /** The protocol version the hello negotiated. */
+    private int version = Message.VERSION;
     private long seq;
     private Message.SensorFrame lastFrame;
     private boolean paused;
@@ -176,9 +178,9 @@ public final class HilSession {
                 continue;
             }
             if (ev instanceof Message.Hello h) {
-                if (h.minVersion() > Message.VERSION || h.maxVersion() < Message.VERSION) {
+                if (h.minVersion() > Message.MAX_VERSION || h.maxVersion() < Message.VERSION) {
                     error(ErrorCode.BAD_VERSION, "client speaks versions " + h.minVersion() + ".." + h.maxVersion()
-                            + ", this server speaks " + Message.VERSION);
+                            + ", this server speaks " + Message.VERSION + ".." + Message.MAX_VERSION);
                     continue;
                 }
                 dtMicros = Math.round(1.0e6 / config.rateHz());
@@ -192,7 +194,10 @@ public final class HilSession {
                 }
                 dtSeconds = dtMicros / 1.0e6;
                 rawMode = (h.flags() & Message.Hello.FLAG_RAW) != 0;
-                send(new Message.HelloAck(Message.VERSION, rawMode ? Message.Hello.FLAG_RAW : 0, dtMicros, id));
+                int chosen = Math.min(h.maxVersion(), Message.MAX_VERSION);
+                // the hello_ack itself is laid out alike in every version: written as v1, any client reads it
+                send(new Message.HelloAck(chosen, rawMode ? Message.Hello.FLAG_RAW : 0, dtMicros, id));
+                version = chosen;
                 return true;
             }
             error(ErrorCode.NO_HELLO, "say hello first");
@@ -410,9 +415,12 @@ public final class HilSession {
         }
         plant = new Plant(config.machine(), BasketParameters.blind(), InitialConditions.hotAndDry());
         detector = new CycleDetector(plant, t -> "firmware");
-        faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text));
+        faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text))
+                .machineSensors(version >= 2);
         faults.reset(seed, config.scenario());
-        port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse());
+        plant.seedSensorNoise(seed);
+        port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse(), version,
+                config.machine().parameters().sensors().pressureTransducer());
         simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults)
                 .observe((start, p) -> port.afterTick(p));
         seq = 0;
@@ -469,7 +477,7 @@ public final class HilSession {
     }
 
     private void send(Message m) throws IOException {
-        int n = source.encoding().encode(m, outBuffer);
+        int n = source.encoding().encode(m, outBuffer, version);
         try {
             out.write(outBuffer, 0, n);
             out.flush();
