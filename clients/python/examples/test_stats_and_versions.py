@@ -1,0 +1,32 @@
+"""Acceptance: the session's stats, and the two protocol versions side by side."""
+
+from backflush_hil import PlantServer, Stats
+
+
+def test_stats_count_the_ticks_and_say_lockstep_has_no_lateness(server: PlantServer) -> None:
+    with server.connect() as s:
+        assert s.version == 2
+        for f in s.lockstep(until_us=250_000):
+            s.actuate(pump=1.0, solenoid=True, heater=0.0)
+        stats = s.get_stats()
+        assert isinstance(stats, Stats)
+        assert stats.ticks == 250 and stats.late_ticks == 0 and stats.late_max_us == 0
+        assert stats.errors == 0 and stats.watchdog_trips == 0
+        s.step(50)
+        assert s.get_stats().ticks == 300
+
+
+def test_a_v1_session_reads_the_plants_line_and_a_v2_session_the_line_sensor_with_its_ripple(
+        server: PlantServer) -> None:
+    lines = {}
+    for version in (1, 2):
+        with server.connect(max_version=version) as s:
+            assert s.version == version
+            seen = []
+            for f in s.lockstep(until_us=3_000_000):
+                seen.append((f.group_bar, f.line_bar))
+                s.actuate(pump=1.0, solenoid=True, heater=0.0)
+            lines[version] = seen
+    assert [g for g, _ in lines[1]] == [g for g, _ in lines[2]]  # the group reads alike (no noise by default)
+    ripple = [b - a for (_, a), (_, b) in zip(lines[1], lines[2])]
+    assert max(abs(r) for r in ripple) <= 0.2 + 1e-6 and max(abs(r) for r in ripple) > 0.15
