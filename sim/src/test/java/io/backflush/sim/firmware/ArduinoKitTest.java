@@ -250,6 +250,30 @@ class ArduinoKitTest {
                 .isEqualTo(1000.0f);
     }
 
+    /**
+     * An ADS1115 channel whose pin-map entry names no sensor reads the transducer the machine file
+     * names: on single-boiler the line (which holds its pressure after the release), with
+     * {@code sensors.pressureTransducer: group} the group (back to 0 bar).
+     */
+    @Test
+    void theAds1115ReadsTheTransducerTheMachineFileNames() {
+        Path sketch = SKETCHES.resolve("transducer");
+        String pins = sketch.resolve("pins.json").toString();
+        for (String machine : List.of("single-boiler", sketch.resolve("group-transducer.yaml").toString())) {
+            Result r = firmware(sketch.toString(), "--pins", pins, "--machine", machine, "--until", "9");
+            assertThat(r.exit()).as(r.out() + r.err()).isZero();
+            int line = Integer.parseInt(r.value("line"));
+            int group = Integer.parseInt(r.value("group"));
+            assertThat(line).as("the trapped line, counts of an ADS1115 at ±6.144 V (5 bar: 10 000)").isGreaterThan(10_000);
+            assertThat(group).as("the released group").isLessThan(3_000);
+            int expected = machine.equals("single-boiler") ? line : group;
+            // read one conversion (8 ms at 128 SPS) apart, while the trapped line leaks ~0.45 bar/s: a few counts
+            assertThat(Integer.parseInt(r.value("machine"))).as("the transducer of %s", machine)
+                    .isCloseTo(expected, org.assertj.core.api.Assertions.within(15));
+            assertThat(Math.abs(line - group)).isGreaterThan(7_000);
+        }
+    }
+
     // ---- the kit's core ----
 
     @Test
