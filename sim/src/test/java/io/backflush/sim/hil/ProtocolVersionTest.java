@@ -3,6 +3,7 @@ package io.backflush.sim.hil;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.machine.Presets;
+import io.backflush.core.machine.StartState;
 import io.backflush.core.thermal.PressurePlace;
 import io.backflush.sim.hil.protocol.BinaryCodec;
 import io.backflush.sim.hil.protocol.Decoded;
@@ -203,6 +204,45 @@ class ProtocolVersionTest {
         List<Message.SensorFrame> g = stuck.frames();
         assertThat(stuck.messages()).noneMatch(m -> m instanceof Message.Error);
         assertThat(g.get(g.size() - 1).lineBar()).isEqualTo(g.get(g.size() - 2).lineBar());
+    }
+
+    @Test
+    void aResetStartsHotOrColdAsItAsksOrAsTheSessionDoesAndABadStartIsAnErrorFrame() {
+        List<Message> script = List.of(new Message.Hello(1, 2, 0, 0), new Message.Reset(1, Message.Reset.START_COLD),
+                new Message.Reset(1, Message.Reset.START_HOT), new Message.Reset(1), new Message.Reset(1, 3),
+                new Message.Bye());
+        for (Machine machine : List.of(SINGLE_BOILER, SINGLE_BOILER.withStart(StartState.COLD))) {
+            Session s = run(machine, Encoding.BINARY, 2, script);
+            List<Message.SensorFrame> f = s.frames();
+            boolean coldSession = machine.parameters().start() == StartState.COLD;
+            assertThat(f).hasSize(4);
+            assertThat(f.get(0).boilerC()).as("the session's start").isCloseTo(coldSession ? 22.0 : 93.0, within(0.01));
+            assertThat(f.get(1).boilerC()).as("reset start=cold").isCloseTo(22.0, within(0.01));
+            assertThat(f.get(2).boilerC()).as("reset start=hot").isCloseTo(93.0, within(0.01));
+            assertThat(f.get(3).boilerC()).as("reset to the session's start").isCloseTo(coldSession ? 22.0 : 93.0,
+                    within(0.01));
+            List<Message.Error> errors = s.messages().stream().filter(m -> m instanceof Message.Error)
+                    .map(m -> (Message.Error) m).toList();
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0).code()).isEqualTo(ErrorCode.BAD_PAYLOAD.wire());
+            assertThat(errors.get(0).message()).contains("start").contains("0..2");
+        }
+        // JSON names the start; a v1 session's reset (8 bytes, no start) is the session's start
+        Session json = run(SINGLE_BOILER, Encoding.JSON, 2, List.of(new Message.Hello(1, 2, 0, 0),
+                new Message.Reset(1, Message.Reset.START_COLD), new Message.Bye()));
+        assertThat(json.frames().get(1).boilerC()).isCloseTo(22.0, within(0.01));
+        String lines = "{\"type\":\"hello\",\"max_version\":2}\n{\"type\":\"reset\",\"start\":\"warm\"}\n"
+                + "{\"type\":\"reset\",\"start\":\"cold\"}\n{\"type\":\"bye\"}\n";
+        ByteArrayOutputStream server = new ByteArrayOutputStream();
+        new HilSession(SessionConfig.lockstep(SINGLE_BOILER).withTimeouts(60_000, 60_000), Transport.of(
+                new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)), server, "json"), 1).call();
+        String out = server.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("\"message\":\"reset: \\\"start\\\" must be one of default, hot, cold");
+        assertThat(out.lines().filter(l -> l.contains("\"sensors\"")).skip(1).findFirst().orElseThrow())
+                .contains("\"boiler_c\":22.0");
+        Session v1 = run(SINGLE_BOILER.withStart(StartState.COLD), Encoding.BINARY, 1, List.of(
+                new Message.Hello(1, 1, 0, 0), new Message.Reset(1, Message.Reset.START_HOT), new Message.Bye()));
+        assertThat(v1.frames().get(1).boilerC()).as("v1 carries no start: the session's").isCloseTo(22.0, within(0.01));
     }
 
     /** The binary payload lengths the test reads frames by. */

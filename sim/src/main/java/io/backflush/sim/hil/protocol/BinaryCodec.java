@@ -75,7 +75,7 @@ public final class BinaryCodec {
                 continue;
             }
             switch (f.kind) {
-                case U8, FLAGS, TYPE -> b.put((byte) f.integer.applyAsLong(m));
+                case U8, FLAGS, TYPE, NAMED -> b.put((byte) f.integer.applyAsLong(m));
                 case U16, I16 -> b.putShort((short) f.integer.applyAsLong(m));
                 case U32 -> b.putInt((int) f.integer.applyAsLong(m));
                 case I64 -> b.putLong(f.integer.applyAsLong(m));
@@ -236,7 +236,7 @@ public final class BinaryCodec {
                         continue;
                     }
                     switch (f.kind) {
-                        case U8, BOOL, FLAGS, TYPE -> integers[i] = b.get() & 0xFF;
+                        case U8, BOOL, FLAGS, TYPE, NAMED -> integers[i] = b.get() & 0xFF;
                         case U16 -> integers[i] = b.getShort() & 0xFFFF;
                         case I16 -> integers[i] = b.getShort();
                         case U32 -> integers[i] = b.getInt() & 0xFFFFFFFFL;

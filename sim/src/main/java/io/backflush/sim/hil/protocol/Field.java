@@ -34,6 +34,8 @@ public final class Field {
         FLAGS(1, 0, 0xFF),
         /** A message type code; in JSON the type's name. */
         TYPE(1, 0, 0xFF),
+        /** One of a few named values, their index as a u8; in JSON the name. */
+        NAMED(1, 0, 0xFF),
         /** UTF-8 text filling the rest of the payload, at most {@value BinaryCodec#MAX_TEXT_BYTES} bytes; a JSON string. */
         TEXT(0, 0, 0),
         /** A zero byte in binary, absent in JSON. */
@@ -78,6 +80,8 @@ public final class Field {
     int untilVersion = Integer.MAX_VALUE;
     /** The key of another field (of another version) whose record component this one carries, or null. */
     String componentOf;
+    /** {@link Kind#NAMED}: the names of the values 0, 1, ... */
+    String[] names;
 
     private Field(String key, Kind kind) {
         this.key = key;
@@ -121,6 +125,23 @@ public final class Field {
     /** A message type code; JSON writes and reads it as the type's name. */
     static <M extends Message> Field type(String key, ToLongFunction<M> get) {
         return integral(key, Kind.TYPE, get);
+    }
+
+    /** A u8 that is one of {@code names} (its index); JSON writes and reads the name. */
+    static <M extends Message> Field named(String key, ToLongFunction<M> get, String... names) {
+        Field f = integral(key, Kind.NAMED, get);
+        f.names = names.clone();
+        return f.range(0, names.length - 1);
+    }
+
+    /** The index of {@code name} among the names, or -1. */
+    int indexOfName(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @SuppressWarnings("unchecked")

@@ -60,6 +60,7 @@ public final class JsonLineCodec {
                 case FLAGS -> s.append(",\"").append(f.key).append("\":")
                         .append((f.integer.applyAsLong(m) & Message.Hello.FLAG_RAW) != 0);
                 case TYPE -> str(s, f.key, MessageType.nameOf((int) f.integer.applyAsLong(m)));
+                case NAMED -> str(s, f.key, f.names[(int) f.integer.applyAsLong(m)]);
                 case TEXT -> str(s, f.key, f.text.apply(m));
                 default -> num(s, f.key, f.integer.applyAsLong(m));
             }
@@ -232,10 +233,13 @@ public final class JsonLineCodec {
         }
 
         private Message message(MessageType type, JsonNode n) {
+            // what a client sends is read as the newest version (the keys a later version adds are
+            // optional), so a server reads them however far ahead its reader decodes
+            int speaks = type.direction() == MessageType.Direction.TO_SERVER ? Message.MAX_VERSION : version;
             List<Field> fields = type.fields();
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
-                if (!f.in(version)) {
+                if (!f.in(speaks)) {
                     continue;
                 }
                 switch (f.kind) {
@@ -252,6 +256,16 @@ public final class JsonLineCodec {
                         }
                         integers[i] = t.code();
                     }
+                    case NAMED -> {
+                        JsonNode v2 = n.get(f.key);
+                        int at = v2 != null && v2.isTextual() ? f.indexOfName(v2.asText()) : -1;
+                        if (v2 == null || v2.isNull()) {
+                            at = (int) type.fallback(i, integers);
+                        } else if (at < 0) {
+                            throw new FieldException("\"" + f.key + "\" must be one of " + String.join(", ", f.names));
+                        }
+                        integers[i] = at;
+                    }
                     case TEXT -> texts[i] = text(n, f);
                     default -> {
                         JsonNode v = n.get(f.key);
@@ -260,7 +274,7 @@ public final class JsonLineCodec {
                     }
                 }
             }
-            return type.build(integers, reals, texts, version);
+            return type.build(integers, reals, texts, speaks);
         }
 
         /** A JSON integer that fits a long; its range is checked by the caller. */

@@ -79,8 +79,20 @@ public sealed interface Message extends Decoded {
     record RunTo(long timeMicros) implements Message {
     }
 
-    /** A fresh plant at time 0, sequence 0, faults cleared, noise seeded with {@code seed}. */
-    record Reset(long seed) implements Message {
+    /**
+     * A fresh plant at time 0, sequence 0, faults cleared, noise seeded with {@code seed}, started
+     * as {@code start} says ({@link #START_DEFAULT}: the session's start, {@code serve --start} or
+     * the machine file's; {@link #START_HOT}, {@link #START_COLD}; version 2 on).
+     */
+    record Reset(long seed, int start) implements Message {
+        public static final int START_DEFAULT = 0;
+        public static final int START_HOT = 1;
+        public static final int START_COLD = 2;
+
+        /** A reset to the session's start. */
+        public Reset(long seed) {
+            this(seed, START_DEFAULT);
+        }
     }
 
     /** Saves the plant (and session) state in a server-side slot 0..7. */

@@ -11,6 +11,7 @@ import static io.backflush.sim.hil.protocol.Field.f32;
 import static io.backflush.sim.hil.protocol.Field.flags;
 import static io.backflush.sim.hil.protocol.Field.i16;
 import static io.backflush.sim.hil.protocol.Field.i64;
+import static io.backflush.sim.hil.protocol.Field.named;
 import static io.backflush.sim.hil.protocol.Field.pad16;
 import static io.backflush.sim.hil.protocol.Field.pad8;
 import static io.backflush.sim.hil.protocol.Field.text;
@@ -63,7 +64,9 @@ public enum MessageType {
     STEP(0x12, "step", Direction.TO_SERVER, Message.Step.class, u32("n", Message.Step::ticks)),
     RUN_TO(0x13, "run_to", Direction.TO_SERVER, Message.RunTo.class,
             i64("t_us", Message.RunTo::timeMicros).jsonRange(0, Long.MAX_VALUE)), // binary: u64, read unsigned
-    RESET(0x14, "reset", Direction.TO_SERVER, Message.Reset.class, i64("seed", Message.Reset::seed).orElse(0)),
+    RESET(0x14, "reset", Direction.TO_SERVER, Message.Reset.class, i64("seed", Message.Reset::seed).orElse(0),
+            named("start", Message.Reset::start, "default", "hot", "cold").orElse(0).since(2), pad8().since(2),
+            pad16().since(2)),
     SNAPSHOT(0x15, "snapshot", Direction.TO_SERVER, Message.Snapshot.class,
             u8("slot", Message.Snapshot::slot).range(0, 7).orElse(0)),
     RESTORE(0x16, "restore", Direction.TO_SERVER, Message.Restore.class,
@@ -185,7 +188,7 @@ public enum MessageType {
 
     private static boolean fits(Field.Kind kind, Class<?> type) {
         return switch (kind) {
-            case U8, U16, I16, FLAGS, TYPE -> type == int.class;
+            case U8, U16, I16, FLAGS, TYPE, NAMED -> type == int.class;
             case U32, I64 -> type == long.class;
             case F32 -> type == double.class;
             case BOOL -> type == boolean.class;

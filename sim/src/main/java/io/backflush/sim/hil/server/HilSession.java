@@ -1,6 +1,7 @@
 package io.backflush.sim.hil.server;
 
 import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.machine.StartState;
 import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
 import io.backflush.sim.hil.fault.FaultEngine;
@@ -101,7 +102,7 @@ public final class HilSession {
         try {
             if (awaitHello()) {
                 openTrace();
-                resetPlant(0, false);
+                resetPlant(0, false, Message.Reset.START_DEFAULT);
                 sendSensors();
                 if (!pacing.run(new Driven())) {
                     endReason = "server stopped";
@@ -307,7 +308,8 @@ public final class HilSession {
                 sendSensors();
             }
             case RESET -> {
-                resetPlant(((Message.Reset) m).seed(), true);
+                Message.Reset r = (Message.Reset) m;
+                resetPlant(r.seed(), true, r.start());
                 ack(type, 0);
                 sendSensors();
             }
@@ -408,12 +410,18 @@ public final class HilSession {
 
     // ---- the plant ----
 
-    /** A fresh plant (blind basket, hot and dry) at tick 0, with its executive, faults and firmware port. */
-    private void resetPlant(long seed, boolean record) {
+    /**
+     * A fresh plant (blind basket, dry) at tick 0, with its executive, faults and firmware port:
+     * hot or cold as {@code start} says ({@link Message.Reset#START_DEFAULT}: the session's start,
+     * {@code serve --start} or the machine file's).
+     */
+    private void resetPlant(long seed, boolean record, int start) {
         if (plant != null) {
             detector.finish(plant);
         }
-        plant = new Plant(config.machine(), BasketParameters.blind(), InitialConditions.hotAndDry());
+        StartState state = start == Message.Reset.START_COLD ? StartState.COLD
+                : start == Message.Reset.START_HOT ? StartState.HOT : config.machine().parameters().start();
+        plant = new Plant(config.machine(), BasketParameters.blind(), InitialConditions.of(state));
         detector = new CycleDetector(plant, t -> "firmware");
         faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text))
                 .machineSensors(version >= 2);
@@ -422,10 +430,10 @@ public final class HilSession {
         port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse(), version,
                 config.machine().parameters().sensors().pressureTransducer());
         simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults)
-                .observe((start, p) -> port.afterTick(p));
+                .observe((stepStart, p) -> port.afterTick(p));
         seq = 0;
         if (record) {
-            event("reset seed " + seed);
+            event("reset seed " + seed + ", " + state.label() + " start");
         }
         faults.readTruth(plant);
         faults.fire(plant);
