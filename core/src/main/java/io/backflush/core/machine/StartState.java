@@ -3,7 +3,7 @@ package io.backflush.core.machine;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Locale;
+import io.backflush.core.param.Labels;
 
 /**
  * How a machine is when a run or a HIL session starts: {@code hot} (boiler at operating
@@ -17,17 +17,12 @@ public enum StartState {
     /** The name in machine files and on the command line. */
     @JsonValue
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
-    /** The state named {@code text} ({@code hot} or {@code cold}). */
+    /** The constant named {@code text}, as {@link #label()} names it. */
     @JsonCreator
     public static StartState parse(String text) {
-        for (StartState s : values()) {
-            if (s.label().equals(text)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown start '" + text + "': expected hot or cold");
+        return Labels.parse(StartState.class, text, "start");
     }
 }

@@ -3,7 +3,7 @@ package io.backflush.core.thermal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Locale;
+import io.backflush.core.param.Labels;
 
 /**
  * Where a pressure sensor sits in the brew circuit: on the group (the chamber above the basket) or
@@ -19,17 +19,12 @@ public enum PressurePlace {
     /** The name in machine files and the HIL protocol. */
     @JsonValue
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return Labels.of(this);
     }
 
-    /** The place named {@code text} ({@code group} or {@code line}). */
+    /** The constant named {@code text}, as {@link #label()} names it. */
     @JsonCreator
     public static PressurePlace parse(String text) {
-        for (PressurePlace p : values()) {
-            if (p.label().equals(text)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown pressure sensor place '" + text + "': expected group or line");
+        return Labels.parse(PressurePlace.class, text, "pressure sensor place");
     }
 }
