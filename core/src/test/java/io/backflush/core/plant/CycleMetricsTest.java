@@ -21,6 +21,13 @@ class CycleMetricsTest {
         return new CycleMetrics(FREE_FLOW, exhaust, origin, CycleMetrics.Crossings.AT_SAMPLE);
     }
 
+    /** Metrics of a machine with an exhaust whose first cycle's pump went on at 0 s. */
+    private static CycleMetrics started() {
+        CycleMetrics m = metrics(true, 0.0);
+        m.commands(0.0, 1.0, true, 0.0, 0.0);
+        return m;
+    }
+
     @Test
     void theQuietThresholdIsFivePercentOfTheFreeFlow() {
         assertThat(metrics(true, 0).quietThresholdMlPerS()).isCloseTo(0.05 * FREE_FLOW, within(1e-15));
@@ -76,8 +83,7 @@ class CycleMetricsTest {
     /** The flow rises above the threshold again: quiet counts from the last fall below it. */
     @Test
     void quietCountsFromTheLastFallBelowTheThreshold() {
-        CycleMetrics m = metrics(true, 0.0);
-        m.commands(0.0, 1.0, true, 0.0, 0.0);
+        CycleMetrics m = started();
         m.sample(1.0, 5.0, 1.0, 0.0, true);
         m.sample(2.0, 0.1, 2.0, 0.0, true);
         m.sample(3.0, m.quietThresholdMlPerS(), 3.0, 0.0, true); // at the threshold counts as above
@@ -95,15 +101,13 @@ class CycleMetricsTest {
 
     @Test
     void quietIsZeroIfTheFlowNeverRoseAndNaNIfItWasStillAboveAtTheRelease() {
-        CycleMetrics never = metrics(true, 0.0);
-        never.commands(0.0, 1.0, true, 0.0, 0.0);
+        CycleMetrics never = started();
         never.sample(1.0, 0.2, 1.0, 0.0, true);
         never.commands(2.0, 0.0, false, 1.0, 0.0);
         never.finish(0.0);
         assertThat(never.lastClosed().quietAfterSeconds()).isZero();
 
-        CycleMetrics still = metrics(true, 0.0);
-        still.commands(0.0, 1.0, true, 0.0, 0.0);
+        CycleMetrics still = started();
         still.sample(1.0, 0.2, 1.0, 0.0, true);
         still.sample(2.0, 3.0, 1.0, 0.0, true);
         still.commands(3.0, 1.0, false, 1.0, 0.0); // released with the pump still on
@@ -141,8 +145,7 @@ class CycleMetricsTest {
     /** Only the first release of a cycle counts; a pump-on in the same call as a release reports both. */
     @Test
     void onlyTheFirstReleaseCountsAndOneCallCanReleaseAndStartACycle() {
-        CycleMetrics m = metrics(true, 0.0);
-        m.commands(0.0, 1.0, true, 0.0, 0.0);
+        CycleMetrics m = started();
         m.commands(1.0, 0.0, false, 5.0, 1.0);
         assertThat(m.commands(1.5, 0.0, true, 0.0, 1.0)).isZero(); // solenoid back on, pump off
         assertThat(m.commands(2.0, 0.0, false, 7.0, 1.0)).isZero(); // a second release: ignored
@@ -151,8 +154,7 @@ class CycleMetricsTest {
         assertThat(m.lastClosed().releaseAtSeconds()).isEqualTo(1.0);
         assertThat(m.lastClosed().whooshVolumeMl()).isEqualTo(3.0);
 
-        CycleMetrics both = metrics(true, 0.0);
-        both.commands(0.0, 1.0, true, 0.0, 0.0);
+        CycleMetrics both = started();
         both.commands(1.0, 0.0, true, 3.0, 0.0);
         int events = both.commands(2.0, 1.0, false, 3.0, 0.0);
         assertThat(events).isEqualTo(CycleMetrics.PUMP_ON | CycleMetrics.RELEASE);
