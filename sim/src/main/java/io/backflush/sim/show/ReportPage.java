@@ -164,7 +164,8 @@ public final class ReportPage {
         List<CycleReport> cycles = run.cycles();
         h.append("<h2>What the whoosh carried out</h2>\n");
         figure(h, pngs, "exhaust", "Water flow through the three-way valve's exhaust to the drip tray after each "
-                + "release, against time since the release command; dashed: the headspace air venting first. Flows "
+                + "release, against time since the release command; cycles whose flows coincide share one line, named "
+                + "with all of them; the headspace air venting first is on the right axis. Flows "
                 + "are drawn as 10 ms averages, so the drawn peaks sit a little below the peaks in the table.");
         h.append("<p>").append(esc("When the pump stops the solenoid de-energises and connects the group to the drip "
                 + "tray. The air in the headspace, next to the valve, escapes first: a short hiss. Then the air "
