@@ -150,9 +150,9 @@ public enum Signal {
             if (s.form == Form.FLAG) {
                 row.append(s.read(plant) != 0 ? '1' : '0');
             } else if (s == TIME_S) {
-                row.append(plant.timeSeconds() - originSeconds);
+                row.append(Numbers.shortest(plant.timeSeconds() - originSeconds));
             } else {
-                row.append(s.read(plant));
+                row.append(Numbers.shortest(s.read(plant)));
             }
         }
     }

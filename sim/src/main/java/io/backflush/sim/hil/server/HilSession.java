@@ -14,6 +14,7 @@ import io.backflush.sim.hil.protocol.Message;
 import io.backflush.sim.hil.protocol.MessageType;
 import io.backflush.sim.run.CycleDetector;
 import io.backflush.sim.run.Simulation;
+import io.backflush.sim.run.TickObserver;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -75,6 +76,7 @@ public final class HilSession {
     private long errors;
     private String endReason = "ended";
     private volatile boolean stopRequested;
+    private SessionWatcher watcher;
 
     public HilSession(SessionConfig config, Transport transport, long id) {
         this.config = config;
@@ -85,6 +87,15 @@ public final class HilSession {
                 ? new MessageSource.Direct(transport)
                 : new MessageSource.Threaded(transport.in(), "hil-reader-" + id);
         this.pacing = Pacing.of(config);
+    }
+
+    /**
+     * Lets {@code w} watch this session's plant (call before {@link #call()}); null: nobody. The
+     * watcher's observer runs on this session's thread and must not block.
+     */
+    public HilSession watchedBy(SessionWatcher w) {
+        this.watcher = w;
+        return this;
     }
 
     /** Asks the session to end (server shutdown); it closes its transport. */
@@ -140,6 +151,9 @@ public final class HilSession {
             } catch (IOException | UncheckedIOException ignored) {
                 // the trace is best effort once the session is over
             }
+        }
+        if (watcher != null) {
+            watcher.ended(id, endReason);
         }
         source.close();
         try {
@@ -431,6 +445,12 @@ public final class HilSession {
                 config.machine().parameters().sensors().pressureTransducer());
         simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults)
                 .observe((stepStart, p) -> port.afterTick(p));
+        if (watcher != null) {
+            TickObserver watching = watcher.watch(id, config.machine(), plant, port.commanded());
+            if (watching != null) {
+                simulation.observe(watching);
+            }
+        }
         seq = 0;
         if (record) {
             event("reset seed " + seed + ", " + state.label() + " start");
