@@ -238,13 +238,13 @@ class PlantPartsTest {
             plant.step(DT);
         }
         plant.readSensors(sensors);
-        assertThat(sensors.timeSeconds).isEqualTo(plant.timeSeconds()).isCloseTo(1.5, within(1e-9));
-        assertThat(sensors.groupPressureBar).isEqualTo(plant.groupPressureBar()).isPositive();
-        assertThat(sensors.pumpPressureBar).isEqualTo(plant.pumpPressureBar()).isEqualTo(plant.linePressureBar())
-                .isGreaterThan(sensors.groupPressureBar);
-        assertThat(sensors.boilerTemperatureC).isEqualTo(plant.boilerSensorC());
-        assertThat(sensors.groupTemperatureC).isEqualTo(plant.groupSensorC());
-        assertThat(sensors.flowMeterMl).isEqualTo(plant.waterBalance(0).fromTankMl()).isPositive();
+        assertThat(sensors.timeSeconds()).isEqualTo(plant.timeSeconds()).isCloseTo(1.5, within(1e-9));
+        assertThat(sensors.groupPressureBar()).isEqualTo(plant.groupPressureBar()).isPositive();
+        assertThat(sensors.linePressureBar()).isEqualTo(plant.pumpPressureBar()).isEqualTo(plant.linePressureBar())
+                .isGreaterThan(sensors.groupPressureBar());
+        assertThat(sensors.boilerTemperatureC()).isEqualTo(plant.boilerSensorC());
+        assertThat(sensors.groupTemperatureC()).isEqualTo(plant.groupSensorC());
+        assertThat(sensors.flowMeterMl()).isEqualTo(plant.waterBalance(0).fromTankMl()).isPositive();
         // the heater at full power: the element runs above the water it heats
         assertThat(plant.elementTemperatureC()).isGreaterThan(plant.boilerTemperatureC());
     }
