@@ -1,5 +1,7 @@
 """Acceptance: the session's stats, and the two protocol versions side by side."""
 
+from pathlib import Path
+
 from backflush_hil import PlantServer, Stats, UsageError
 
 
@@ -44,3 +46,12 @@ def test_a_reset_may_start_the_plant_cold(server: PlantServer) -> None:
             assert "version 2" in str(e)
         else:
             raise AssertionError("a v1 session cannot ask for a start")
+
+
+def test_serve_start_cold_starts_every_session_cold(jar: Path) -> None:
+    with PlantServer(jar, machine="single-boiler", args=["--start", "cold"]) as server:
+        with server.connect() as s:
+            first = s.sensors()
+            assert first.seq == 0 and abs(first.boiler_c - 22.0) < 0.01
+            assert abs(s.reset(2, start="hot").boiler_c - 93.0) < 0.01
+            assert abs(s.reset(3).boiler_c - 22.0) < 0.01  # back to the session's start
