@@ -178,3 +178,13 @@ def test_get_stats_and_stats_round_trip_as_the_doc_lays_them_out() -> None:
     assert struct.unpack_from("<10I", data, 6) == (30000, 30000, 61, 180, 420, 1900, 2, 1, 3, 4)
     assert decode_all(data) == [stats]
     assert encode(GetStats()) == frame(0x19, b"") and decode_all(encode(GetStats())) == [GetStats()]
+
+
+def test_a_version_2_reset_says_how_the_plant_starts() -> None:
+    cold = Reset(7, 2)
+    data = encode(cold, 2)
+    assert data[2] == 2 and struct.unpack_from("<H", data, 4)[0] == 12 and data[6 + 8] == 2
+    assert decode_all(data) == [cold]
+    assert len(encode(cold, 1)) == 18 and decode_all(encode(cold, 1)) == [Reset(7)]  # v1: no start
+    bad = frame(MessageType.RESET, struct.pack("<QBBH", 7, 3, 0, 0), version=2)
+    assert decode_all(bad)[0].code == ErrorCode.BAD_PAYLOAD

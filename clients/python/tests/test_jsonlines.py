@@ -141,3 +141,11 @@ def test_stats_and_get_stats_round_trip() -> None:
     stats = Stats(1, 0, 0, 0, 0, 0, 0, 0, 0, 5)
     assert json.loads(encode(stats))["errors"] == 5 and decode_all(encode(stats)) == [stats]
     assert json.loads(encode(GetStats())) == {"type": "get_stats"} and decode_all(encode(GetStats())) == [GetStats()]
+
+
+def test_a_reset_names_its_start_in_version_2() -> None:
+    assert json.loads(encode(Reset(1, 2))) == {"type": "reset", "seed": 1, "start": "cold"}
+    assert "start" not in json.loads(encode(Reset(1, 2), version=1))
+    assert decode_all(encode(Reset(1, 2))) == [Reset(1, 2)]
+    (bad,) = decode_all(b'{"type":"reset","start":"warm"}\n')
+    assert bad.code == ErrorCode.BAD_PAYLOAD and "start" in bad.detail

@@ -51,14 +51,15 @@ FIXED_PAYLOAD_BYTES: Dict[int, int] = {
     MessageType.BYE: 0,
     MessageType.STEP: 4,
     MessageType.RUN_TO: 8,
-    MessageType.RESET: 8,
+    MessageType.RESET: 12,
     MessageType.SNAPSHOT: 1,
     MessageType.RESTORE: 1,
     MessageType.ACK: _ACK.size,
 }
 """Payload bytes of every fixed-size type in version 2 (fault and error frames vary)."""
 
-FIXED_PAYLOAD_BYTES_V1: Dict[int, int] = {**FIXED_PAYLOAD_BYTES, MessageType.SENSORS: _SENSORS_V1.size}
+FIXED_PAYLOAD_BYTES_V1: Dict[int, int] = {**FIXED_PAYLOAD_BYTES, MessageType.SENSORS: _SENSORS_V1.size,
+                                          MessageType.RESET: 8}
 """The same in version 1 (only the sensor frame differs)."""
 
 _FLOAT32_MAX = 3.4028234663852886e38
@@ -134,7 +135,10 @@ def payload(message: Message, version: int = VERSION) -> bytes:
         return _U64.pack(_check("t_us", m.t_us, 0, _U64_MASK))
     if isinstance(m, Reset):
         # 64 bits either way: a negative seed is sent as its two's complement
-        return _U64.pack(_check("seed", m.seed, -(1 << 63), _U64_MASK) & _U64_MASK)
+        seed = _U64.pack(_check("seed", m.seed, -(1 << 63), _U64_MASK) & _U64_MASK)
+        if version < 2:
+            return seed
+        return seed + struct.pack("<BBH", _check("start", m.start, 0, 2), 0, 0)
     if isinstance(m, (Snapshot, Restore)):
         return _U8.pack(_check("slot", m.slot, 0, 7))
     if isinstance(m, Fault):
@@ -247,7 +251,12 @@ class BinaryDecoder(StreamBuffer):
         if t == MessageType.RUN_TO:
             return RunTo(_U64.unpack(b)[0])
         if t == MessageType.RESET:
-            return Reset(_U64.unpack(b)[0])
+            if len(b) == 8:
+                return Reset(_U64.unpack(b)[0])
+            seed, start, _, _ = struct.unpack("<QBBH", b)
+            if start > 2:
+                return self._error(ErrorCode.BAD_PAYLOAD, at, f"reset: start must be 0..2, got {start}")
+            return Reset(seed, start)
         if t in (MessageType.SNAPSHOT, MessageType.RESTORE):
             slot = b[0]
             if slot > 7:

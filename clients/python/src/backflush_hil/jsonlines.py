@@ -16,7 +16,7 @@ from ._stream import StreamBuffer
 from .binary import fault_spec_bytes, utf8_cut
 from .messages import (
     MAX_TEXT_BYTES, VERSION, Ack, Actuators, Bye, Decoded, Error, ErrorCode, Fault, GetStats, Hello, HelloAck, Message,
-    PAYLOADLESS, STATS_FIELDS, MessageType, Pause, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Stats, Status,
+    PAYLOADLESS, START_NAMES, STATS_FIELDS, MessageType, Pause, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Stats, Status,
     Step,
 )
 
@@ -66,6 +66,8 @@ def to_dict(message: Message, version: int = VERSION) -> Dict[str, Any]:
         d["t_us"] = m.t_us
     elif isinstance(m, Reset):
         d["seed"] = _signed64(m.seed)
+        if version >= 2:
+            d["start"] = START_NAMES[m.start]
     elif isinstance(m, (Snapshot, Restore)):
         d["slot"] = m.slot
     elif isinstance(m, Fault):
@@ -170,7 +172,10 @@ def _message(t: MessageType, d: Dict[str, Any]) -> Message:
     if t == MessageType.RUN_TO:
         return RunTo(_int(d, "t_us", 0, _I64_MAX))
     if t == MessageType.RESET:
-        return Reset(_int(d, "seed", _I64_MIN, _I64_MAX, 0) & ((1 << 64) - 1))
+        start = d.get("start", "default")
+        if start not in START_NAMES:
+            raise _FieldError(f'"start" must be one of {", ".join(START_NAMES)}')
+        return Reset(_int(d, "seed", _I64_MIN, _I64_MAX, 0) & ((1 << 64) - 1), START_NAMES.index(start))
     if t == MessageType.SNAPSHOT:
         return Snapshot(_int(d, "slot", 0, 7, 0))
     if t == MessageType.RESTORE:

@@ -248,10 +248,16 @@ class RunTo:
 
 @dataclass(frozen=True)
 class Reset:
-    """A fresh plant at t = 0, seq 0, faults cleared, the scenario re-armed, noise seeded (64 bits)."""
+    """A fresh plant at t = 0, seq 0, faults cleared, the scenario re-armed, noise seeded (64 bits),
+    started as ``start`` says (version 2: ``START_NAMES``; 0, the session's start, in version 1)."""
 
     TYPE: ClassVar[MessageType] = MessageType.RESET
     seed: int = 0
+    start: int = 0
+
+
+START_NAMES = ("default", "hot", "cold")
+"""A reset's ``start`` by its value: the session's start (``serve --start`` or the machine file's), hot, cold."""
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from .errors import ConnectionClosed, HilError, HilTimeout, ProtocolError, Serve
 from .jsonlines import JsonLineDecoder
 from .messages import (
     MIN_VERSION, VERSION, Ack, Actuators, Bye, DecodeError, Error, Fault, GetStats, Hello, HelloAck, Message, Pause,
-    Reset, Restore, Resume, RunTo, Sensors, Snapshot, Stats, Step, seq_before, seq_next,
+    START_NAMES, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Stats, Step, seq_before, seq_next,
 )
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -354,9 +354,15 @@ class Session:
         assert self._frame is not None
         return self._frame
 
-    def reset(self, seed: int = 0) -> Sensors:
-        """A fresh plant at t = 0 (faults cleared, scenario re-armed, noise seeded); returns its tick-0 frame."""
-        self._control(Reset(seed), frame_follows=True)
+    def reset(self, seed: int = 0, start: Optional[str] = None) -> Sensors:
+        """A fresh plant at t = 0 (faults cleared, scenario re-armed, noise seeded); returns its tick-0 frame.
+
+        ``start`` ``"hot"`` or ``"cold"`` starts it so (protocol v2); None: as the session starts."""
+        if start is not None and start not in ("hot", "cold"):
+            raise UsageError(f"start must be hot or cold, got {start!r}")
+        if start is not None and self.version < 2:
+            raise UsageError("a reset's start needs protocol version 2; this server speaks 1")
+        self._control(Reset(seed, 0 if start is None else START_NAMES.index(start)), frame_follows=True)
         assert self._frame is not None
         return self._frame
 
