@@ -79,7 +79,7 @@ public final class Plant {
         this.valve = new ThreeWayValve(machine.parameters());
         this.pump = new PumpDrive(machine.pump());
         this.state = StateLayout.initial(machine.parameters(), initial);
-        this.observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        this.observed.groupBar = circuit.pressureOf(state);
         this.stepperKind = stepper;
         if (stepper == StepperKind.REFERENCE) {
             this.fixedStepper = null;
@@ -120,7 +120,7 @@ public final class Plant {
         this.basket = newBasket;
         circuit.setBasket(newBasket);
         StateLayout.fillChamber(state, machine.parameters().chamber(), water - emptied);
-        observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        observed.groupBar = circuit.pressureOf(state);
     }
 
     /** The commands the plant applies at the next step; a controller writes them. */
@@ -323,7 +323,7 @@ public final class Plant {
         pump.elapse(timeSeconds);
         valve.elapse(timeSeconds);
         circuit.idle(state, seconds, valve.inletOpen(), valve.exhaustOpen());
-        observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        observed.groupBar = circuit.pressureOf(state);
         observed.pumpOutletBar = valve.inletOpen() ? observed.pumpOutletBar
                 : state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
     }
@@ -479,9 +479,19 @@ public final class Plant {
         return state[StateLayout.GROUP_SENSOR_C];
     }
 
-    /** Water held in the machine's brew path: the group chamber and the pump–boiler line's stretch, ml. */
+    /**
+     * Water held in the machine's brew path, ml: the group chamber and the pump–boiler line's
+     * stretch, less what the chamber's water grew by warming (so the ledger compares like volumes:
+     * what came from the tank with what is held, as it came).
+     */
     public double heldWaterMl() {
-        return state[StateLayout.GROUP_WATER_ML] + state[StateLayout.LINE_WATER_ML];
+        return state[StateLayout.GROUP_WATER_ML] + state[StateLayout.LINE_WATER_ML]
+                - state[StateLayout.THERMAL_EXPANSION_ML];
+    }
+
+    /** Temperature of the water standing in the group chamber, °C. */
+    public double chamberWaterC() {
+        return state[StateLayout.CHAMBER_WATER_C];
     }
 
     /** Pressure in the pump–boiler line (where hobby mods put the transducer), bar. */

@@ -83,7 +83,13 @@ abstract class StepperContract {
         ScheduleResult r = run(m, BasketParameters.blind(), THREE_CYCLES, 60.0);
         assertThat(r.water().toDripTrayMl()).isZero();
         assertThat(r.finalState()[StateLayout.HEADSPACE_AIR_ATM_ML]).isPositive();
-        assertThat(r.cycles().get(2).plateauBar()).isCloseTo(m.reliefPressureBar(), within(0.02));
+        // the first plateau is the pump's stall; the sealed chamber's water then warms under the
+        // heater's half duty and expands, so each later plateau creeps above the one before
+        // (measured 14.97, 15.00, 15.07 bar against a 14.99 bar stall)
+        assertThat(r.cycles().get(0).plateauBar()).isCloseTo(m.reliefPressureBar(), within(0.02));
+        assertThat(r.cycles().get(1).plateauBar()).isGreaterThan(r.cycles().get(0).plateauBar());
+        assertThat(r.cycles().get(2).plateauBar()).isGreaterThan(r.cycles().get(1).plateauBar())
+                .isCloseTo(m.reliefPressureBar(), within(0.1));
         for (CycleFigures c : r.cycles()) {
             assertThat(c.whooshVolumeMl()).isNaN();
         }
