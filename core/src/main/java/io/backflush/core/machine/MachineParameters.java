@@ -2,6 +2,7 @@ package io.backflush.core.machine;
 
 import io.backflush.core.hydraulics.GroupChamberParameters;
 import io.backflush.core.hydraulics.LineParameters;
+import io.backflush.core.hydraulics.PuckParameters;
 import io.backflush.core.hydraulics.OrificeParameters;
 import io.backflush.core.hydraulics.PumpParameters;
 import io.backflush.core.hydraulics.ReliefValveParameters;
@@ -38,6 +39,9 @@ import io.backflush.core.thermal.SensorParameters;
  * @param environment       room and tank
  * @param line              the pump–boiler line that traps pressure behind a released group; null:
  *                          {@link LineParameters#defaults()}
+ * @param puck              how the pucks of this machine's shots absorb, swell and erode
+ *                          ({@link io.backflush.core.hydraulics.BasketParameters.ErodingPuck}); null:
+ *                          {@link PuckParameters#defaults()}
  */
 public record MachineParameters(
         String name,
@@ -52,11 +56,15 @@ public record MachineParameters(
         GroupHeadParameters groupHead,
         SensorParameters sensors,
         EnvironmentParameters environment,
-        LineParameters line) {
+        LineParameters line,
+        PuckParameters puck) {
 
     public MachineParameters {
         if (line == null) {
             line = LineParameters.defaults();
+        }
+        if (puck == null) {
+            puck = PuckParameters.defaults();
         }
         Require.present(name, "name");
         if (description == null) {
@@ -78,7 +86,17 @@ public record MachineParameters(
                              BoilerParameters boiler, GroupHeadParameters groupHead, SensorParameters sensors,
                              EnvironmentParameters environment) {
         this(name, description, pump, overPressureValve, gicleur, groupInlet, threeWayValve, chamber, boiler,
-                groupHead, sensors, environment, null);
+                groupHead, sensors, environment, null, null);
+    }
+
+    /** A machine with the default pucks (sourced and estimated dynamics). */
+    public MachineParameters(String name, String description, PumpParameters pump, ReliefValveParameters overPressureValve,
+                             OrificeParameters gicleur, OrificeParameters groupInlet,
+                             ThreeWayValveParameters threeWayValve, GroupChamberParameters chamber,
+                             BoilerParameters boiler, GroupHeadParameters groupHead, SensorParameters sensors,
+                             EnvironmentParameters environment, LineParameters line) {
+        this(name, description, pump, overPressureValve, gicleur, groupInlet, threeWayValve, chamber, boiler,
+                groupHead, sensors, environment, line, null);
     }
 
     /** Whether the machine can release group pressure to the drip tray (and so be backflushed). */
@@ -88,16 +106,16 @@ public record MachineParameters(
 
     public MachineParameters withName(String newName, String newDescription) {
         return new MachineParameters(newName, newDescription, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment, line);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, puck);
     }
 
     public MachineParameters withOverPressureValve(ReliefValveParameters opv) {
         return new MachineParameters(name, description, pump, opv, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment, line);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, puck);
     }
 
     public MachineParameters withChamber(GroupChamberParameters newChamber) {
         return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, newChamber, boiler, groupHead, sensors, environment, line);
+                threeWayValve, newChamber, boiler, groupHead, sensors, environment, line, puck);
     }
 }

@@ -5,6 +5,7 @@ import io.backflush.core.hydraulics.Fluids;
 import io.backflush.core.hydraulics.GroupChamberParameters;
 import io.backflush.core.hydraulics.InletCharacteristic;
 import io.backflush.core.hydraulics.InletCharacteristic.InletSample;
+import io.backflush.core.hydraulics.PuckParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.thermal.BoilerParameters;
@@ -36,6 +37,9 @@ public final class BrewCircuit {
     private double airChokedCoefficient;
     private double exhaustAreaFactor = 1.0;
     private double basketResistance;
+    // an eroding puck: its dynamics (null for any other basket) and base resistance
+    private PuckParameters puck;
+    private double puckBaseResistance;
     private double screenResistance;
     private double cupK;
     private double seatLeakK;
@@ -426,7 +430,11 @@ public final class BrewCircuit {
         }
         yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
         yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
-        yDot[StateLayout.TO_CUP_ML] = f.cupFlowMlPerS;
+        // what goes through the basket: a dry puck absorbs all of it until it holds its capacity
+        boolean absorbing = puck != null && y[StateLayout.PUCK_WATER_ML] < puck.absorptionMl();
+        yDot[StateLayout.PUCK_WATER_ML] = absorbing ? f.cupFlowMlPerS : 0.0;
+        yDot[StateLayout.TO_CUP_ML] = absorbing ? 0.0 : f.cupFlowMlPerS;
+        yDot[StateLayout.PUCK_THROUGH_ML] = yDot[StateLayout.TO_CUP_ML];
     }
 
     public Machine machine() {
@@ -435,8 +443,48 @@ public final class BrewCircuit {
 
     /** Puts a different basket in the group (a puck for a shot, the blind basket to clean). */
     public void setBasket(BasketParameters basket) {
-        this.basketResistance = basket.resistanceBarS2PerMl2();
-        updateCupCoefficient();
+        if (basket instanceof BasketParameters.ErodingPuck eroding) {
+            this.puck = eroding.dynamics();
+            this.puckBaseResistance = eroding.resistanceBarS2PerMl2();
+            this.basketResistance = Double.NaN; // set by the first setPuckState
+            setPuckState(0.0, 0.0);
+        } else {
+            this.puck = null;
+            this.basketResistance = basket.resistanceBarS2PerMl2();
+            updateCupCoefficient();
+        }
+    }
+
+    /** Whether the basket holds an eroding puck, whose resistance follows its state. */
+    boolean hasErodingPuck() {
+        return puck != null;
+    }
+
+    /**
+     * The eroding puck's resistance for the water it has absorbed and passed through
+     * ({@link PuckParameters#resistanceBarS2PerMl2}); nothing without one. Both steppers call it
+     * before they evaluate the flows: the fixed stepper once a step, the reference at every
+     * evaluation.
+     */
+    void setPuckState(double absorbedMl, double throughMl) {
+        if (puck == null) {
+            return;
+        }
+        double r = puck.resistanceBarS2PerMl2(puckBaseResistance, absorbedMl, throughMl);
+        if (r != basketResistance) {
+            basketResistance = r;
+            updateCupCoefficient();
+        }
+    }
+
+    /** The puck's water capacity (what it absorbs before any reaches the cup), ml; 0 without one. */
+    double puckAbsorptionMl() {
+        return puck == null ? 0.0 : puck.absorptionMl();
+    }
+
+    /** The basket's present resistance (an eroding puck's follows its state), bar·s²/ml². */
+    public double basketResistanceBarS2PerMl2() {
+        return basketResistance;
     }
 
     /**

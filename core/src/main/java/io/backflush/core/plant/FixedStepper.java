@@ -67,6 +67,10 @@ final class FixedStepper {
         double basketAir = s[StateLayout.BASKET_AIR_ATM_ML];
         double lineWater = s[StateLayout.LINE_WATER_ML];
         double compliance = circuit.lineComplianceMlPerBar();
+        if (circuit.hasErodingPuck()) {
+            // the puck's resistance for what it has absorbed and passed so far (explicit over the step)
+            circuit.setPuckState(s[StateLayout.PUCK_WATER_ML], s[StateLayout.PUCK_THROUGH_ML]);
+        }
         // The chamber water's temperature over the step (backward Euler on its mixing law, with the
         // last step's inflow), and what the water grows by it: a known volume in this step's balance.
         double boiler = s[StateLayout.BOILER_C];
@@ -125,9 +129,17 @@ final class FixedStepper {
         s[StateLayout.GROUP_WATER_ML] = waterEnd;
         s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
         s[StateLayout.LINE_WATER_ML] = lineEnd;
-        for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_CUP_ML; i++) {
+        for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_DRIP_TRAY_ML; i++) {
             s[i] += rates[i] * dt;
         }
+        // what went through the basket: a dry puck takes it until it holds its capacity (the step's
+        // share exactly), the rest reaches the cup and erodes the puck
+        double intake = f.cupFlowMlPerS * dt;
+        double taken = Math.min(intake, Math.max(circuit.puckAbsorptionMl() - s[StateLayout.PUCK_WATER_ML], 0.0));
+        s[StateLayout.PUCK_WATER_ML] += taken;
+        s[StateLayout.TO_CUP_ML] += intake - taken;
+        s[StateLayout.PUCK_THROUGH_ML] += intake - taken;
+        f.cupFlowMlPerS = (intake - taken) / dt;
         s[StateLayout.CHAMBER_WATER_C] = chamberEnd;
         s[StateLayout.THERMAL_EXPANSION_ML] += expansionMl;
 

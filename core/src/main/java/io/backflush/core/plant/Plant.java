@@ -112,14 +112,17 @@ public final class Plant {
     public void changeBasket(BasketParameters newBasket) {
         double basketShare = basketWet ? 1.0 - machine.parameters().chamber().headspaceAirFraction() : 0.0;
         double water = state[StateLayout.GROUP_WATER_ML];
-        double emptied = water * basketShare;
+        // the puck goes to the knock box with the water it absorbed (counted with the drip tray's)
+        double emptied = water * basketShare + state[StateLayout.PUCK_WATER_ML];
+        state[StateLayout.PUCK_WATER_ML] = 0.0;
+        state[StateLayout.PUCK_THROUGH_ML] = 0.0;
         state[StateLayout.TO_DRIP_TRAY_ML] += emptied;
         emptiedFromBasketMl += emptied;
         cleaning.dumpBasket(water > 0.0 ? basketShare : 1.0);
         basketWet = false;
         this.basket = newBasket;
         circuit.setBasket(newBasket);
-        StateLayout.fillChamber(state, machine.parameters().chamber(), water - emptied);
+        StateLayout.fillChamber(state, machine.parameters().chamber(), water * (1.0 - basketShare));
         observed.groupBar = circuit.pressureOf(state);
     }
 
@@ -481,12 +484,12 @@ public final class Plant {
 
     /**
      * Water held in the machine's brew path, ml: the group chamber and the pump–boiler line's
-     * stretch, less what the chamber's water grew by warming (so the ledger compares like volumes:
+     * stretch and the water a puck has absorbed, less what the chamber's water grew by warming (so the ledger compares like volumes:
      * what came from the tank with what is held, as it came).
      */
     public double heldWaterMl() {
         return state[StateLayout.GROUP_WATER_ML] + state[StateLayout.LINE_WATER_ML]
-                - state[StateLayout.THERMAL_EXPANSION_ML];
+                + state[StateLayout.PUCK_WATER_ML] - state[StateLayout.THERMAL_EXPANSION_ML];
     }
 
     /** Temperature of the water standing in the group chamber, °C. */

@@ -199,6 +199,7 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
 
     /** Flows at state y with the segment's settings, into {@link #flows}. */
     private void evaluate(double[] y) {
+        circuit.setPuckState(y[StateLayout.PUCK_WATER_ML], y[StateLayout.PUCK_THROUGH_ML]);
         double p = circuit.pressureOf(y);
         circuit.flowsAt(p, y[StateLayout.GROUP_WATER_ML], y[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar(),
                 pumpFraction, inletOpen, exhaustOpen, headspaceVenting, true, flows);

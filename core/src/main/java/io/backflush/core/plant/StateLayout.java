@@ -59,8 +59,17 @@ public final class StateLayout {
      */
     public static final int THERMAL_EXPANSION_ML = 14;
 
+    /**
+     * Water the puck in the basket has absorbed, ml ({@link io.backflush.core.hydraulics.PuckParameters}):
+     * held in the machine until the basket is emptied; 0 for any other basket.
+     */
+    public static final int PUCK_WATER_ML = 15;
+
+    /** Water that has passed through the puck to the cup since the basket went in, ml (what erodes it). */
+    public static final int PUCK_THROUGH_ML = 16;
+
     /** Number of state variables. */
-    public static final int SIZE = 15;
+    public static final int SIZE = 17;
 
     /**
      * The state a plant starts from: the chamber holding {@code initial.groupWaterMl()} of water

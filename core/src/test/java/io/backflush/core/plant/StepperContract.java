@@ -50,8 +50,9 @@ abstract class StepperContract {
 
     @ParameterizedTest
     @MethodSource("allPresets")
-    void theWaterBalanceClosesWithABlindBasketAndAPuck(String name) {
-        for (BasketParameters basket : List.of(BasketParameters.blind(), BasketParameters.Puck.typical())) {
+    void theWaterBalanceClosesWithABlindBasketAConstantAndAnErodingPuck(String name) {
+        for (BasketParameters basket : List.of(BasketParameters.blind(), BasketParameters.Puck.typical(),
+                BasketParameters.ErodingPuck.typical())) {
             ScheduleResult r = run(machine(name), basket, THREE_CYCLES, 60.0);
             assertThat(r.water().movedMl()).as("%s %s moved", name, basket).isGreaterThan(10.0);
             assertThat(Math.abs(r.water().balanceErrorMl())).as("%s %s balance error", name, basket)
