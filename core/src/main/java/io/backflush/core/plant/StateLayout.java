@@ -125,8 +125,10 @@ public final class StateLayout {
      * presses like that amount times T/T_ref (isothermal at the chamber water's temperature).
      */
     static double airTemperatureFactor(double chamberC) {
-        return (chamberC + Fluids.KELVIN_AT_ZERO_C) / BrewCircuit.CHAMBER_AIR_TEMPERATURE_K;
+        return (chamberC + Fluids.KELVIN_AT_ZERO_C) * INVERSE_AIR_REFERENCE_K;
     }
+
+    private static final double INVERSE_AIR_REFERENCE_K = 1.0 / BrewCircuit.CHAMBER_AIR_TEMPERATURE_K;
 
     /**
      * Sets the chamber to hold {@code waterMl} of water (clamped to the chamber) and atmospheric air
