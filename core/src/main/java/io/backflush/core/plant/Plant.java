@@ -88,7 +88,7 @@ public final class Plant {
         this.pressureSensors = PressureSensorModel.of(machine);
         this.transducerOnLine = machine.parameters().sensors().pressureTransducer() == PressurePlace.LINE;
         this.sensorSeed = machine.parameters().sensors().noiseSeed();
-        this.observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        this.observed.groupBar = circuit.pressureOf(state);
         this.stepperKind = stepper;
         if (stepper == StepperKind.REFERENCE) {
             this.fixedStepper = null;
@@ -121,15 +121,18 @@ public final class Plant {
     public void changeBasket(BasketParameters newBasket) {
         double basketShare = basketWet ? 1.0 - machine.parameters().chamber().headspaceAirFraction() : 0.0;
         double water = state[StateLayout.GROUP_WATER_ML];
-        double emptied = water * basketShare;
+        // the puck goes to the knock box with the water it absorbed (counted with the drip tray's)
+        double emptied = water * basketShare + state[StateLayout.PUCK_WATER_ML];
+        state[StateLayout.PUCK_WATER_ML] = 0.0;
+        state[StateLayout.PUCK_THROUGH_ML] = 0.0;
         state[StateLayout.TO_DRIP_TRAY_ML] += emptied;
         emptiedFromBasketMl += emptied;
         cleaning.dumpBasket(water > 0.0 ? basketShare : 1.0);
         basketWet = false;
         this.basket = newBasket;
         circuit.setBasket(newBasket);
-        StateLayout.fillChamber(state, machine.parameters().chamber(), water - emptied);
-        observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        StateLayout.fillChamber(state, machine.parameters().chamber(), water * (1.0 - basketShare));
+        observed.groupBar = circuit.pressureOf(state);
     }
 
     /** The commands the plant applies at the next step; a controller writes them. */
@@ -335,7 +338,7 @@ public final class Plant {
         pump.elapse(timeSeconds);
         valve.elapse(timeSeconds);
         circuit.idle(state, seconds, valve.inletOpen(), valve.exhaustOpen());
-        observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
+        observed.groupBar = circuit.pressureOf(state);
         observed.pumpOutletBar = valve.inletOpen() ? observed.pumpOutletBar
                 : state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
     }
@@ -523,9 +526,19 @@ public final class Plant {
         return state[StateLayout.GROUP_SENSOR_C];
     }
 
-    /** Water held in the machine's brew path: the group chamber and the pump–boiler line's stretch, ml. */
+    /**
+     * Water held in the machine's brew path, ml: the group chamber and the pump–boiler line's
+     * stretch and the water a puck has absorbed, less what the chamber's water grew by warming (so the ledger compares like volumes:
+     * what came from the tank with what is held, as it came).
+     */
     public double heldWaterMl() {
-        return state[StateLayout.GROUP_WATER_ML] + state[StateLayout.LINE_WATER_ML];
+        return state[StateLayout.GROUP_WATER_ML] + state[StateLayout.LINE_WATER_ML]
+                + state[StateLayout.PUCK_WATER_ML] - state[StateLayout.THERMAL_EXPANSION_ML];
+    }
+
+    /** Temperature of the water standing in the group chamber, °C. */
+    public double chamberWaterC() {
+        return state[StateLayout.CHAMBER_WATER_C];
     }
 
     /**

@@ -149,8 +149,7 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
             if (inletOpen) {
                 // connected: the line holds what the pump outlet's pressure stretches it to; a line
                 // trapped above it by the release before gives its water to the group now
-                double groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML],
-                        state[StateLayout.HEADSPACE_AIR_ATM_ML] + state[StateLayout.BASKET_AIR_ATM_ML]);
+                double groupBar = circuit.pressureOf(state);
                 double target = circuit.lineComplianceMlPerBar()
                         * Math.max(circuit.connectedNodeBar(groupBar, pumpFraction, true), 0.0);
                 state[StateLayout.GROUP_WATER_ML] -= target - state[StateLayout.LINE_WATER_ML];
@@ -200,8 +199,8 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
 
     /** Flows at state y with the segment's settings, into {@link #flows}. */
     private void evaluate(double[] y) {
-        double p = circuit.pressureBar(y[StateLayout.GROUP_WATER_ML],
-                y[StateLayout.HEADSPACE_AIR_ATM_ML] + y[StateLayout.BASKET_AIR_ATM_ML]);
+        circuit.setPuckState(y[StateLayout.PUCK_WATER_ML], y[StateLayout.PUCK_THROUGH_ML]);
+        double p = circuit.pressureOf(y);
         circuit.flowsAt(p, y[StateLayout.GROUP_WATER_ML], y[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar(),
                 pumpFraction, inletOpen, exhaustOpen, headspaceVenting, true, flows);
     }

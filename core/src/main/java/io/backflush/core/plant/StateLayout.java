@@ -1,5 +1,6 @@
 package io.backflush.core.plant;
 
+import io.backflush.core.hydraulics.Fluids;
 import io.backflush.core.hydraulics.GroupChamberParameters;
 import io.backflush.core.machine.MachineParameters;
 
@@ -44,8 +45,31 @@ public final class StateLayout {
      */
     public static final int LINE_WATER_ML = 12;
 
+    /**
+     * Temperature of the water standing in the group chamber, °C: the inflow mixes into it at the
+     * boiler's temperature, it exchanges heat with the group metal, and the trapped air is
+     * isothermal at it.
+     */
+    public static final int CHAMBER_WATER_C = 13;
+
+    /**
+     * What the chamber's water has grown by warming (negative: shrunk by cooling) since the start,
+     * ml: a ledger accumulator, so that the water balance compares the volumes drawn from the tank
+     * with the volumes held less this.
+     */
+    public static final int THERMAL_EXPANSION_ML = 14;
+
+    /**
+     * Water the puck in the basket has absorbed, ml ({@link io.backflush.core.hydraulics.PuckParameters}):
+     * held in the machine until the basket is emptied; 0 for any other basket.
+     */
+    public static final int PUCK_WATER_ML = 15;
+
+    /** Water that has passed through the puck to the cup since the basket went in, ml (what erodes it). */
+    public static final int PUCK_THROUGH_ML = 16;
+
     /** Number of state variables. */
-    public static final int SIZE = 13;
+    public static final int SIZE = 17;
 
     /**
      * The state a plant starts from: the chamber holding {@code initial.groupWaterMl()} of water
@@ -54,8 +78,8 @@ public final class StateLayout {
      */
     static double[] initial(MachineParameters machine, InitialConditions initial) {
         double[] s = new double[SIZE];
-        fillChamber(s, machine.chamber(), initial.groupWaterMl());
         setTemperatures(s, machine, initial.boilerC(), initial.groupMetalC());
+        fillChamber(s, machine.chamber(), initial.groupWaterMl());
         return s;
     }
 
@@ -77,16 +101,44 @@ public final class StateLayout {
         s[GROUP_METAL_C] = group;
         s[BOILER_SENSOR_C] = boiler;
         s[GROUP_SENSOR_C] = group;
+        setChamberWaterC(s, group);
     }
 
     /**
+     * Sets the chamber water's temperature (after an idle jump: at the metal's), the water growing
+     * or shrinking by β·W·ΔT with the expansion ledger keeping count. A plant's first call (the
+     * slot still 0) only sets it.
+     */
+    static void setChamberWaterC(double[] s, double chamberC) {
+        double water = s[GROUP_WATER_ML];
+        if (water > 0.0) {
+            double grown = Fluids.waterExpansionPerK(s[CHAMBER_WATER_C]) * water * (chamberC - s[CHAMBER_WATER_C]);
+            s[GROUP_WATER_ML] = water + grown;
+            s[THERMAL_EXPANSION_ML] += grown;
+        }
+        s[CHAMBER_WATER_C] = chamberC;
+    }
+
+    /**
+     * The trapped air's amount as the pressure law sees it: the air is kept as ml at 1 atm and the
+     * reference {@link BrewCircuit#CHAMBER_AIR_TEMPERATURE_K}, and at the chamber's temperature it
+     * presses like that amount times T/T_ref (isothermal at the chamber water's temperature).
+     */
+    static double airTemperatureFactor(double chamberC) {
+        return (chamberC + Fluids.KELVIN_AT_ZERO_C) * INVERSE_AIR_REFERENCE_K;
+    }
+
+    private static final double INVERSE_AIR_REFERENCE_K = 1.0 / BrewCircuit.CHAMBER_AIR_TEMPERATURE_K;
+
+    /**
      * Sets the chamber to hold {@code waterMl} of water (clamped to the chamber) and atmospheric air
-     * in the rest, split between headspace and basket by the chamber's headspace fraction.
+     * at the chamber's temperature in the rest, split between headspace and basket by the chamber's
+     * headspace fraction.
      */
     static void fillChamber(double[] s, GroupChamberParameters chamber, double waterMl) {
         double volume = chamber.freeVolumeMl();
         double water = Math.min(Math.max(waterMl, 0.0), volume);
-        double air = volume - water;
+        double air = (volume - water) / airTemperatureFactor(s[CHAMBER_WATER_C]);
         double headspace = chamber.headspaceAirFraction();
         s[GROUP_WATER_ML] = water;
         s[HEADSPACE_AIR_ATM_ML] = headspace * air;

@@ -3,9 +3,10 @@
  *
  * <h2>State</h2>
  * {@link io.backflush.core.plant.StateLayout} maps the continuous state to a flat {@code double[]}:
- * group water (ml), headspace air and basket air (ml at 1 atm), boiler and group-metal temperatures,
- * the two lagged probe readings (°C), and the water ledger (drawn from the tank, returned by the OPV,
- * to the drip tray, to the cup; ml). Pressures are not state: they are functions of it.
+ * group water (ml), headspace air and basket air (ml at 1 atm and 90 °C), boiler, element, group-metal
+ * and chamber-water temperatures, the two lagged probe readings (°C), the line's stored water, and the
+ * water ledger (drawn from the tank, returned by the OPV, to the drip tray, to the cup, grown by
+ * warming; ml). Pressures are not state: they are functions of it.
  * {@link io.backflush.core.plant.Plant} is made of parts: that array, the discrete parts
  * ({@link io.backflush.core.plant.ThreeWayValve}: position and pending switch;
  * {@link io.backflush.core.plant.PumpDrive}: stroke accumulator and next mains boundary), the
@@ -16,8 +17,9 @@
  * <h2>Equations ({@link io.backflush.core.plant.BrewCircuit}): the one dynamics definition</h2>
  * {@code flowsAt(p, …)} gives every flow at a group pressure p for the discrete parts' settings,
  * and {@code rates(y, flows, …)} the rate of every state variable; both steppers use exactly these.
- * The group pressure p (bar gauge) follows from water V_w and total air n by the isothermal gas law
- * in a chamber of free volume V₀ and compliance C, with P_a = 1.01325 bar:
+ * The group pressure p (bar gauge) follows from water V_w and total air n by the ideal gas law at the
+ * chamber water's temperature T_w (n below stands for n·(T_w + 273.15)/363.15) in a chamber of free
+ * volume V₀ and compliance C, with P_a = 1.01325 bar:
  *
  * <pre>
  *   F(p) = (p + P_a)·(V₀ + C·p − V_w) − n·P_a = 0,    a = V₀ − V_w

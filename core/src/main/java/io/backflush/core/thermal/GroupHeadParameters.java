@@ -4,7 +4,8 @@ import io.backflush.core.param.Require;
 
 /**
  * The group's metal: a lumped heat capacity coupled to the boiler (by conduction or thermosiphon),
- * heated by the water flowing through it and losing heat to ambient.
+ * exchanging heat with the water standing in its chamber (which the inflow heats) and losing heat to
+ * ambient.
  *
  * @param massKg                  metal mass, kg. Source: E61 group 4–6 kg brass (kaffeewiki);
  *                                smaller groups estimated
@@ -19,13 +20,30 @@ import io.backflush.core.param.Require;
  *                                constant m·c/(G_b + G_a) of 4.6 min); rotary-commercial 8 W/K with
  *                                0.35 W/K (3.0 °C)
  * @param lossConductanceWPerK    conductance to ambient, W/K. Estimate (see above)
+ * @param chamberWaterCouplingWPerK conductance between the metal and the water standing in the group
+ *                                chamber, W/K. Estimate: natural convection of water on brass,
+ *                                h ≈ 300–1000 W/(m²·K), over the 60–100 cm² of wetted wall, screen
+ *                                and basket gives 2–10 W/K; {@value #DEFAULT_CHAMBER_WATER_COUPLING_W_PER_K}
+ *                                W/K, so 50 ml of still water follows the metal with a time constant
+ *                                of about 40 s
  */
 public record GroupHeadParameters(double massKg, double specificHeatJPerKgK, double boilerCouplingWPerK,
-                                  double lossConductanceWPerK) {
+                                  double lossConductanceWPerK, double chamberWaterCouplingWPerK) {
+    /** Default metal-to-chamber-water conductance, W/K (estimate). */
+    public static final double DEFAULT_CHAMBER_WATER_COUPLING_W_PER_K = 5.0;
+
+    /** A group with the default coupling to its chamber's water (estimate). */
+    public GroupHeadParameters(double massKg, double specificHeatJPerKgK, double boilerCouplingWPerK,
+                               double lossConductanceWPerK) {
+        this(massKg, specificHeatJPerKgK, boilerCouplingWPerK, lossConductanceWPerK,
+                DEFAULT_CHAMBER_WATER_COUPLING_W_PER_K);
+    }
+
     public GroupHeadParameters {
         Require.positive(massKg, "massKg");
         Require.positive(specificHeatJPerKgK, "specificHeatJPerKgK");
         Require.nonNegative(boilerCouplingWPerK, "boilerCouplingWPerK");
         Require.nonNegative(lossConductanceWPerK, "lossConductanceWPerK");
+        Require.inRange(chamberWaterCouplingWPerK, 0.01, 1000.0, "chamberWaterCouplingWPerK");
     }
 }

@@ -122,6 +122,34 @@ class MachineFilesTest {
         assertThat(machine.pump().zeroFlowPressureBar()).isEqualTo(12.0);
     }
 
+    @Test
+    void aFileOverridesTheChamberWaterCouplingAndThePuck() throws IOException {
+        Machine machine = MachineFiles.load(write("puck.yaml", """
+                preset: rotary-commercial
+                groupHead:
+                  chamberWaterCouplingWPerK: 8
+                puck:
+                  absorptionMl: 12
+                  erosionFactor: 3.5
+                """));
+        assertThat(machine.parameters().groupHead().chamberWaterCouplingWPerK()).isEqualTo(8.0);
+        assertThat(machine.parameters().groupHead().boilerCouplingWPerK()).isEqualTo(8.0);
+        assertThat(machine.parameters().puck()).isEqualTo(new io.backflush.core.hydraulics.PuckParameters(12.0,
+                io.backflush.core.hydraulics.PuckParameters.DEFAULT_SWELLING_FRACTION, 3.5,
+                io.backflush.core.hydraulics.PuckParameters.DEFAULT_EROSION_VOLUME_ML));
+        assertThat(MachineFiles.load(write("plain.yaml", "preset: single-boiler\n")).parameters().puck())
+                .isEqualTo(io.backflush.core.hydraulics.PuckParameters.defaults());
+    }
+
+    @Test
+    void badChamberWaterCouplingAndPuckValuesAreRefusedWithTheirLine() throws IOException {
+        assertAt(failure("preset: single-boiler\ngroupHead:\n  chamberWaterCouplingWPerK: -1\n"),
+                "groupHead.chamberWaterCouplingWPerK", 3);
+        assertAt(failure("preset: single-boiler\npuck:\n  swellingFraction: 0.5\n  erosionFactor: 0.5\n"),
+                "puck.erosionFactor", 4);
+        assertAt(failure("preset: single-boiler\npuck:\n  absorptionMl: lots\n"), "puck.absorptionMl", 3);
+    }
+
     static Iterable<String> presetNames() {
         return Presets.names();
     }

@@ -6,6 +6,7 @@ import io.backflush.core.hydraulics.RotaryPumpParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.machine.Presets;
+import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,8 +105,15 @@ class DeadHeadOracleTest {
     /** Group pressure after 30 s of pump and solenoid on against a blind basket. */
     static Plant deadHeaded(MachineParameters parameters) {
         Plant plant = new Plant(Machine.of(parameters), BasketParameters.blind());
-        plant.actuators().pumpDuty(1).solenoidEnergised(true).heaterDuty(0);
-        for (int i = 0; i < 30_000; i++) {
+        // the heater holds the hot steady state, and two minutes let the water that filled the chamber
+        // at the boiler's temperature cool to the metal's (its time constant is about 40 s): water
+        // still shrinking draws a trickle that holds a stalled pump thousandths of a bar below its stall
+        double ambient = parameters.environment().ambientC();
+        double group = InitialConditions.steadyGroupC(parameters, InitialConditions.HOT_BOILER_C);
+        double holdW = parameters.boiler().lossConductanceWPerK() * (InitialConditions.HOT_BOILER_C - ambient)
+                + parameters.groupHead().boilerCouplingWPerK() * (InitialConditions.HOT_BOILER_C - group);
+        plant.actuators().pumpDuty(1).solenoidEnergised(true).heaterDuty(holdW / parameters.boiler().heaterPowerW());
+        for (int i = 0; i < 120_000; i++) {
             plant.step(0.001);
         }
         return plant;

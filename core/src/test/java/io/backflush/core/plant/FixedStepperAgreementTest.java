@@ -53,6 +53,47 @@ class FixedStepperAgreementTest {
         assertAgree("half duty", fixed, reference);
     }
 
+    @Test
+    void theChamberWaterTemperatureAndItsExpansionAgreeWithTheReference() {
+        // a rotary machine held blind with the heater on: the chamber water first cools toward the
+        // metal, then warms with it, and the sealed chamber creeps up in pressure
+        Machine m = Machine.of(Presets.rotaryCommercial());
+        Plant fixed = new Plant(m, BasketParameters.blind());
+        Plant reference = referencePlant(m, BasketParameters.blind());
+        for (Plant plant : List.of(fixed, reference)) {
+            plant.actuators().pumpDuty(1.0).solenoidEnergised(true).heaterDuty(1.0);
+        }
+        for (int second = 1; second <= 90; second++) {
+            advanceOneSecond(fixed, reference);
+            String at = "at " + second + " s";
+            assertThat(fixed.chamberWaterC()).as("chamber water " + at).isCloseTo(reference.chamberWaterC(), within(0.01));
+            assertThat(fixed.groupTemperatureC()).as("group metal " + at).isCloseTo(reference.groupTemperatureC(), within(0.01));
+            assertThat(fixed.state(StateLayout.THERMAL_EXPANSION_ML)).as("expansion " + at)
+                    .isCloseTo(reference.state(StateLayout.THERMAL_EXPANSION_ML), within(2.0e-4));
+            if (second >= 20) {
+                assertThat(fixed.groupPressureBar()).as("pressure " + at).isCloseTo(reference.groupPressureBar(), within(2.0e-4));
+            }
+        }
+        assertThat(reference.state(StateLayout.THERMAL_EXPANSION_ML)).as("the water shrank, then grew").isNotZero();
+        assertThat(reference.groupPressureBar()).as("crept above the bypass's 9.14 bar").isGreaterThan(9.143);
+    }
+
+    /** A hot, dry plant on the reference stepper. */
+    static Plant referencePlant(Machine m, BasketParameters basket) {
+        return new Plant(m, basket, InitialConditions.hotAndDry(), io.backflush.core.cleaning.CleaningParameters.defaults(),
+                StepperKind.REFERENCE);
+    }
+
+    /** One second more: the fixed stepper in 1 ms steps, the reference in 10 ms ones (each integrated adaptively). */
+    static void advanceOneSecond(Plant fixed, Plant reference) {
+        for (int i = 0; i < 1000; i++) {
+            fixed.step(1.0e-3);
+        }
+        for (int i = 0; i < 100; i++) {
+            reference.step(1.0e-2);
+        }
+    }
+
     private static void assertAgree(String what, List<CycleFigures> actual, List<CycleFigures> expected) {
         assertThat(actual).as(what).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {

@@ -50,8 +50,9 @@ abstract class StepperContract {
 
     @ParameterizedTest
     @MethodSource("allPresets")
-    void theWaterBalanceClosesWithABlindBasketAndAPuck(String name) {
-        for (BasketParameters basket : List.of(BasketParameters.blind(), BasketParameters.Puck.typical())) {
+    void theWaterBalanceClosesWithABlindBasketAConstantAndAnErodingPuck(String name) {
+        for (BasketParameters basket : List.of(BasketParameters.blind(), BasketParameters.Puck.typical(),
+                BasketParameters.ErodingPuck.typical())) {
             ScheduleResult r = run(machine(name), basket, THREE_CYCLES, 60.0);
             assertThat(r.water().movedMl()).as("%s %s moved", name, basket).isGreaterThan(10.0);
             assertThat(Math.abs(r.water().balanceErrorMl())).as("%s %s balance error", name, basket)
@@ -83,7 +84,13 @@ abstract class StepperContract {
         ScheduleResult r = run(m, BasketParameters.blind(), THREE_CYCLES, 60.0);
         assertThat(r.water().toDripTrayMl()).isZero();
         assertThat(r.finalState()[StateLayout.HEADSPACE_AIR_ATM_ML]).isPositive();
-        assertThat(r.cycles().get(2).plateauBar()).isCloseTo(m.reliefPressureBar(), within(0.02));
+        // the first plateau is the pump's stall; the sealed chamber's water then warms under the
+        // heater's half duty and expands, so each later plateau creeps above the one before
+        // (measured 14.97, 15.00, 15.07 bar against a 14.99 bar stall)
+        assertThat(r.cycles().get(0).plateauBar()).isCloseTo(m.reliefPressureBar(), within(0.02));
+        assertThat(r.cycles().get(1).plateauBar()).isGreaterThan(r.cycles().get(0).plateauBar());
+        assertThat(r.cycles().get(2).plateauBar()).isGreaterThan(r.cycles().get(1).plateauBar())
+                .isCloseTo(m.reliefPressureBar(), within(0.1));
         for (CycleFigures c : r.cycles()) {
             assertThat(c.whooshVolumeMl()).isNaN();
         }

@@ -161,7 +161,8 @@ public final class MachineLife {
         // with random use, grind and tamp vary: puck resistance log-normal, 10 % spread (estimate)
         double resistance = recipe.puckResistance()
                 * (random == null ? 1.0 : Math.exp(0.1 * random.nextGaussian()));
-        plant.changeBasket(new BasketParameters.Puck(resistance));
+        // a puck that wets, swells and erodes as the machine's file (or the defaults) say
+        plant.changeBasket(new BasketParameters.ErodingPuck(resistance, machine.parameters().puck()));
         Cleaning c = plant.cleaning();
         c.brewing(recipe.doseGrams(), recipe.roast());
         double cup0 = plant.state(StateLayout.TO_CUP_ML);

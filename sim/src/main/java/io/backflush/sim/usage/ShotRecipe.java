@@ -11,7 +11,9 @@ import io.backflush.core.param.Require;
  * @param targetCupMl       stop when this much has reached the cup, ml (36 g out for 18 g in:
  *                          common practice, 1:2)
  * @param maxSeconds        stop at this time even if the target was not reached, s
- * @param puckResistance    R in P = R·Q², bar·s²/ml² (2.25: 9 bar at 2 ml/s; Decent blog)
+ * @param puckResistance    the puck's base R in P = R·Q², bar·s²/ml² (2.25: 9 bar at 2 ml/s; Decent
+ *                          blog); the shot's puck wets, swells and erodes around it as the machine's
+ *                          {@code puck} parameters say (docs/model.md §2.9a)
  * @param releaseSeconds    pump off, solenoid released, before the portafilter comes out, s
  */
 public record ShotRecipe(double doseGrams, Roast roast, double targetCupMl, double maxSeconds,
