@@ -196,6 +196,9 @@ public final class Watch implements SessionWatcher {
                 }
                 for (; cursor < end; cursor++) {
                     Told e = ring.get((int) (cursor % EVENTS));
+                    if (e != null && e.sessionId() > shownSession) {
+                        break; // a newer session's events wait for its hello, on the next round
+                    }
                     if (e != null && e.sessionId() == shownSession) {
                         LiveSession.send(out, "log", LiveSession.event(e.event()));
                     }
