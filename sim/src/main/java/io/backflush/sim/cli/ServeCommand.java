@@ -1,6 +1,7 @@
 package io.backflush.sim.cli;
 
 import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.StartState;
 import io.backflush.sim.hil.fault.FaultSpec;
 import io.backflush.sim.hil.fault.FaultSpecException;
 import io.backflush.sim.hil.fault.Scenario;
@@ -92,6 +93,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "A session's trace stops, saying so in an #event line, at this size (default ${DEFAULT-VALUE}).")
     long traceMaxMb;
 
+    @Option(names = "--start", paramLabel = "STATE",
+            description = "hot (boiler at 93 °C, the group in steady state with it) or cold (the machine at room "
+                    + "temperature, just switched on) at every session's start and reset (default: the machine file's "
+                    + "start, hot on every preset; a reset may ask for the other).")
+    String start;
+
     @Mixin
     LiveWatchOptions live = new LiveWatchOptions();
 
@@ -141,7 +148,11 @@ final class ServeCommand implements Callable<Integer> {
                 throw new UserInputException("--trace " + trace + ": directory " + parent + " does not exist");
             }
         }
+        StartState startState = RunSetup.startState(start);
         Machine m = Inputs.machine(machine);
+        if (startState != null) {
+            m = m.withStart(startState);
+        }
         List<FaultSpec> faults = List.of();
         if (scenario != null) {
             try {

@@ -38,7 +38,7 @@ final class LiveSession extends Tab {
     /** The most simulated time one wakeup may run, s (bounds the work per wakeup). */
     static final double MAX_SIMULATED_PER_WAKEUP_S = 0.5;
     /** The signals each update carries, named by their trace columns. */
-    static final Signal[] SIGNALS = {Signal.GROUP_BAR, Signal.PUMP_BAR, Signal.BOILER_C,
+    static final Signal[] SIGNALS = {Signal.GROUP_BAR, Signal.LINE_BAR, Signal.BOILER_C,
             Signal.PUMP_FLOW_ML_PER_S, Signal.RELIEF_FLOW_ML_PER_S, Signal.GROUP_INFLOW_ML_PER_S,
             Signal.EXHAUST_WATER_ML_PER_S, Signal.EXHAUST_AIR_ATM_ML_PER_S, Signal.CUP_FLOW_ML_PER_S,
             Signal.DRIP_TRAY_ML, Signal.GROUP_WATER_ML, Signal.VALVE_ENERGISED, Signal.PUMP_DUTY, Signal.HEATER_DUTY,

@@ -155,7 +155,7 @@
   function onState(s) {
     if (state && s.t < state.t) { history.length = 0; }
     state = s;
-    history.push({t: s.t, g: s.group_bar, p: s.pump_bar, f: s.pump_flow_ml_per_s, e: s.exhaust_water_ml_per_s});
+    history.push({t: s.t, g: s.group_bar, p: s.line_bar, f: s.pump_flow_ml_per_s, e: s.exhaust_water_ml_per_s});
     while (history.length && history[0].t < s.t - HISTORY_S) { history.shift(); }
     $("clock").textContent = s.t.toFixed(1);
     for (const b of document.querySelectorAll(".speed button[data-speed]")) {
@@ -192,7 +192,7 @@
     flow("flow-exhaust", s.exhaust_water_ml_per_s + s.exhaust_air_atm_ml_per_s / 100);
     flow("flow-cup", s.cup_flow_ml_per_s);
     gauge("gauge-group", s.group_bar);
-    gauge("gauge-pump", s.pump_bar);
+    gauge("gauge-pump", s.line_bar);
     gauge("gauge-boiler", s.boiler_c);
     chart();
     playSound(s);
