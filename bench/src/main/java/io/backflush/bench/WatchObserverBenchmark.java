@@ -66,7 +66,7 @@ public class WatchObserverBenchmark {
 
     private double cycle(boolean watched) {
         Plant plant = new Plant(machine, BasketParameters.blind());
-        Simulation sim = new Simulation(plant, (sensors, actuators) -> schedule.applyAt(sensors.timeSeconds, actuators),
+        Simulation sim = new Simulation(plant, (sensors, actuators) -> schedule.applyAt(sensors.timeSeconds(), actuators),
                 DT_SECONDS);
         if (watched) {
             sim.observe(watch.watch(1, machine, plant, plant.actuators()));
