@@ -156,7 +156,7 @@ final class FirmwareCommand implements Runnable {
                         untilSeconds, sc, trace, serialLog, eeprom,
                         wallTimeoutSeconds == null ? null : Duration.ofMillis(Math.round(wallTimeoutSeconds * 1000)), hangMs,
                         watchdogMs);
-                Watch watch = new Watch(m, "the firmware run");
+                Watch watch = new Watch(m, "the plant server of this firmware run");
                 FirmwareRunner.Run run;
                 try (LiveServer page = live.start(m, watch)) {
                     synchronized (out) {

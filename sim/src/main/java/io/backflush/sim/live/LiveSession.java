@@ -264,6 +264,7 @@ final class LiveSession extends Tab {
         Json.number(s, "buzzHz", RunSound.buzzHz(machine.pump()));
         Json.number(s, "buzzHarmonics", RunSound.buzzHarmonics(machine.pump()));
         Json.number(s, "buzzExponent", RunSound.buzzExponent(machine.pump()));
+        Json.number(s, "strainExponentDrop", RunSound.STRAIN_EXPONENT_DROP);
         Json.number(s, "tasteThresholdMg", DetergentParameters.defaults().tasteThresholdMg());
         Json.number(s, "pumpGain", RunSound.PUMP_GAIN);
         Json.number(s, "whooshGain", RunSound.WHOOSH_GAIN);
@@ -294,7 +295,7 @@ final class LiveSession extends Tab {
 
     /**
      * The state event: the clock, the {@link #SIGNALS} (values in that order), the sound levels
-     * (pump loudness, whoosh, hiss), the residue and the switches as they stand.
+     * (pump loudness, whoosh, hiss, strain), the residue and the switches as they stand.
      */
     static String state(double t, double[] values, double[] levels, double residueMg, boolean pump, boolean solenoid,
                         boolean heater, String basket, String speed, int days) {
@@ -306,6 +307,7 @@ final class LiveSession extends Tab {
         Json.number(s, "pumpLoudness", levels[0]);
         Json.number(s, "whooshLevel", levels[1]);
         Json.number(s, "hissLevel", levels[2]);
+        Json.number(s, "pumpStrain", levels[3]);
         Json.number(s, "residueMg", residueMg);
         s.append(",\"pump\":").append(pump);
         s.append(",\"solenoid\":").append(solenoid);

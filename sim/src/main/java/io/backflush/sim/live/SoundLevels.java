@@ -4,7 +4,8 @@ import io.backflush.core.plant.Plant;
 import io.backflush.sim.show.RunSound;
 
 /**
- * The sound levels the page plays (the WAV's rules: pump loudness, whoosh, hiss), averaged over the
+ * The sound levels the page plays (the WAV's rules: pump loudness, whoosh, hiss, and the pump's
+ * strain that sets its tone), averaged over the
  * ticks since the last update; held while no tick ran, so a paused page falls silent only because
  * its clock stands still.
  */
@@ -13,8 +14,9 @@ final class SoundLevels {
     private double loudSum;
     private double whooshSum;
     private double hissSum;
+    private double strainSum;
     private int ticks;
-    private final double[] last = new double[3];
+    private final double[] last = new double[4];
 
     SoundLevels(double freeFlowMlPerS) {
         this.freeFlowMlPerS = freeFlowMlPerS;
@@ -25,19 +27,22 @@ final class SoundLevels {
         loudSum += RunSound.pumpLoudness(p.pumpRunningFraction(), p.pumpFlowMlPerS(), freeFlowMlPerS);
         whooshSum += RunSound.whooshLevel(p.exhaustWaterFlowMlPerS());
         hissSum += RunSound.hissLevel(p.exhaustAirFlowAtmMlPerS());
+        strainSum += RunSound.strain(p.pumpRunningFraction(), p.pumpFlowMlPerS(), freeFlowMlPerS);
         ticks++;
     }
 
-    /** The averages since the last call (pump loudness, whoosh, hiss; the last ones if no tick ran), a new array. */
+    /** The averages since the last call (pump loudness, whoosh, hiss, strain; the last ones if no tick ran), a new array. */
     double[] take() {
         if (ticks > 0) {
             last[0] = loudSum / ticks;
             last[1] = whooshSum / ticks;
             last[2] = hissSum / ticks;
+            last[3] = strainSum / ticks;
         }
         loudSum = 0;
         whooshSum = 0;
         hissSum = 0;
+        strainSum = 0;
         ticks = 0;
         return last.clone();
     }

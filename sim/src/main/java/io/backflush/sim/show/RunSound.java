@@ -52,7 +52,7 @@ public final class RunSound {
     /** How far a rotary pump's hum falls in pitch dead-headed, fraction (a rendering choice). */
     static final double ROTARY_SAG_FRACTION = 0.03;
     /** How much less the upper harmonics fall off when the pump labours: exponent - this at full strain. */
-    static final double STRAIN_EXPONENT_DROP = 0.5;
+    public static final double STRAIN_EXPONENT_DROP = 0.5;
 
     private RunSound() {
     }

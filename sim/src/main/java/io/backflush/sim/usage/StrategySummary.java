@@ -1,6 +1,5 @@
 package io.backflush.sim.usage;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
@@ -8,14 +7,15 @@ import java.util.Map;
 
 /**
  * One strategy's row in a comparison: means over the seeds, except the worst penalty, which is
- * the worst shot of any seed.
+ * the worst shot of any seed; and, day by day (mean over the seeds), the residue in the brew path at
+ * the end of the day and the mean cup penalty of the day's shots (docs/signals.md, "The compare JSON").
  */
 @JsonPropertyOrder({"name", "meanCupPenalty", "worstCupPenalty", "residueEndMg", "waterUsedMl", "detergentUsedG",
-        "cleaningMinutes", "taintedShots", "dripDays"})
+        "cleaningMinutes", "taintedShots", "dripDays", "residuePerDayMg", "cupPenaltyPerDay"})
 public record StrategySummary(String name, double meanCupPenalty, double worstCupPenalty,
                               Map<String, Double> residueEndMg, double waterUsedMl, double detergentUsedG,
                               double cleaningMinutes, double taintedShots, double dripDays,
-                              @JsonIgnore List<Double> residuePerDayMg, @JsonIgnore List<Double> cupPenaltyPerDay) {
+                              List<Double> residuePerDayMg, List<Double> cupPenaltyPerDay) {
     public StrategySummary {
         residuePerDayMg = List.copyOf(residuePerDayMg);
         cupPenaltyPerDay = List.copyOf(cupPenaltyPerDay);

@@ -326,25 +326,32 @@
     src.connect(high); high.connect(hiss); hiss.connect(master);
     src.start();
     const buzz = ctx.createGain(); buzz.gain.value = 0; buzz.connect(master);
-    sound = {ctx, master, whoosh, hiss, buzz, osc: null};
+    const strained = ctx.createGain(); strained.gain.value = 0; strained.connect(master);
+    sound = {ctx, master, whoosh, hiss, buzz, strained, osc: null, oscStrained: null};
     buildBuzz();
   }
 
+  // the buzz as the WAV renders it: a free wave, and a thinner, harsher one the pump's strain fades to
   function buildBuzz() {
     if (!sound || !hello) { return; }
-    if (sound.osc) { sound.osc.stop(); sound.osc.disconnect(); }
+    for (const old of [sound.osc, sound.oscStrained]) { if (old) { old.stop(); old.disconnect(); } }
+    sound.osc = oscillator(hello.buzzExponent, sound.buzz);
+    sound.oscStrained = oscillator(hello.buzzExponent - hello.strainExponentDrop, sound.strained);
+  }
+
+  function oscillator(exponent, into) {
     const n = hello.buzzHarmonics;
     const real = new Float32Array(n + 1), imag = new Float32Array(n + 1);
     for (let k = 1; k <= n; k++) {
-      const a = Math.pow(k, -hello.buzzExponent), phase = 0.3 * k * k;
+      const a = Math.pow(k, -exponent), phase = 0.3 * k * k;
       real[k] = a * Math.sin(phase); imag[k] = a * Math.cos(phase);
     }
     const osc = sound.ctx.createOscillator();
     osc.setPeriodicWave(sound.ctx.createPeriodicWave(real, imag));
     osc.frequency.value = hello.buzzHz;
-    osc.connect(sound.buzz);
+    osc.connect(into);
     osc.start();
-    sound.osc = osc;
+    return osc;
   }
 
   let lastSoundT = null;
@@ -355,7 +362,9 @@
       hiss: hello.hissGain * s.hissLevel};
     const on = s.t !== lastSoundT ? 1 : 0; // silent while the clock stands still (paused)
     lastSoundT = s.t;
-    sound.buzz.gain.setTargetAtTime(on * sound.targets.buzz, now, tc);
+    const strain = Math.max(0, Math.min(1, s.pumpStrain || 0));
+    sound.buzz.gain.setTargetAtTime(on * sound.targets.buzz * (1 - strain), now, tc);
+    sound.strained.gain.setTargetAtTime(on * sound.targets.buzz * strain, now, tc);
     sound.whoosh.gain.setTargetAtTime(on * sound.targets.whoosh, now, tc);
     sound.hiss.gain.setTargetAtTime(on * sound.targets.hiss, now, tc);
   }

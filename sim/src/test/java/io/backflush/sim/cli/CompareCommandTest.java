@@ -29,8 +29,17 @@ class CompareCommandTest {
         JsonNode rows = root.get("strategies");
         assertThat(rows).hasSize(2);
         assertThat(names(rows.get(0))).containsExactly("name", "meanCupPenalty", "worstCupPenalty", "residueEndMg",
-                "waterUsedMl", "detergentUsedG", "cleaningMinutes", "taintedShots", "dripDays");
+                "waterUsedMl", "detergentUsedG", "cleaningMinutes", "taintedShots", "dripDays", "residuePerDayMg",
+                "cupPenaltyPerDay");
         assertThat(names(rows.get(0).get("residueEndMg"))).containsExactly("screen", "passage", "valve");
+        assertThat(rows.get(0).get("residuePerDayMg")).hasSize(8);
+        assertThat(rows.get(0).get("cupPenaltyPerDay")).hasSize(8);
+        // a machine never cleaned ends its last day with the residue the table reports, all sites together
+        double end = 0;
+        for (JsonNode site : rows.get(0).get("residueEndMg")) {
+            end += site.asDouble();
+        }
+        assertThat(rows.get(0).get("residuePerDayMg").get(7).asDouble()).isCloseTo(end, org.assertj.core.data.Offset.offset(1e-6 * end));
         JsonNode none = rows.get(0);
         JsonNode weekly = rows.get(1);
         assertThat(none.get("name").asText()).isEqualTo("none");

@@ -121,4 +121,18 @@ class ServeCommandTest {
         }
         assertThat(code.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
     }
+
+    @Test
+    void firmwareRunChecksItsLiveOptionsBeforeBuildingAnything(@TempDir Path dir) throws Exception {
+        Path pins = Files.writeString(dir.resolve("pins.json"), "{}");
+        CliTest.Outcome port = CliTest.run("firmware", "run", dir.resolve("none.ino").toString(), "--pins", pins.toString(),
+                "--machine", "single-boiler", "--live-port", "-1");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).isEqualTo("backflush: --live-port must be between 0 and 65535, got -1"
+                + System.lineSeparator());
+        CliTest.Outcome wait = CliTest.run("firmware", "run", dir.resolve("none.ino").toString(), "--pins", pins.toString(),
+                "--machine", "single-boiler", "--live-port", "0", "--live-wait", "-3");
+        assertThat(wait.code()).isEqualTo(2);
+        assertThat(wait.err()).isEqualTo("backflush: --live-wait must be 0..3600 s, got -3.0" + System.lineSeparator());
+    }
 }

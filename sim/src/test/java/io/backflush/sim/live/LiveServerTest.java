@@ -81,6 +81,10 @@ class LiveServerTest {
                 && d.get("group_bar").asDouble() > 1.0, WAIT).data();
         assertThat(pumping.get("pumpLoudness").asDouble()).isGreaterThan(0.0);
         JsonNode quiet = c.await("log", d -> d.get("kind").asText().equals("quiet"), WAIT).data();
+        // at the plateau the pump labours: quieter, and its tone strained (the WAV's rules)
+        JsonNode plateau = c.await("state", d -> d.get("pumpStrain").asDouble() > 0.5, WAIT).data();
+        assertThat(plateau.get("pumpLoudness").asDouble()).isLessThan(0.5 * pumping.get("pumpLoudness").asDouble());
+        assertThat(pumping.get("pumpStrain").asDouble()).isLessThan(plateau.get("pumpStrain").asDouble());
         assertThat(quiet.get("text").asText()).matches("the pump went quiet after \\d+\\.\\d\\d s");
         c.send("brew=off");
         JsonNode whoosh = c.await("log", d -> d.get("kind").asText().equals("whoosh"), WAIT).data();

@@ -100,6 +100,9 @@ class LiveWatchTest {
         });
         JsonNode hello = view.await("hello", h -> h.get("watching").asText().contains("session 1"), WAIT).data();
         assertThat(hello.get("machine").asText()).isEqualTo(SINGLE.name());
+        // told after the session's hello, never lost before it
+        assertThat(view.await("log", e -> e.get("text").asText().equals("firmware session 1 connected"), WAIT))
+                .isNotNull();
         // the firmware's commands lit, and the plant under them: pressure against the blind basket
         JsonNode running = view.await("state", s -> s.get("pump").asBoolean() && s.get("group_bar").asDouble() > 5,
                 WAIT).data();
