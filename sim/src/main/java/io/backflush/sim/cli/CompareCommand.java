@@ -192,7 +192,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.println();
         for (Verdict v : c.verdicts()) {
-            out.println(v.text() + ".");
+            out.print(wrap(v.text() + ".", 100));
         }
         if (!c.verdicts().isEmpty()) {
             out.println();
@@ -200,6 +200,24 @@ final class CompareCommand implements Callable<Integer> {
         out.println("cup penalty (pen.): 0 is clean, 1 is what a taster notices (residue in the brew path, detergent");
         out.println("in the shot); deterg: detergent used; clean: minutes spent cleaning; tainted: shots tainted by");
         out.println("detergent; drip: days with a dripping valve.");
+    }
+
+    /** Words wrapped to {@code width} columns, continuation lines indented by two spaces, each line ended. */
+    static String wrap(String text, int width) {
+        StringBuilder all = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                all.append(line).append(System.lineSeparator());
+                line.setLength(0);
+                line.append(' '); // with the separator below: a two-space indent
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return all.append(line).append(System.lineSeparator()).toString();
     }
 
     /** {@code compare.csv} -> {@code compare-seeds.csv}. */
