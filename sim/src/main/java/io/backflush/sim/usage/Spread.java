@@ -21,7 +21,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * @param n        number of values (seeds)
  */
 @JsonPropertyOrder({"mean", "sd", "ci95Low", "ci95High", "n"})
-public record Spread(double mean, Double sd, Double ci95Low, Double ci95High, int n) {
+public record Spread(double mean, Double sd, Double ci95Low, Double ci95High, int n) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Two-sided confidence level of {@link #ci95Low} and {@link #ci95High}. */
     public static final double CONFIDENCE = 0.95;
 
