@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * sweep of 8 points × 1 seed, each a café machine-month (30 days × 150 shots, daily detergent:
  * {@code MachineMonthBenchmark}'s life), i.e. 8 × 30/365 = 0.658 machine-years per operation.
  * {@code local}: {@link SweepRunner#run} on {@code threads} threads; {@code spark}: the same sweep on
- * a {@code local[threads]} Spark context (made once per trial), one task per point. Results and
+ * a {@code local[threads]} Spark context (made once per trial), one task per point ({@link #work}
+ * {@code empty}: the same sweep with almost nothing to simulate, Spark's overhead alone). Results and
  * command in {@code bench/README.md}; not run by {@code mvn verify} (not a test).
  */
 @State(Scope.Benchmark)
@@ -48,11 +49,19 @@ public class SparkSweepBenchmark {
     public static final double MACHINE_YEARS = 8 * 30 / 365.0;
 
     static final String SWEEP = "name: bench\nmachine: single-boiler\nstrategy: detergent-daily\n"
-            + "usage: { days: 30, shotsPerDay: 150, roast: medium, fixedShots: true }\nseeds: 1\n"
+            + "usage: { days: DAYS, shotsPerDay: SHOTS, roast: medium, fixedShots: true }\nseeds: 1\n"
             + "axes:\n  - name: tasks[0].detergentGrams\n    from: 2\n    to: 3.75\n    steps: 8\n";
 
     @Param({"1", "2"})
     public int threads;
+
+    /**
+     * {@code month}: each point a café month (the throughput); {@code empty}: each point one day
+     * without shots (one cleaning, about a millisecond), so that the time is the runner's own
+     * overhead: scheduling, serialising the tasks and results, re-reading the sweep.
+     */
+    @Param({"month", "empty"})
+    public String work;
 
     private Sweep sweep;
     private JavaSparkContext spark;
@@ -60,8 +69,10 @@ public class SparkSweepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        sweep = SweepFiles.parse("bench.yaml", SWEEP, null);
-        task = new SparkSweep.PointTask("bench.yaml", SWEEP, null);
+        String text = work.equals("month") ? SWEEP.replace("DAYS", "30").replace("SHOTS", "150")
+                : SWEEP.replace("DAYS", "1").replace("SHOTS", "0");
+        sweep = SweepFiles.parse("bench.yaml", text, null);
+        task = new SparkSweep.PointTask("bench.yaml", text, null);
         spark = new JavaSparkContext(new SparkConf().setMaster("local[" + threads + "]").setAppName("backflush-bench")
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false"));

@@ -206,7 +206,9 @@ final class CompareCommand implements Callable<Integer> {
     static String wrap(String text, int width) {
         StringBuilder all = new StringBuilder();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
+        // "95 %" stays on one line
+        for (String glued : text.replace(" %", "\u0000%").split(" ")) {
+            String word = glued.replace('\u0000', ' ');
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
                 all.append(line).append(System.lineSeparator());
                 line.setLength(0);

@@ -83,7 +83,7 @@ public final class CompareCharts {
             residue.add(new Charts.Series(s.name(), days, toArray(s.residuePerDayMg())));
             penalty.add(new Charts.Series(s.name(), days, toArray(s.cupPenaltyPerDay())));
         }
-        String band = c.seeds() > 1 ? " (bands: 95 % confidence interval over the seeds)" : "";
+        String band = c.seeds() > 1 ? ", 95 % bands" : "";
         String residueDaysTitle = "Residue in the brew path, end of each day, " + scope + band;
         XYChart residueChart = Charts.lines(residueDaysTitle, "day", "residue, all sites (mg)", null, residue);
         String penaltyDaysTitle = "Cup quality penalty of each day's shots, " + scope + band;
