@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code backflush sweep FILE}, through the command line. */
 class SweepCommandTest {
     static final String SMALL = "machine: single-boiler\nstrategy: detergent-daily\n"
-            + "usage: { days: 2, shotsPerDay: 4, roast: medium }\nseeds: 2\naxes:\n"
+            + "usage: { days: 2, shotsPerDay: 4, roast: medium }\nseeds: 3\naxes:\n"
             + "  - name: tasks[0].detergentGrams\n    values: [1, 3]\n"
             + "  - name: tasks[0].phases[0].cycles\n    values: [1, 4]\n";
 
@@ -29,7 +29,7 @@ class SweepCommandTest {
         CliTest.Outcome one = run("sweep", file.toString(), "--out", dir.resolve("one").toString(), "--threads", "1");
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(one.err()).as("no progress bar off a terminal").isEmpty();
-        assertThat(one.out()).contains("sweep dose on single-boiler: 4 points × 2 seeds").contains("Pareto front");
+        assertThat(one.out()).contains("sweep dose on single-boiler: 4 points × 3 seeds").contains("Pareto front");
         CliTest.Outcome two = run("sweep", file.toString(), "--out", dir.resolve("two").toString(), "--threads", "2");
         assertThat(two.code()).as(two.err()).isZero();
         for (String name : List.of("points.csv", "points.json", "front.csv", "index.html")) {
@@ -42,7 +42,7 @@ class SweepCommandTest {
         assertThat(p3.get("parameters").get("tasks[0].detergentGrams").asDouble()).isEqualTo(3.0);
         assertThat(p3.get("parameters").get("tasks[0].phases[0].cycles").asInt()).isEqualTo(4);
         JsonNode detergent = p3.get("figures").get("detergentUsedG");
-        assertThat(detergent.get("mean").asDouble()).isEqualTo(6.0); // 3 g on each of 2 evenings
+        assertThat(detergent.get("mean").asDouble()).isEqualTo(6.0); // 3 g on each of 2 evenings, every seed
         assertThat(detergent.get("sd").asDouble()).isZero();
         // more detergent cycles cost more water than fewer at the same dose
         assertThat(p3.get("figures").get("waterUsedMl").get("mean").asDouble())
