@@ -92,6 +92,22 @@ class SweepFilesTest {
     }
 
     @Test
+    void theExampleSweepFilesRead() throws java.io.IOException {
+        // docs/sweeps.md and the README run these; the build runs from the module's directory
+        java.nio.file.Path dir = java.nio.file.Path.of("..", "examples", "sweeps");
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<java.nio.file.Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(yaml).hasSize(2);
+            Sweep dose = SweepFiles.load(dir.resolve("detergent-dose.yaml"));
+            assertThat(dose.points()).hasSize(12);
+            assertThat(dose.seeds()).hasSize(3);
+            Sweep lhs = SweepFiles.load(dir.resolve("lhs-timing.yaml"));
+            assertThat(lhs.points()).hasSize(24);
+            assertThat(lhs.design()).isEqualTo(Design.LATIN_HYPERCUBE);
+        }
+    }
+
+    @Test
     void badFilesNameTheLineAndTheField() {
         refused("axes:\n  - name: scrubbing\n    values: [1]\n", "s.yaml:6:", "axes[0].name", "unknown axis 'scrubbing'",
                 "cycles, pumpOnSeconds");
