@@ -4,10 +4,13 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.sim.usage.LifeResult;
 import io.backflush.sim.usage.MachineLife;
 import io.backflush.sim.usage.StepPolicy;
-import io.backflush.sim.usage.StrategySummary;
+import io.backflush.sim.usage.Figure;
+import io.backflush.sim.usage.Spread;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,26 +28,44 @@ public final class SweepRunner {
     private SweepRunner() {
     }
 
-    /** One life of point {@code index} for one seed, without its per-day series (a sweep keeps the figures only). */
+    /** One life of point {@code index} for one seed. */
     public static LifeResult life(Sweep sweep, int index, long seed) {
-        LifeResult r = new MachineLife(sweep.machine(), sweep.usageAt(index), sweep.strategyAt(index), seed,
+        return new MachineLife(sweep.machine(), sweep.usageAt(index), sweep.strategyAt(index), seed,
                 StepPolicy.fast(), CleaningParameters.defaults()).run();
-        return new LifeResult(r.strategy(), r.seed(), r.shots(), r.meanCupPenalty(), r.worstCupPenalty(), r.residueEndMg(),
-                r.waterUsedMl(), r.detergentUsedG(), r.cleaningMinutes(), r.taintedShots(), r.dripDays(), List.of(),
-                List.of());
+    }
+
+    /** The figures of one life of point {@code index}, in {@link Figure} order (all a sweep keeps of it). */
+    static double[] figures(Sweep sweep, int index, long seed) {
+        LifeResult life = life(sweep, index, seed);
+        Figure[] all = Figure.values();
+        double[] v = new double[all.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = all[k].of(life);
+        }
+        return v;
     }
 
     /** Point {@code index} over every seed, in seed order (not yet marked on the front). */
     public static SweepPoint point(Sweep sweep, int index) {
-        List<LifeResult> lives = new ArrayList<>();
+        List<double[]> lives = new ArrayList<>();
         for (long seed : sweep.seeds()) {
-            lives.add(life(sweep, index, seed));
+            lives.add(figures(sweep, index, seed));
         }
         return summarise(sweep, index, lives);
     }
 
-    static SweepPoint summarise(Sweep sweep, int index, List<LifeResult> lives) {
-        return new SweepPoint(index, sweep.points().get(index), StrategySummary.spreads(lives), false);
+    /** Each figure's spread over the lives (each the figures of one seed, in {@link Figure} order). */
+    static SweepPoint summarise(Sweep sweep, int index, List<double[]> lives) {
+        Map<String, Spread> spreads = new LinkedHashMap<>();
+        Figure[] all = Figure.values();
+        for (int k = 0; k < all.length; k++) {
+            double[] column = new double[lives.size()];
+            for (int s = 0; s < column.length; s++) {
+                column[s] = lives.get(s)[k];
+            }
+            spreads.put(all[k].key(), Spread.of(column));
+        }
+        return new SweepPoint(index, sweep.points().get(index), spreads, false);
     }
 
     /** The result from every point, in point order (as {@link #point} gives them): front marked. */
@@ -73,13 +94,13 @@ public final class SweepRunner {
         });
         try {
             AtomicInteger done = new AtomicInteger();
-            List<List<Future<LifeResult>>> futures = new ArrayList<>();
+            List<List<Future<double[]>>> futures = new ArrayList<>();
             for (int i = 0; i < sweep.points().size(); i++) {
                 int index = i;
-                List<Future<LifeResult>> row = new ArrayList<>();
+                List<Future<double[]>> row = new ArrayList<>();
                 for (long seed : sweep.seeds()) {
                     row.add(pool.submit(() -> {
-                        LifeResult life = life(sweep, index, seed);
+                        double[] life = figures(sweep, index, seed);
                         progress.accept(done.incrementAndGet());
                         return life;
                     }));
@@ -88,8 +109,8 @@ public final class SweepRunner {
             }
             List<SweepPoint> points = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
-                List<LifeResult> lives = new ArrayList<>();
-                for (Future<LifeResult> f : futures.get(i)) {
+                List<double[]> lives = new ArrayList<>();
+                for (Future<double[]> f : futures.get(i)) {
                     lives.add(f.get());
                 }
                 points.add(summarise(sweep, i, lives));
