@@ -53,6 +53,14 @@ public final class Machine {
         return of(parameters, null);
     }
 
+    /**
+     * The same machine (its resolved pump curve and inlet characteristic shared) starting as
+     * {@code start} says: {@code serve --start} over the machine file's default.
+     */
+    public Machine withStart(StartState start) {
+        return start == parameters.start() ? this : new Machine(parameters.withStart(start), pump, inlet);
+    }
+
     public MachineParameters parameters() {
         return parameters;
     }

@@ -4,6 +4,7 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.param.InvalidParameterException;
+import io.backflush.sim.signal.Numbers;
 import io.backflush.sim.usage.ComparisonResult;
 import io.backflush.sim.usage.Figure;
 import io.backflush.sim.usage.LifeResult;
@@ -245,12 +246,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         w.append(",seeds\n");
         for (StrategySummary s : c.strategies()) {
-            w.append(String.join(",", s.name(), Double.toString(s.meanCupPenalty()),
-                    Double.toString(s.worstCupPenalty()), Double.toString(s.residueEndMg().get("screen")),
-                    Double.toString(s.residueEndMg().get("passage")), Double.toString(s.residueEndMg().get("valve")),
-                    Double.toString(s.waterUsedMl()), Double.toString(s.detergentUsedG()),
-                    Double.toString(s.cleaningMinutes()), Double.toString(s.taintedShots()),
-                    Double.toString(s.dripDays())));
+            w.append(s.name());
+            for (double v : new double[] {s.meanCupPenalty(), s.worstCupPenalty(), s.residueEndMg().get("screen"),
+                    s.residueEndMg().get("passage"), s.residueEndMg().get("valve"), s.waterUsedMl(), s.detergentUsedG(),
+                    s.cleaningMinutes(), s.taintedShots(), s.dripDays()}) {
+                w.append(',').append(Numbers.shortest(v));
+            }
             for (Figure f : Figure.values()) {
                 Spread sp = s.spread(f);
                 w.append(',').append(cell(sp.sd())).append(',').append(cell(sp.ci95Low())).append(',')
@@ -272,7 +273,7 @@ final class CompareCommand implements Callable<Integer> {
             for (LifeResult r : s.perSeed()) {
                 w.append(s.name()).append(',').append(r.seed()).append(',').append(r.shots());
                 for (Figure f : Figure.values()) {
-                    w.append(',').append(f.of(r));
+                    w.append(',').append(Numbers.shortest(f.of(r)));
                 }
                 w.append('\n');
             }
@@ -287,7 +288,8 @@ final class CompareCommand implements Callable<Integer> {
             for (LifeResult r : s.perSeed()) {
                 for (int d = 0; d < r.residuePerDayMg().size(); d++) {
                     w.append(s.name()).append(',').append(r.seed()).append(',').append(d + 1).append(',')
-                            .append(r.residuePerDayMg().get(d)).append(',').append(r.cupPenaltyPerDay().get(d))
+                            .append(Numbers.shortest(r.residuePerDayMg().get(d))).append(',')
+                            .append(Numbers.shortest(r.cupPenaltyPerDay().get(d)))
                             .append('\n');
                 }
             }
@@ -296,7 +298,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static String cell(Double v) {
-        return v == null ? "" : Double.toString(v);
+        return v == null ? "" : Numbers.shortest(v);
     }
 
     private static String f(double v, String pattern) {

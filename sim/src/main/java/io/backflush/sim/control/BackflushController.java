@@ -38,8 +38,8 @@ public final class BackflushController implements Controller {
 
     @Override
     public void control(Sensors sensors, Actuators actuators) {
-        actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC));
-        boolean pumping = pumping(sensors.timeSeconds);
+        actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC()));
+        boolean pumping = pumping(sensors.timeSeconds());
         actuators.pumpDuty(pumping ? 1.0 : 0.0).solenoidEnergised(pumping);
     }
 

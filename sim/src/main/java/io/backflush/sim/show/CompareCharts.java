@@ -19,10 +19,10 @@ import java.util.List;
 
 /**
  * The charts of a strategy comparison: the table as bar charts (cup quality, residue left per
- * site, water, time and detergent), each bar with an error bar of its 95 % confidence interval over
- * the seeds, and residue and cup quality over the simulated days, one line per strategy (the mean
- * over seeds) within a band of its 95 % confidence interval, day by day. The penalty charts draw
- * the taster threshold (penalty 1: what a taster notices).
+ * site, water, time, detergent, each with an axis of its own), each bar with an error bar of its
+ * 95 % confidence interval over the seeds, and residue and cup quality over the simulated days, one
+ * line per strategy (the mean over seeds) within a band of its 95 % confidence interval, day by
+ * day. The penalty charts draw the taster threshold (penalty 1: what a taster notices).
  */
 public final class CompareCharts {
     private CompareCharts() {
@@ -59,12 +59,16 @@ public final class CompareCharts {
                         new Charts.Bars("water", values(c, s -> s.waterUsedMl() / 1000.0),
                                 scaled(errors(c, Figure.WATER_USED_ML), 1e-3))))));
 
-        String effortTitle = "Time spent cleaning and detergent used, " + scope;
+        // minutes and grams each on an axis of their own
+        String effortTitle = "Time spent cleaning, " + scope;
         charts.add(new RunCharts.Named("compare-effort", effortTitle, Charts.bar(effortTitle, "strategy",
-                "minutes cleaning (min) / detergent (g)", names, List.of(
-                        new Charts.Bars("cleaning time (min)", values(c, StrategySummary::cleaningMinutes),
-                                errors(c, Figure.CLEANING_MINUTES)),
-                        new Charts.Bars("detergent (g)", values(c, StrategySummary::detergentUsedG),
+                "time spent cleaning (min)", names, List.of(
+                        new Charts.Bars("cleaning time", values(c, StrategySummary::cleaningMinutes),
+                                errors(c, Figure.CLEANING_MINUTES))))));
+        String detergentTitle = "Detergent used, " + scope;
+        charts.add(new RunCharts.Named("compare-detergent", detergentTitle, Charts.bar(detergentTitle, "strategy",
+                "detergent used (g)", names, List.of(
+                        new Charts.Bars("detergent", values(c, StrategySummary::detergentUsedG),
                                 errors(c, Figure.DETERGENT_USED_G))))));
 
         // eight strategy names side by side overlap: slant them

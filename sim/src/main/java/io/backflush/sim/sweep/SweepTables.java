@@ -3,6 +3,7 @@ package io.backflush.sim.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.backflush.sim.signal.Numbers;
 import io.backflush.sim.usage.Figure;
 import io.backflush.sim.usage.Spread;
 
@@ -41,7 +42,7 @@ public final class SweepTables {
             w.append(',').append(p.pareto());
             for (Figure f : Figure.values()) {
                 Spread s = p.figure(f);
-                w.append(',').append(s.mean()).append(',').append(cell(s.sd())).append(',').append(cell(s.ci95Low()))
+                w.append(',').append(Numbers.shortest(s.mean())).append(',').append(cell(s.sd())).append(',').append(cell(s.ci95Low()))
                         .append(',').append(cell(s.ci95High()));
             }
             w.append(',').append(r.seeds().size()).append('\n');
@@ -59,6 +60,6 @@ public final class SweepTables {
     }
 
     private static String cell(Double v) {
-        return v == null ? "" : Double.toString(v);
+        return v == null ? "" : Numbers.shortest(v);
     }
 }
