@@ -16,7 +16,8 @@ import java.util.Map;
 @Command(name = "backflush", mixinStandardHelpOptions = true, versionProvider = BackflushCli.Version.class,
         description = "Simulates an espresso machine's brew circuit: backflush cycles against a blind basket, "
                 + "pump quiet, plateau pressure and the whoosh, with every millilitre accounted for.",
-        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class,
+                ServeCommand.class,
                 FirmwareCommand.class, LiveCommand.class,
                 MachinesCommand.class, ProgramsCommand.class, StrategiesCommand.class,
                 CommandLine.HelpCommand.class})
@@ -89,6 +90,8 @@ public final class BackflushCli implements Runnable {
                     "backflush report --machine single-boiler --program detergent-5x10-rinse-5 --out report/")),
             Map.entry("compare", List.of("backflush compare --machine single-boiler --strategies none,water-daily --days 30",
                     "backflush compare --machine e61-hx --strategies water-daily,sundays.yaml --seeds 4 --html cmp/")),
+            Map.entry("sweep", List.of("backflush sweep examples/sweeps/detergent-dose.yaml",
+                    "backflush sweep big.yaml --out big/ --max-points 5000 --yes --threads 2")),
             Map.entry("serve", List.of("backflush serve --machine single-boiler",
                     "backflush serve --machine e61-hx --realtime --trace run.csv")),
             Map.entry("firmware", List.of("backflush firmware run clients/arduino/examples/backflush \\",

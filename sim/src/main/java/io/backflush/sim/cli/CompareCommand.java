@@ -6,11 +6,15 @@ import io.backflush.core.machine.Machine;
 import io.backflush.core.param.InvalidParameterException;
 import io.backflush.sim.signal.Numbers;
 import io.backflush.sim.usage.ComparisonResult;
+import io.backflush.sim.usage.Figure;
+import io.backflush.sim.usage.LifeResult;
+import io.backflush.sim.usage.Spread;
 import io.backflush.sim.usage.StepPolicy;
 import io.backflush.sim.usage.Strategy;
 import io.backflush.sim.usage.StrategyComparison;
 import io.backflush.sim.usage.StrategySummary;
 import io.backflush.sim.usage.Usage;
+import io.backflush.sim.usage.Verdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +67,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     boolean json;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the table as CSV (means, then each figure's "
+            + "standard deviation and 95 %% confidence interval), with NAME-seeds.csv (one row per strategy and seed) "
+            + "and NAME-days.csv (one row per strategy, seed and day) beside it.")
     Path csv;
 
     @Option(names = "--plot", paramLabel = "DIR",
@@ -92,6 +98,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (csv != null) {
             OutputPaths.checkFile("--csv", csv);
+            OutputPaths.checkFile("--csv", sibling(csv, "seeds"));
+            OutputPaths.checkFile("--csv", sibling(csv, "days"));
         }
         if (plot != null) {
             ShowOutputs.checkDirectory("--plot", plot);
@@ -132,7 +140,8 @@ final class CompareCommand implements Callable<Integer> {
                 CleaningParameters.defaults(), bar::update);
         bar.finish();
         if (csv != null) {
-            ShowOutputs.writeFile("--csv", csv, csv(result));
+            ShowOutputs.writeFiles("--csv", csv, java.util.Map.of(csv, csv(result), sibling(csv, "seeds"), seedsCsv(result),
+                    sibling(csv, "days"), daysCsv(result)));
         }
         if (plot != null) {
             ShowOutputs.writeComparePlots(result, plot);
@@ -150,31 +159,92 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     static void printTable(PrintWriter out, ComparisonResult c) {
-        out.printf(Locale.ROOT, "machine %s, %d days, %s shots a day, %s roast, %d seed%s (means over seeds)%n%n",
-                c.machine(), c.days(), trim(c.shotsPerDay()), c.roast(), c.seeds(), c.seeds() == 1 ? "" : "s");
+        boolean spread = c.seeds() > 1;
+        out.printf(Locale.ROOT, "machine %s, %d days, %s shots a day, %s roast, %d seed%s (means over seeds%s)%n%n",
+                c.machine(), c.days(), trim(c.shotsPerDay()), c.roast(), c.seeds(), c.seeds() == 1 ? "" : "s",
+                spread ? "; under each, ± the half-width of its 95 % confidence interval" : "");
         int width = Math.max(8, c.strategies().stream().mapToInt(s -> s.name().length()).max().orElse(8));
         // 100 columns at most with the longest built-in name (28 characters)
         String format = "%-" + width + "s  %5s %5s %6s %7s %5s %6s %6s %5s %7s %4s%n";
         out.printf(Locale.ROOT, format, "strategy", "cup", "worst", "screen", "passage", "valve", "water", "deterg",
                 "clean", "tainted", "drip");
         out.printf(Locale.ROOT, format, "", "pen.", "pen.", "mg", "mg", "mg", "ml", "g", "min", "shots", "days");
+        String[] patterns = {"%.3f", "%.3f", "%.1f", "%.1f", "%.1f", "%.0f", "%.1f", "%.1f", "%.1f", "%.1f"};
         for (StrategySummary s : c.strategies()) {
-            out.printf(Locale.ROOT, format, s.name(), f(s.meanCupPenalty(), "%.3f"), f(s.worstCupPenalty(), "%.3f"),
-                    f(s.residueEndMg().get("screen"), "%.1f"), f(s.residueEndMg().get("passage"), "%.1f"),
-                    f(s.residueEndMg().get("valve"), "%.1f"), f(s.waterUsedMl(), "%.0f"), f(s.detergentUsedG(), "%.1f"),
-                    f(s.cleaningMinutes(), "%.1f"), f(s.taintedShots(), "%.1f"), f(s.dripDays(), "%.1f"));
+            double[] means = {s.meanCupPenalty(), s.worstCupPenalty(), s.residueEndMg().get("screen"),
+                s.residueEndMg().get("passage"), s.residueEndMg().get("valve"), s.waterUsedMl(), s.detergentUsedG(),
+                s.cleaningMinutes(), s.taintedShots(), s.dripDays()};
+            Object[] row = new Object[11];
+            row[0] = s.name();
+            for (int i = 0; i < means.length; i++) {
+                row[i + 1] = f(means[i], patterns[i]);
+            }
+            out.printf(Locale.ROOT, format, row);
+            if (spread) {
+                Object[] plusMinus = new Object[11];
+                plusMinus[0] = "  ± 95 %";
+                Figure[] figures = Figure.values();
+                for (int i = 0; i < figures.length; i++) {
+                    Double half = s.spread(figures[i]).halfWidth();
+                    plusMinus[i + 1] = half == null ? "" : f(half, patterns[i]);
+                }
+                out.printf(Locale.ROOT, format, plusMinus);
+            }
         }
         out.println();
+        for (Verdict v : c.verdicts()) {
+            out.print(wrap(v.text() + ".", 100));
+        }
+        if (!c.verdicts().isEmpty()) {
+            out.println();
+        }
         out.println("cup penalty (pen.): 0 is clean, 1 is what a taster notices (residue in the brew path, detergent");
         out.println("in the shot); deterg: detergent used; clean: minutes spent cleaning; tainted: shots tainted by");
         out.println("detergent; drip: days with a dripping valve.");
     }
 
-    /** The table as CSV, numbers in Java's shortest round-trip form. */
+    /** Words wrapped to {@code width} columns, continuation lines indented by two spaces, each line ended. */
+    static String wrap(String text, int width) {
+        StringBuilder all = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        // "95 %" stays on one line
+        for (String glued : text.replace(" %", "\u0000%").split(" ")) {
+            String word = glued.replace('\u0000', ' ');
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                all.append(line).append(System.lineSeparator());
+                line.setLength(0);
+                line.append(' '); // with the separator below: a two-space indent
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        return all.append(line).append(System.lineSeparator()).toString();
+    }
+
+    /** {@code compare.csv} -> {@code compare-seeds.csv}. */
+    static Path sibling(Path csv, String what) {
+        String name = csv.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : ".csv";
+        return csv.resolveSibling(stem + "-" + what + ext);
+    }
+
+    /**
+     * The table as CSV, numbers in Java's shortest round-trip form: the means (as before), then
+     * each figure's {@code _sd}, {@code _ci95_low} and {@code _ci95_high} (empty for one seed), then {@code seeds}.
+     */
     static byte[] csv(ComparisonResult c) {
         StringBuilder w = new StringBuilder();
         w.append("strategy,mean_cup_penalty,worst_cup_penalty,residue_screen_mg,residue_passage_mg,residue_valve_mg,"
-                + "water_used_ml,detergent_used_g,cleaning_minutes,tainted_shots,drip_days\n");
+                + "water_used_ml,detergent_used_g,cleaning_minutes,tainted_shots,drip_days");
+        for (Figure f : Figure.values()) {
+            w.append(',').append(f.column()).append("_sd,").append(f.column()).append("_ci95_low,")
+                    .append(f.column()).append("_ci95_high");
+        }
+        w.append(",seeds\n");
         for (StrategySummary s : c.strategies()) {
             w.append(s.name());
             for (double v : new double[] {s.meanCupPenalty(), s.worstCupPenalty(), s.residueEndMg().get("screen"),
@@ -182,9 +252,53 @@ final class CompareCommand implements Callable<Integer> {
                     s.cleaningMinutes(), s.taintedShots(), s.dripDays()}) {
                 w.append(',').append(Numbers.shortest(v));
             }
-            w.append('\n');
+            for (Figure f : Figure.values()) {
+                Spread sp = s.spread(f);
+                w.append(',').append(cell(sp.sd())).append(',').append(cell(sp.ci95Low())).append(',')
+                        .append(cell(sp.ci95High()));
+            }
+            w.append(',').append(s.perSeed().size()).append('\n');
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One row per strategy and seed: every figure of that seed's life. */
+    static byte[] seedsCsv(ComparisonResult c) {
+        StringBuilder w = new StringBuilder("strategy,seed,shots");
+        for (Figure f : Figure.values()) {
+            w.append(',').append(f.column());
+        }
+        w.append('\n');
+        for (StrategySummary s : c.strategies()) {
+            for (LifeResult r : s.perSeed()) {
+                w.append(s.name()).append(',').append(r.seed()).append(',').append(r.shots());
+                for (Figure f : Figure.values()) {
+                    w.append(',').append(Numbers.shortest(f.of(r)));
+                }
+                w.append('\n');
+            }
+        }
+        return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One row per strategy, seed and day (1-based): residue at the day's end and its shots' mean penalty. */
+    static byte[] daysCsv(ComparisonResult c) {
+        StringBuilder w = new StringBuilder("strategy,seed,day,residue_mg,cup_penalty\n");
+        for (StrategySummary s : c.strategies()) {
+            for (LifeResult r : s.perSeed()) {
+                for (int d = 0; d < r.residuePerDayMg().size(); d++) {
+                    w.append(s.name()).append(',').append(r.seed()).append(',').append(d + 1).append(',')
+                            .append(Numbers.shortest(r.residuePerDayMg().get(d))).append(',')
+                            .append(Numbers.shortest(r.cupPenaltyPerDay().get(d)))
+                            .append('\n');
+                }
+            }
+        }
+        return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String cell(Double v) {
+        return v == null ? "" : Numbers.shortest(v);
     }
 
     private static String f(double v, String pattern) {

@@ -65,6 +65,11 @@ final class ShowOutputs {
         write(flag + " " + file, Map.of(file, content));
     }
 
+    /** Several small files named after one flag's value, written all or none. */
+    static void writeFiles(String flag, Path named, Map<Path, byte[]> files) {
+        write(flag + " " + named, new java.util.LinkedHashMap<>(files));
+    }
+
     static ShownRun shown(Machine machine, RunResult result, TraceRecorder recorder) {
         return new ShownRun(machine, result, recorder.trace());
     }

@@ -59,8 +59,15 @@ public final class Charts {
         }
     }
 
-    /** One bar per category of a {@link #bar} chart. */
-    public record Bars(String name, List<? extends Number> values) {
+    /**
+     * One bar per category of a {@link #bar} chart.
+     *
+     * @param errors the half-length of each bar's error bar, or null for none
+     */
+    public record Bars(String name, List<? extends Number> values, List<? extends Number> errors) {
+        public Bars(String name, List<? extends Number> values) {
+            this(name, values, null);
+        }
     }
 
     /**
@@ -151,8 +158,11 @@ public final class Charts {
         chart.getStyler().setOverlapped(false);
         int colour = 0;
         for (Bars b : series) {
-            chart.addSeries(b.name(), categories, b.values()).setFillColor(PALETTE[colour++ % PALETTE.length]);
+            (b.errors() == null ? chart.addSeries(b.name(), categories, b.values())
+                    : chart.addSeries(b.name(), categories, b.values(), b.errors()))
+                    .setFillColor(PALETTE[colour++ % PALETTE.length]);
         }
+        chart.getStyler().setErrorBarsColor(new Color(40, 40, 40));
         return chart;
     }
 

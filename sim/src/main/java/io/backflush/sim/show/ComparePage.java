@@ -22,7 +22,8 @@ public final class ComparePage {
         h.append("<h1>").append(ReportPage.esc(title)).append("</h1>\n");
         h.append("<p class=\"note\">").append(ReportPage.esc(String.format(Locale.ROOT,
                 "%d simulated days of %s shots a day, %s roast, %d seed%s per strategy; means over the seeds "
-                        + "(the worst penalty is the worst shot of any seed).", c.days(), CompareCharts.trim(c.shotsPerDay()),
+                        + "(the worst penalty is the worst shot of any seed), each with ± the half-width of its 95 %% "
+                        + "confidence interval and its standard deviation (sd) over the seeds.", c.days(), CompareCharts.trim(c.shotsPerDay()),
                 c.roast(), c.seeds(), c.seeds() == 1 ? "" : "s"))).append("</p>\n");
 
         h.append("<h2>What the numbers say</h2>\n<ul class=\"story\">\n");
@@ -34,13 +35,17 @@ public final class ComparePage {
         h.append("<h2>The table</h2>\n<table>\n<tr><th>strategy</th><th>cup penalty</th><th>worst</th>")
                 .append("<th>screen mg</th><th>passage mg</th><th>valve mg</th><th>water ml</th><th>detergent g</th>")
                 .append("<th>cleaning min</th><th>tainted shots</th><th>drip days</th></tr>\n");
+        String[] patterns = {"%.3f", "%.3f", "%.1f", "%.1f", "%.1f", "%.0f", "%.1f", "%.1f", "%.1f", "%.1f"};
+        io.backflush.sim.usage.Figure[] figures = io.backflush.sim.usage.Figure.values();
         for (StrategySummary s : c.strategies()) {
-            h.append("<tr><td style=\"text-align:left\">").append(ReportPage.esc(s.name())).append("</td>")
-                    .append(td("%.3f", s.meanCupPenalty())).append(td("%.3f", s.worstCupPenalty()))
-                    .append(td("%.1f", s.residueEndMg().get("screen"))).append(td("%.1f", s.residueEndMg().get("passage")))
-                    .append(td("%.1f", s.residueEndMg().get("valve"))).append(td("%.0f", s.waterUsedMl()))
-                    .append(td("%.1f", s.detergentUsedG())).append(td("%.1f", s.cleaningMinutes()))
-                    .append(td("%.1f", s.taintedShots())).append(td("%.1f", s.dripDays())).append("</tr>\n");
+            h.append("<tr><td style=\"text-align:left\">").append(ReportPage.esc(s.name())).append("</td>");
+            double[] means = {s.meanCupPenalty(), s.worstCupPenalty(), s.residueEndMg().get("screen"),
+                s.residueEndMg().get("passage"), s.residueEndMg().get("valve"), s.waterUsedMl(), s.detergentUsedG(),
+                s.cleaningMinutes(), s.taintedShots(), s.dripDays()};
+            for (int i = 0; i < means.length; i++) {
+                h.append(cell(patterns[i], means[i], s.spread(figures[i])));
+            }
+            h.append("</tr>\n");
         }
         h.append("</table>\n");
         h.append("<p class=\"note\">The cup penalty counts residue in the brew path (in units of what a taster "
@@ -62,20 +67,18 @@ public final class ComparePage {
         if (c.strategies().isEmpty()) {
             return lines;
         }
-        StrategySummary cleanest = c.strategies().stream().min(Comparator.comparingDouble(StrategySummary::meanCupPenalty))
-                .orElseThrow();
-        StrategySummary dirtiest = c.strategies().stream().max(Comparator.comparingDouble(StrategySummary::meanCupPenalty))
-                .orElseThrow();
-        lines.add(String.format(Locale.ROOT, "Cleanest cups: %s (mean penalty %.3f, %.1f mg of residue left).",
-                cleanest.name(), cleanest.meanCupPenalty(), total(cleanest)));
-        if (dirtiest != cleanest) {
-            lines.add(String.format(Locale.ROOT, "Worst: %s (mean penalty %.3f, %.1f mg left, %.1f days with a dripping "
-                            + "valve): residue builds up shot after shot, more slowly as the surfaces saturate.",
-                    dirtiest.name(), dirtiest.meanCupPenalty(), total(dirtiest), dirtiest.dripDays()));
+        // claims only where the seeds separate the strategies (Verdict): otherwise "no clear difference"
+        for (io.backflush.sim.usage.Verdict v : c.verdicts()) {
+            lines.add(v.text() + ".");
+        }
+        if (c.strategies().size() == 1) {
+            StrategySummary only = c.strategies().get(0);
+            lines.add(String.format(Locale.ROOT, "%s: mean penalty %.3f, %.1f mg of residue left.", only.name(),
+                    only.meanCupPenalty(), total(only)));
         }
         c.strategies().stream().filter(s -> s.cleaningMinutes() > 0)
                 .min(Comparator.comparingDouble(s -> s.meanCupPenalty() * (1 + s.cleaningMinutes() / 60.0)))
-                .ifPresent(s -> lines.add(String.format(Locale.ROOT, "A good trade-off: %s — penalty %.3f for %.0f minutes "
+                .ifPresent(s -> lines.add(String.format(Locale.ROOT, "By the means, a good trade-off: %s — penalty %.3f for %.0f minutes "
                                 + "of cleaning, %.1f L of water and %.1f g of detergent.", s.name(), s.meanCupPenalty(),
                         s.cleaningMinutes(), s.waterUsedMl() / 1000.0, s.detergentUsedG())));
         c.strategies().stream().filter(s -> s.taintedShots() > 0).forEach(s -> lines.add(String.format(Locale.ROOT,
@@ -89,7 +92,14 @@ public final class ComparePage {
         return s.residueEndMg().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    private static String td(String pattern, double value) {
-        return "<td>" + ReportPage.esc(String.format(Locale.ROOT, pattern, value)) + "</td>";
+    /** A mean with, beneath it, ± its 95 % half-width and its standard deviation (nothing for one seed). */
+    private static String cell(String pattern, double mean, io.backflush.sim.usage.Spread spread) {
+        StringBuilder b = new StringBuilder("<td>").append(ReportPage.esc(String.format(Locale.ROOT, pattern, mean)));
+        if (spread != null && spread.sd() != null) {
+            b.append("<br><small>± ").append(ReportPage.esc(String.format(Locale.ROOT, pattern, spread.halfWidth())))
+                    .append(" (sd ").append(ReportPage.esc(String.format(Locale.ROOT, pattern, spread.sd())))
+                    .append(")</small>");
+        }
+        return b.append("</td>").toString();
     }
 }

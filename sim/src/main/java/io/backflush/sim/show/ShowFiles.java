@@ -88,6 +88,23 @@ public final class ShowFiles {
         return files;
     }
 
+    /**
+     * A sweep's outputs in {@code dir}: {@code points.csv}, {@code points.json}, {@code front.csv}
+     * (the front's rows only), {@code index.html} (charts embedded) and {@code charts/}.
+     */
+    public static Map<Path, byte[]> sweep(io.backflush.sim.sweep.SweepResult r, Path dir) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(dir.resolve("points.csv"), io.backflush.sim.sweep.SweepTables.csv(r));
+        files.put(dir.resolve("front.csv"), io.backflush.sim.sweep.SweepTables.csv(new io.backflush.sim.sweep.SweepResult(
+                r.sweep(), r.machine(), r.strategy(), r.design(), r.days(), r.seeds(), r.axes(), r.front(),
+                r.points().stream().filter(io.backflush.sim.sweep.SweepPoint::pareto).toList())));
+        files.put(dir.resolve("points.json"), io.backflush.sim.sweep.SweepTables.json(r));
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        chartFiles(SweepCharts.all(r), dir.resolve(CHARTS_DIR), files, pngs);
+        files.put(dir.resolve(REPORT_PAGE), SweepPage.html(r, pngs).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return files;
+    }
+
     /** Each chart as {@code dir/STEM.png} and {@code dir/STEM.svg} into {@code files}; its PNG also into {@code pngs}. */
     private static void chartFiles(List<RunCharts.Named> charts, Path dir, Map<Path, byte[]> files,
                                    Map<String, byte[]> pngs) {

@@ -4,11 +4,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
 
-/** The {@code compare --json} object. */
-@JsonPropertyOrder({"machine", "days", "shotsPerDay", "roast", "seeds", "strategies"})
+/**
+ * The {@code compare --json} object.
+ *
+ * @param verdicts "cleanest cups" and "least water", each naming a winner only where a paired
+ *                 comparison over the seeds separates it from every other strategy ({@link Verdict})
+ */
+@JsonPropertyOrder({"machine", "days", "shotsPerDay", "roast", "seeds", "strategies", "verdicts"})
 public record ComparisonResult(String machine, int days, double shotsPerDay, String roast, int seeds,
-                               List<StrategySummary> strategies) {
+                               List<StrategySummary> strategies, List<Verdict> verdicts) {
     public ComparisonResult {
         strategies = List.copyOf(strategies);
+        verdicts = List.copyOf(verdicts);
+    }
+
+    /** The verdict with that title ("cleanest cups", "least water"), or null. */
+    public Verdict verdict(String title) {
+        return verdicts.stream().filter(v -> v.title().equals(title)).findFirst().orElse(null);
     }
 }

@@ -51,15 +51,17 @@ public final class StrategyComparison {
                 futures.add(row);
             }
             List<StrategySummary> rows = new ArrayList<>();
+            List<List<LifeResult>> lives = new ArrayList<>();
             for (int i = 0; i < strategies.size(); i++) {
                 List<LifeResult> results = new ArrayList<>();
                 for (Future<LifeResult> f : futures.get(i)) {
                     results.add(f.get());
                 }
+                lives.add(results);
                 rows.add(summarise(strategies.get(i).name(), results));
             }
             return new ComparisonResult(machine.name(), usage.days(), usage.shotsPerDay(), usage.roast().label(),
-                    seeds.size(), rows);
+                    seeds.size(), rows, verdicts(lives));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
@@ -69,6 +71,21 @@ public final class StrategyComparison {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The verdicts a comparison makes (each only where the seeds separate the strategies,
+     * {@link Verdict#decide}): cleanest cups (mean cup penalty) and least water; none for one strategy.
+     */
+    public static List<Verdict> verdicts(List<List<LifeResult>> lives) {
+        List<Verdict> v = new ArrayList<>();
+        for (Verdict d : new Verdict[] {Verdict.decide("cleanest cups", Figure.MEAN_CUP_PENALTY, lives),
+                Verdict.decide("least water", Figure.WATER_USED_ML, lives)}) {
+            if (d != null) {
+                v.add(d);
+            }
+        }
+        return v;
     }
 
     static StrategySummary summarise(String name, List<LifeResult> results) {
@@ -110,6 +127,6 @@ public final class StrategyComparison {
             penaltySeries.add(penaltyDays[d]);
         }
         return new StrategySummary(name, penalty, worst, residue, water, detergent, minutes, tainted, drip,
-                residueSeries, penaltySeries);
+                residueSeries, penaltySeries, StrategySummary.spreads(results), results);
     }
 }

@@ -44,6 +44,10 @@
  * <h2>Comparison</h2>
  * {@link io.backflush.sim.usage.StrategyComparison} runs one life per (strategy, seed) on a thread
  * pool; runs share nothing mutable and are combined in a fixed order, so the means (and the worst
- * shot) do not depend on the thread count.
+ * shot) do not depend on the thread count. Each {@link io.backflush.sim.usage.Figure} is summarised
+ * over the seeds by a {@link io.backflush.sim.usage.Spread} (mean, sample standard deviation, and
+ * mean &#177; t(0.975, n&#8722;1)&#183;sd/&#8730;n), and a {@link io.backflush.sim.usage.Verdict}
+ * names the best strategy only where, for every other strategy, the 95 % interval of the per-seed
+ * differences (paired over the common seeds) lies wholly above zero.
  */
 package io.backflush.sim.usage;

@@ -23,14 +23,14 @@ class CompareCommandTest {
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.err()).as("no progress bar when not on a terminal").isEmpty();
         JsonNode root = new ObjectMapper().readTree(o.out());
-        assertThat(names(root)).containsExactly("machine", "days", "shotsPerDay", "roast", "seeds", "strategies");
+        assertThat(names(root)).containsExactly("machine", "days", "shotsPerDay", "roast", "seeds", "strategies", "verdicts");
         assertThat(root.get("days").asInt()).isEqualTo(8);
         assertThat(root.get("seeds").asInt()).isEqualTo(2);
         JsonNode rows = root.get("strategies");
         assertThat(rows).hasSize(2);
         assertThat(names(rows.get(0))).containsExactly("name", "meanCupPenalty", "worstCupPenalty", "residueEndMg",
                 "waterUsedMl", "detergentUsedG", "cleaningMinutes", "taintedShots", "dripDays", "residuePerDayMg",
-                "cupPenaltyPerDay");
+                "cupPenaltyPerDay", "spread", "perSeed");
         assertThat(names(rows.get(0).get("residueEndMg"))).containsExactly("screen", "passage", "valve");
         assertThat(rows.get(0).get("residuePerDayMg")).hasSize(8);
         assertThat(rows.get(0).get("cupPenaltyPerDay")).hasSize(8);
@@ -40,6 +40,19 @@ class CompareCommandTest {
             end += site.asDouble();
         }
         assertThat(rows.get(0).get("residuePerDayMg").get(7).asDouble()).isCloseTo(end, org.assertj.core.data.Offset.offset(1e-6 * end));
+        JsonNode spread = rows.get(1).get("spread").get("meanCupPenalty");
+        assertThat(names(spread)).containsExactly("mean", "sd", "ci95Low", "ci95High", "n");
+        assertThat(spread.get("mean").asDouble()).isEqualTo(rows.get(1).get("meanCupPenalty").asDouble());
+        assertThat(spread.get("ci95Low").asDouble()).isLessThan(spread.get("mean").asDouble());
+        assertThat(spread.get("ci95High").asDouble()).isGreaterThan(spread.get("mean").asDouble());
+        JsonNode seeds = rows.get(1).get("perSeed");
+        assertThat(seeds).hasSize(2);
+        assertThat(seeds.get(0).get("seed").asLong()).isEqualTo(1);
+        assertThat(seeds.get(1).get("cupPenaltyPerDay")).hasSize(8);
+        assertThat((seeds.get(0).get("meanCupPenalty").asDouble() + seeds.get(1).get("meanCupPenalty").asDouble()) / 2)
+                .isCloseTo(spread.get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(root.get("verdicts")).hasSize(2);
+        assertThat(root.get("verdicts").get(1).get("figure").asText()).isEqualTo("waterUsedMl");
         JsonNode none = rows.get(0);
         JsonNode weekly = rows.get(1);
         assertThat(none.get("name").asText()).isEqualTo("none");
@@ -60,11 +73,44 @@ class CompareCommandTest {
         assertThat(o.out()).contains("none").contains("water-daily").contains("until-clear").contains("cup penalty");
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("strategy,mean_cup_penalty");
-        assertThat(lines.get(1)).startsWith("none,");
+        assertThat(lines.get(0)).startsWith("strategy,mean_cup_penalty").contains(",mean_cup_penalty_sd,")
+                .endsWith(",seeds");
+        assertThat(lines.get(1)).startsWith("none,").endsWith(",1");
+        Path seeds = dir.resolve("compare-seeds.csv");
+        Path days = dir.resolve("compare-days.csv");
+        assertThat(Files.readAllLines(seeds)).hasSize(4).first().asString().startsWith("strategy,seed,shots,mean_cup_penalty");
+        List<String> dayRows = Files.readAllLines(days);
+        assertThat(dayRows).hasSize(1 + 3 * 3);
+        assertThat(dayRows.get(0)).isEqualTo("strategy,seed,day,residue_mg,cup_penalty");
+        assertThat(dayRows.get(3)).startsWith("none,1,3,");
         try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(csv);
+            assertThat(files).containsExactlyInAnyOrder(csv, seeds, days);
         }
+    }
+
+    @Test
+    void aVerdictOnlyWhereTheSeedsSeparateTheStrategies(@TempDir Path dir) throws IOException {
+        // a copy of water-daily under another name: the same lives seed by seed, so never a winner
+        Path twin = dir.resolve("twin.yaml");
+        Files.writeString(twin, "tasks:\n  - { everyDays: 1, program: water-5x10 }\n");
+        CliTest.Outcome o = run("compare", "--machine", "single-boiler", "--strategies", "water-daily," + twin,
+                "--days", "3", "--shots-per-day", "3", "--seeds", "3");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("Cleanest cups: no clear difference between").contains("Least water: no clear difference")
+                .contains("± 95 %");
+        // never cleaned against daily detergent: fewer residue, clearly; no water against some
+        CliTest.Outcome c = run("compare", "--machine", "single-boiler", "--strategies", "none,detergent-daily",
+                "--days", "4", "--shots-per-day", "6", "--seeds", "3", "--json");
+        assertThat(c.code()).as(c.err()).isZero();
+        JsonNode verdicts = new ObjectMapper().readTree(c.out()).get("verdicts");
+        assertThat(verdicts.get(0).get("title").asText()).isEqualTo("cleanest cups");
+        assertThat(verdicts.get(0).get("winner").asText()).isEqualTo("detergent-daily");
+        assertThat(verdicts.get(1).get("winner").asText()).isEqualTo("none");
+        // one seed: no interval, so no verdict
+        CliTest.Outcome single = run("compare", "--machine", "single-boiler", "--strategies", "none,detergent-daily",
+                "--days", "2", "--shots-per-day", "2");
+        assertThat(single.out()).contains("Cleanest cups: no clear difference").contains("one common seed")
+                .doesNotContain("± 95 %");
     }
 
     @Test

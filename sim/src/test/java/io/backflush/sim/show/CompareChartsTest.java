@@ -1,6 +1,8 @@
 package io.backflush.sim.show;
 
 import io.backflush.sim.usage.ComparisonResult;
+import io.backflush.sim.usage.Figure;
+import io.backflush.sim.usage.Spread;
 import io.backflush.sim.usage.StrategySummary;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChart;
@@ -12,13 +14,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The compare charts: one unit per axis. */
 class CompareChartsTest {
+    /** Every figure's spread as one seed gives it (no interval). */
+    private static Map<String, Spread> oneSeed() {
+        Map<String, Spread> spread = new java.util.LinkedHashMap<>();
+        for (Figure f : Figure.values()) {
+            spread.put(f.key(), Spread.of(new double[] {0.0}));
+        }
+        return spread;
+    }
+
     @Test
     void cleaningTimeAndDetergentEachHaveAnAxisOfTheirOwn() {
         Map<String, Double> residue = Map.of("screen", 1.0, "passage", 2.0, "valve", 3.0);
         ComparisonResult c = new ComparisonResult("single-boiler", 2, 10, "medium", 1, List.of(
-                new StrategySummary("none", 0.2, 0.3, residue, 0, 0, 0, 0, 0, List.of(5.0, 6.0), List.of(0.1, 0.2)),
+                new StrategySummary("none", 0.2, 0.3, residue, 0, 0, 0, 0, 0, List.of(5.0, 6.0), List.of(0.1, 0.2), oneSeed(), List.of()),
                 new StrategySummary("weekly", 0.1, 0.2, residue, 800, 3, 12.5, 1, 0, List.of(2.0, 1.0),
-                        List.of(0.1, 0.05))));
+                        List.of(0.1, 0.05), oneSeed(), List.of())), List.of());
         Map<String, RunCharts.Named> byStem = new java.util.HashMap<>();
         for (RunCharts.Named n : CompareCharts.all(c)) {
             byStem.put(n.stem(), n);
