@@ -42,15 +42,39 @@ public final class Machine {
                             + String.format(java.util.Locale.ROOT, "%.2f", pump.zeroFlowPressureBar())
                             + " bar): the valve could never open");
         }
-        double k = parameters.groupInlet().waterCoefficient();
-        if (parameters.gicleur() != null) {
-            k = Fluids.seriesCoefficient(k, parameters.gicleur().waterCoefficient());
-        }
-        return new Machine(parameters, pump, new InletCharacteristic(pump, parameters.overPressureValve(), k));
+        return new Machine(parameters, pump, new InletCharacteristic(pump, parameters.overPressureValve(),
+                inletCoefficient(parameters)));
     }
 
     public static Machine of(MachineParameters parameters) {
         return of(parameters, null);
+    }
+
+    /**
+     * The same machine with changed parameters (wear, scale) and the same pump: the inlet
+     * characteristic is recomputed when the inlet path or the OPV changed (tens of milliseconds),
+     * else shared. The pump's parameters must not change (its curve stays resolved as it was).
+     *
+     * @throws IllegalArgumentException if {@code changed} has another pump
+     * @throws InvalidParameterException naming the field at fault
+     */
+    public Machine with(MachineParameters changed) {
+        if (!changed.pump().equals(parameters.pump())) {
+            throw new IllegalArgumentException("Machine.with keeps the pump; got another pump");
+        }
+        double k = inletCoefficient(changed);
+        boolean sameInlet = k == inletCoefficient(parameters)
+                && java.util.Objects.equals(changed.overPressureValve(), parameters.overPressureValve());
+        return new Machine(changed, pump, sameInlet ? inlet : new InletCharacteristic(pump, changed.overPressureValve(), k));
+    }
+
+    /** The inlet path's flow coefficient: the gicleur (if any) in series with the group inlet. */
+    private static double inletCoefficient(MachineParameters p) {
+        double k = p.groupInlet().waterCoefficient();
+        if (p.gicleur() != null) {
+            k = Fluids.seriesCoefficient(k, p.gicleur().waterCoefficient());
+        }
+        return k;
     }
 
     public MachineParameters parameters() {

@@ -28,6 +28,9 @@ import java.util.List;
  *     detergentGrams: 3
  *     untilClear: false            # optional: adaptive detergent/rinse cycle counts
  *     replacesDaily: true          # optional: replaces the daily task on the days it runs
+ *   - everyLitres: 200             # or by litres through the boiler (instead of everyDays)
+ *     program: descale-manufacturer
+ *     acidGrams: 25                # citric acid in the tank's litre of solution
  * </pre>
  *
  * Errors are {@link StrategyFileException}s naming the file, field path and line.
@@ -41,7 +44,7 @@ public final class StrategyFiles {
 
     /** The file's shape, bound before the programs are resolved. */
     record TaskSpec(Integer everyDays, String program, Double detergentGrams, Boolean untilClear,
-                    Boolean replacesDaily) {
+                    Boolean replacesDaily, Double everyLitres, Double acidGrams) {
     }
 
     record StrategySpec(String name, String description, List<TaskSpec> tasks) {
@@ -92,6 +95,15 @@ public final class StrategyFiles {
                     if (!t.has("replacesDaily")) {
                         t.put("replacesDaily", false);
                     }
+                    if (!t.has("everyLitres")) {
+                        t.put("everyLitres", 0.0);
+                    }
+                    if (!t.has("everyDays") && t.path("everyLitres").asDouble() > 0) {
+                        t.put("everyDays", 0);
+                    }
+                    if (!t.has("acidGrams")) {
+                        t.put("acidGrams", 0.0);
+                    }
                 }
             }
         }
@@ -114,7 +126,8 @@ public final class StrategyFiles {
             try {
                 tasks.add(new CleaningTask(t.everyDays(), program,
                         t.detergentGrams() == null ? 0.0 : t.detergentGrams(),
-                        Boolean.TRUE.equals(t.untilClear()), Boolean.TRUE.equals(t.replacesDaily())));
+                        Boolean.TRUE.equals(t.untilClear()), Boolean.TRUE.equals(t.replacesDaily()),
+                        t.everyLitres() == null ? 0.0 : t.everyLitres(), t.acidGrams() == null ? 0.0 : t.acidGrams()));
             } catch (InvalidParameterException e) {
                 throw document.error(path + "." + e.field(), e.reason(), e);
             }
