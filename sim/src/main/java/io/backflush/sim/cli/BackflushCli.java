@@ -16,7 +16,8 @@ import java.util.Map;
 @Command(name = "backflush", mixinStandardHelpOptions = true, versionProvider = BackflushCli.Version.class,
         description = "Simulates an espresso machine's brew circuit: backflush cycles against a blind basket, "
                 + "pump quiet, plateau pressure and the whoosh, with every millilitre accounted for.",
-        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, ServeCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, AdviseCommand.class,
+                ServeCommand.class,
                 FirmwareCommand.class, LiveCommand.class,
                 MachinesCommand.class, ProgramsCommand.class, StrategiesCommand.class,
                 CommandLine.HelpCommand.class})
