@@ -139,6 +139,22 @@ class ScaleBehaviourTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameScaleOnAnyNumberOfThreads() throws InterruptedException {
+        Usage usage = new Usage(31, 20, true, Roast.DARK, 18.0, 7.0, 19.0);
+        List<Strategy> strategies = List.of(Strategies.find("cafe-descale-monthly").orElseThrow(),
+                Strategies.find("water-daily").orElseThrow());
+        ComparisonResult one = StrategyComparison.compare(Machine.of(Presets.singleBoiler()), usage, strategies,
+                List.of(1L, 2L, 3L), 1, StepPolicy.fast(), CleaningParameters.defaults(), HARD,
+                ScaleParameters.defaults(), n -> { });
+        ComparisonResult three = StrategyComparison.compare(Machine.of(Presets.singleBoiler()), usage, strategies,
+                List.of(1L, 2L, 3L), 3, StepPolicy.fast(), CleaningParameters.defaults(), HARD,
+                ScaleParameters.defaults(), n -> { });
+        assertThat(three).isEqualTo(one);
+        assertThat(one.strategies().get(0).scaleMg().get("element")).isGreaterThan(0.0);
+        assertThat(one.strategies().get(0).acidUsedG()).isEqualTo(50.0);
+    }
+
+    @Test
     void skippingTheAcidRinseTaintsTheNextShot() {
         var descaleOnly = new io.backflush.sim.program.BackflushProgram("descale-no-rinse",
                 List.of(Programs.find("descale-manufacturer").orElseThrow().phases().get(0)));
