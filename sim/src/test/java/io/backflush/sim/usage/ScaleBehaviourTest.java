@@ -82,14 +82,18 @@ class ScaleBehaviourTest {
         double scaledHeatUp = heatUpSeconds(scaled);
         CycleReport cleanCycle = firstCycle(new Plant(E61, BasketParameters.blind()));
         CycleReport scaledCycle = firstCycle(scaledPlant(neverDescaled, InitialConditions.hotAndDry()));
-        System.out.printf("heat-up %.1f -> %.1f s; quiet %.2f -> %.2f s; whoosh %.1f -> %.1f ml/s; leak %.3f%n",
+        System.out.printf("heat-up %.1f -> %.1f s; quiet %s -> %s s; whoosh %.1f -> %.1f ml/s at %.2f -> %.2f bar; leak %.3f%n",
                 cleanHeatUp, scaledHeatUp, cleanCycle.quietAfterSeconds(), scaledCycle.quietAfterSeconds(),
-                cleanCycle.whooshPeakFlowMlPerS(), scaledCycle.whooshPeakFlowMlPerS(),
+                cleanCycle.whooshPeakFlowMlPerS(), scaledCycle.whooshPeakFlowMlPerS(), cleanCycle.plateauBar(),
+                scaledCycle.plateauBar(),
                 neverDescaled.scale().seatLeakCoefficient());
         assertThat(scaledHeatUp).as("slower heat-up").isGreaterThan(cleanHeatUp * 1.05);
         double scaledQuiet = scaledCycle.quietAfterSeconds() == null ? Double.POSITIVE_INFINITY : scaledCycle.quietAfterSeconds();
         assertThat(scaledQuiet).as("slower first fill").isGreaterThan(cleanCycle.quietAfterSeconds() * 1.05);
         assertThat(scaledCycle.whooshPeakFlowMlPerS()).as("weaker whoosh").isLessThan(cleanCycle.whooshPeakFlowMlPerS() * 0.9);
+        // and not only from a lower plateau (the slower fill): the narrower exhaust passes less at the same pressure
+        assertThat(scaledCycle.whooshPeakFlowMlPerS() / Math.sqrt(scaledCycle.plateauBar())).as("exhaust narrowed")
+                .isLessThan(0.9 * cleanCycle.whooshPeakFlowMlPerS() / Math.sqrt(cleanCycle.plateauBar()));
         assertThat(neverDescaled.scale().seatLeakCoefficient()).as("a dripping valve").isGreaterThan(0.0);
         assertThat(neverDescaled.plant().machine().parameters().boiler().volumeMl())
                 .as("the boiler holds less").isLessThan(E61.parameters().boiler().volumeMl() * 0.95);
