@@ -46,6 +46,12 @@ final class StrategiesCommand implements Runnable {
                 .append("# Change it and compare: backflush compare --machine single-boiler --strategies none,THIS.yaml\n")
                 .append("name: ").append(quoted(s.name())).append('\n')
                 .append("description: ").append(quoted(s.description())).append('\n')
+                .append(s.postShotFlushSeconds() > 0 ? String.format(Locale.ROOT, "%-38s# %s%n",
+                        "postShotFlushSeconds: " + java.math.BigDecimal.valueOf(s.postShotFlushSeconds()).toPlainString(),
+                        "pump through the open group after every shot, s (0..10)") : "")
+                .append(s.scrubScreenEveryDays() > 0 ? String.format(Locale.ROOT, "%-38s# %s%n",
+                        "scrubScreenEveryDays: " + s.scrubScreenEveryDays(),
+                        "the shower screen scrubbed by hand every N days (0: never)") : "")
                 .append(s.tasks().isEmpty() ? "tasks: []                             # never cleaned\n" : "tasks:\n");
         java.util.Map<String, BackflushProgram> ownPrograms = new java.util.LinkedHashMap<>();
         for (CleaningTask t : s.tasks()) {

@@ -184,6 +184,11 @@ public final class MachineLife {
         for (CleaningTask task : due) {
             clean(task);
         }
+        if (strategy.scrubScreenEveryDays() > 0 && (day + 1) % strategy.scrubScreenEveryDays() == 0) {
+            // the screen off and scrubbed by hand: its residue goes; time, no water
+            plant.cleaning().setResidue(Site.SCREEN, 0.0, 0.0);
+            cleaningSeconds += Strategy.SCRUB_MINUTES * 60.0;
+        }
         dripped |= dripping();
         if (dripped) {
             dripDays++;
@@ -325,6 +330,20 @@ public final class MachineLife {
         c.cleaningMode();
         plant.actuators().safeState();
         plant.changeBasket(BasketParameters.Open.screenOnly());
+        if (strategy.postShotFlushSeconds() > 0) {
+            flushAfterShot(strategy.postShotFlushSeconds());
+        }
+    }
+
+    /** The portafilter out, the pump on through the open group for a second or two: the screen's fresh residue rinsed. */
+    private void flushAfterShot(double seconds) {
+        Ledger before = Ledger.of(plant);
+        double start = plant.timeSeconds();
+        runCycles(new Phase(PhaseKind.FLUSH, 1, seconds, 1.0), 1);
+        plant.actuators().safeState();
+        freshWaterSince(before);
+        cleaningWaterMl += plant.state(StateLayout.FROM_TANK_ML) - before.fromTankMl();
+        cleaningSeconds += plant.timeSeconds() - start;
     }
 
     /**

@@ -51,6 +51,13 @@ public final class Strategies {
                 "water daily; weekly 3 g detergent cycles until the discharge runs clear, rinses until below taste",
                 List.of(new CleaningTask(1, WATER, 0, false, false),
                         new CleaningTask(7, program("until-clear", 10, 10, 10, 10, 10, 10), 3.0, true, true))));
+        add(new Strategy("water-daily-flush-after-shot",
+                "water daily, and after every shot the portafilter out and 2 s of pump through the open group "
+                        + "(the guides' habit)",
+                List.of(new CleaningTask(1, WATER, 0, false, false)), 2.0, 0));
+        add(new Strategy("water-daily-scrub-weekly",
+                "water daily; the shower screen taken off and scrubbed weekly instead of a detergent clean",
+                List.of(new CleaningTask(1, WATER, 0, false, false)), 0.0, 7));
         add(new Strategy("cafe-descale-monthly",
                 "cafe: 3 g detergent daily; descale-manufacturer with 50 g citric acid every 30 days (seeds: "
                         + "descale every 1-3 months)",

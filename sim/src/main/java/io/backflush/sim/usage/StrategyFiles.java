@@ -20,6 +20,8 @@ import java.util.List;
  * <pre>
  * name: my-routine                 # optional; defaults to the file name
  * description: water daily, detergent on Sundays
+ * postShotFlushSeconds: 2          # optional: pump through the open group after every shot, s (0..10)
+ * scrubScreenEveryDays: 7          # optional: the shower screen scrubbed by hand every N days (0: never)
  * tasks:
  *   - everyDays: 1                 # 1 daily, 7 weekly
  *     program: water-5x10          # a named program, or a program file (relative to this file)
@@ -47,7 +49,8 @@ public final class StrategyFiles {
                     Boolean replacesDaily, Double everyLitres, Double acidGrams) {
     }
 
-    record StrategySpec(String name, String description, List<TaskSpec> tasks) {
+    record StrategySpec(String name, String description, List<TaskSpec> tasks, Double postShotFlushSeconds,
+                        Integer scrubScreenEveryDays) {
     }
 
     /** The loader: named strategies from {@link Strategies}, strategy files by path. */
@@ -82,6 +85,12 @@ public final class StrategyFiles {
         }
         if (!root.has("description")) {
             root.put("description", "");
+        }
+        if (!root.has("postShotFlushSeconds")) {
+            root.put("postShotFlushSeconds", 0.0);
+        }
+        if (!root.has("scrubScreenEveryDays")) {
+            root.put("scrubScreenEveryDays", 0);
         }
         if (root.get("tasks") != null && root.get("tasks").isArray()) {
             for (JsonNode task : root.get("tasks")) {
@@ -132,7 +141,13 @@ public final class StrategyFiles {
                 throw document.error(path + "." + e.field(), e.reason(), e);
             }
         }
-        return new Strategy(spec.name(), spec.description(), tasks);
+        try {
+            return new Strategy(spec.name(), spec.description(), tasks,
+                    spec.postShotFlushSeconds() == null ? 0.0 : spec.postShotFlushSeconds(),
+                    spec.scrubScreenEveryDays() == null ? 0 : spec.scrubScreenEveryDays());
+        } catch (InvalidParameterException e) {
+            throw document.error(e.field(), e.reason(), e);
+        }
     }
 
     /** A program named in the file: a built-in, or a program file relative to the strategy file. */
