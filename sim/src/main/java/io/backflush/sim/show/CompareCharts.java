@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The charts of a strategy comparison: the table as bar charts (cup quality, residue left per
  * site, water, time and detergent), and residue and cup quality over the simulated days, one line
- * per strategy.
+ * per strategy; with a water, the scale over the days too.
  */
 public final class CompareCharts {
     private CompareCharts() {
@@ -67,6 +67,20 @@ public final class CompareCharts {
         String penaltyDaysTitle = "Cup quality penalty of each day's shots, " + scope;
         charts.add(new RunCharts.Named("compare-penalty-days", penaltyDaysTitle,
                 Charts.lines(penaltyDaysTitle, "day", "mean cup quality penalty (dimensionless)", null, penalty)));
+        if (c.water() != null) {
+            List<Charts.Series> scale = new ArrayList<>();
+            for (StrategySummary st : c.strategies()) {
+                double[] grams = toArray(st.scalePerDayMg());
+                for (int d = 0; d < grams.length; d++) {
+                    grams[d] /= 1000.0;
+                }
+                scale.add(new Charts.Series(st.name(), java.util.Arrays.copyOf(days, grams.length), grams));
+            }
+            String scaleTitle = String.format(java.util.Locale.ROOT, "Scale in the machine, end of each day, water %s / %s "
+                    + "mg/L as CaCO3, %s", trim(c.water().hardnessMgPerL()), trim(c.water().alkalinityMgPerL()), scope);
+            charts.add(new RunCharts.Named("compare-scale-days", scaleTitle,
+                    Charts.lines(scaleTitle, "day", "scale, all sites (g)", null, scale)));
+        }
         return charts;
     }
 

@@ -48,6 +48,22 @@ class ScaleCliTest {
     }
 
     @Test
+    void theComparisonsChartsAndPageShowTheScaleAndWhyDescalingIsAnotherJob(@TempDir Path dir) throws IOException {
+        Path plots = dir.resolve("plots");
+        Path page = dir.resolve("page");
+        CliTest.Outcome o = run("compare", "--machine", "single-boiler", "--strategies", "water-daily,home-descale-quarterly",
+                "--days", "3", "--shots-per-day", "3", "--hardness", "300", "--alkalinity", "200", "--plot", plots.toString(),
+                "--html", page.toString());
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(plots.resolve("compare-scale-days.png")).exists();
+        assertThat(Files.readString(page.resolve("index.html"))).contains("Most scale: ").contains("different jobs");
+        Path plain = dir.resolve("plain");
+        assertThat(run("compare", "--machine", "single-boiler", "--strategies", "water-daily", "--days", "2",
+                "--shots-per-day", "2", "--plot", plain.toString()).code()).isZero();
+        assertThat(plain.resolve("compare-scale-days.png")).doesNotExist();
+    }
+
+    @Test
     void runAfterDaysOfUseInHardWaterReportsTheScaleTheyLeft() throws IOException {
         CliTest.Outcome o = run("run", "--machine", "single-boiler", "--program", "water-5x10", "--fouled-days", "30",
                 "--shots-per-day", "10", "--hardness", "300", "--alkalinity", "200", "--json");
