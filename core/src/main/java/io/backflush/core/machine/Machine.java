@@ -15,6 +15,7 @@ public final class Machine {
     private final MachineParameters parameters;
     private final PumpModel pump;
     private final InletCharacteristic inlet;
+    private io.backflush.core.scale.WaterChemistry water;
 
     private Machine(MachineParameters parameters, PumpModel pump, InletCharacteristic inlet) {
         this.parameters = parameters;
@@ -65,7 +66,25 @@ public final class Machine {
         double k = inletCoefficient(changed);
         boolean sameInlet = k == inletCoefficient(parameters)
                 && java.util.Objects.equals(changed.overPressureValve(), parameters.overPressureValve());
-        return new Machine(changed, pump, sameInlet ? inlet : new InletCharacteristic(pump, changed.overPressureValve(), k));
+        Machine next = new Machine(changed, pump, sameInlet ? inlet : new InletCharacteristic(pump,
+                changed.overPressureValve(), k));
+        next.water = water;
+        return next;
+    }
+
+    /**
+     * The water this machine is fed, as a machine file's {@code water:} section gives it (null: none
+     * given; scale then comes only from the command line's water, if any).
+     */
+    public io.backflush.core.scale.WaterChemistry water() {
+        return water;
+    }
+
+    /** The same machine fed the given water (null: none). */
+    public Machine withWater(io.backflush.core.scale.WaterChemistry newWater) {
+        Machine next = new Machine(parameters, pump, inlet);
+        next.water = newWater;
+        return next;
     }
 
     /** The inlet path's flow coefficient: the gicleur (if any) in series with the group inlet. */

@@ -55,12 +55,15 @@ final class AdviseCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be between 1 and 256, got " + workers);
         }
         WaterChemistry w = water.water();
-        if (w == null) {
-            throw new UserInputException("advise needs the water: give --hardness and --alkalinity (mg/L as CaCO3; "
-                    + "a water report or test strips give them)");
-        }
         Roast r = RunSetup.roast(roast);
         Machine m = Inputs.machine(machine);
+        if (w == null) {
+            w = m.water(); // the machine file's water:, if any (the flags win)
+        }
+        if (w == null) {
+            throw new UserInputException("advise needs the water: give --hardness and --alkalinity (mg/L as CaCO3; "
+                    + "a water report or test strips give them), or a machine file with a water: section");
+        }
         ProgressBar bar = ProgressBar.forTerminal(spec.commandLine().getErr(),
                 m.name() + ": " + CleaningAdvice.DETERGENT_EVERY_DAYS.size() + " schedules x "
                         + CleaningAdvice.DAYS + " days", CleaningAdvice.DETERGENT_EVERY_DAYS.size());

@@ -104,6 +104,9 @@ final class CompareCommand implements Callable<Integer> {
         Roast r = RunSetup.roast(roast);
         io.backflush.core.scale.WaterChemistry w = water.water();
         Machine m = Inputs.machine(machine);
+        if (w == null) {
+            w = m.water(); // the machine file's water:, if any (the flags win)
+        }
         List<Strategy> list = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String raw : strategies) {

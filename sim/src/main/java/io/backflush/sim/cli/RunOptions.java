@@ -70,7 +70,7 @@ final class RunOptions {
         /** The plant and the scale the days of use left (with {@code --hardness}/{@code --alkalinity}). */
         RunSetup.Fouled fouled() {
             return RunSetup.fouled(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper,
-                    RunSetup.start(options.start), options.water.water());
+                    RunSetup.start(options.start), options.water.water() != null ? options.water.water() : machine.water());
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The water in the tank, shared by {@code run}, {@code report}, {@code compare} and
- * {@code advise}: without {@code --hardness} or {@code --alkalinity} scale is not simulated.
+ * {@code advise}: without {@code --hardness} or {@code --alkalinity} (or a machine file's
+ * {@code water:} section, which the flags override) scale is not simulated.
  */
 final class WaterOptions {
     @Option(names = "--hardness", paramLabel = "MG_PER_L",

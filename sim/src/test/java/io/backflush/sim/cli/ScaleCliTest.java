@@ -64,6 +64,25 @@ class ScaleCliTest {
     }
 
     @Test
+    void aMachineFileCanSayWhatWaterItIsFedAndTheFlagsOverrideIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("my-gaggia.yaml");
+        Files.writeString(file, "preset: single-boiler\nwater:\n  hardnessMgPerL: 300\n  alkalinityMgPerL: 200\n");
+        JsonNode fromFile = new ObjectMapper().readTree(run("compare", "--machine", file.toString(), "--strategies",
+                "water-daily", "--days", "3", "--shots-per-day", "3", "--json").out());
+        assertThat(fromFile.get("water").get("hardnessMgPerL").asDouble()).isEqualTo(300.0);
+        double fileScale = fromFile.get("strategies").get(0).get("scaleMg").get("element").asDouble();
+        JsonNode flags = new ObjectMapper().readTree(run("compare", "--machine", file.toString(), "--strategies",
+                "water-daily", "--days", "3", "--shots-per-day", "3", "--hardness", "175", "--alkalinity", "125",
+                "--json").out());
+        assertThat(flags.get("water").get("hardnessMgPerL").asDouble()).isEqualTo(175.0);
+        assertThat(flags.get("strategies").get(0).get("scaleMg").get("element").asDouble()).isLessThan(fileScale);
+        Files.writeString(file, "preset: single-boiler\nwater:\n  hardnessMgPerL: 300\n  alkalinityMgPerL: 2000\n");
+        CliTest.Outcome bad = run("compare", "--machine", file.toString(), "--strategies", "water-daily");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("my-gaggia.yaml:4:").contains("water.alkalinityMgPerL");
+    }
+
+    @Test
     void runAfterDaysOfUseInHardWaterReportsTheScaleTheyLeft() throws IOException {
         CliTest.Outcome o = run("run", "--machine", "single-boiler", "--program", "water-5x10", "--fouled-days", "30",
                 "--shots-per-day", "10", "--hardness", "300", "--alkalinity", "200", "--json");
