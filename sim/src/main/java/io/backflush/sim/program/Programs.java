@@ -24,14 +24,14 @@ public final class Programs {
         add(new BackflushProgram("descale-manufacturer", List.of(
                         new Phase(PhaseKind.DESCALE, 6, 20, 280),
                         new Phase(PhaseKind.FLUSH, 40, 20, 5))),
-                "descale: solution through the open group in 20 s bursts, 280 s soaks, 6 times (30 min), "
-                        + "then 40 x 20 s of fresh water (about three tanks; manufacturer-style procedure; seeds)");
+                "descale: 6 x (20 s of solution through the open group, 280 s soak), then 40 x 20 s of fresh "
+                        + "water (manufacturer-style)");
         add(new BackflushProgram("descale-firmware", List.of(
                         new Phase(PhaseKind.DESCALE, 15, 30, 60, 0.1),
                         new Phase(PhaseKind.DESCALE, 40, 1, 0.2, 0.3),
                         new Phase(PhaseKind.FLUSH, 40, 20, 5))),
-                "descale: 15 x (30 s pump at 10 %, 60 s soak), 40 bursts of 1 s at 30 % with the solenoid "
-                        + "beating 0.2 s open, then 40 x 20 s of fresh water (Gaggiuino descale routine, shortened)");
+                "descale: 15 x (30 s at 10 % duty, 60 s soak), 40 x (1 s at 30 %, 0.2 s open), 40 x 20 s "
+                        + "fresh water (Gaggiuino, shortened)");
     }
 
     private static void add(BackflushProgram program, String description) {
