@@ -1,10 +1,10 @@
 /*
- * backflush_hil.h - header-only C client for the backflush plant server, binary protocol v1
+ * backflush_hil.h - header-only C client for the backflush plant server, binary protocol v1 and v2
  * (docs/protocol.md) over TCP or a Unix-domain socket. POSIX sockets; no allocation. Include it in one or more files:
  *
  *   bfh_conn c;
  *   if (bfh_connect(&c, "127.0.0.1", 5555) != 0) ...   // or bfh_connect_unix(&c, "/tmp/backflush.sock")
- *   bfh_hello(&c, 0, 0);                 // raw signals off, server's tick
+ *   bfh_hello(&c, 0, 0);                 // raw signals off, server's tick; offers versions 1..2 (c.version: the chosen)
  *   bfh_sensors s;
  *   while (bfh_recv_sensors(&c, &s) == 0) {
  *       bfh_actuators a = { s.seq, s.t_us, pump, heater, solenoid };
@@ -12,6 +12,12 @@
  *   }
  *
  * Frame: 'B' 'F' | version u8 | type u8 | length u16 | payload | CRC-32C u32, little-endian.
+ *
+ * Versions: the hello offers BFH_VERSION..BFH_VERSION_MAX and the server chooses (an older server: 1).
+ * Only the sensor frame differs: v2 reads the pressures where the machine's sensors sit and as they read
+ * them (line_bar with the pump's ripple; pump_bar is the same field under its v1 name), raw_pressure_counts
+ * follows the machine's transducer, and raw_group_counts / raw_line_counts are added (0 in v1).
+ * bfh_hello_versions(&c, 0, 0, 1, 1) speaks v1 as clients before v2 did.
  */
 #ifndef BACKFLUSH_HIL_H
 #define BACKFLUSH_HIL_H
@@ -26,7 +32,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-#define BFH_VERSION 1
+#define BFH_VERSION 1     /* the oldest version, and the header version of the hello */
+#define BFH_VERSION_MAX 2 /* the newest version this client speaks */
 #define BFH_HELLO 0x01
 #define BFH_HELLO_ACK 0x02
 #define BFH_SENSORS 0x03
@@ -40,6 +47,8 @@
 #define BFH_RESTORE 0x16
 #define BFH_FAULT 0x17
 #define BFH_BYE 0x18
+#define BFH_GET_STATS 0x19
+#define BFH_STATS 0x7D
 #define BFH_ACK 0x7E
 #define BFH_ERROR 0x7F
 #define BFH_MAX_PAYLOAD 256
@@ -49,11 +58,17 @@
 #define BFH_STATUS_FAULT 4
 #define BFH_STATUS_RAW 8
 #define BFH_STATUS_RESENT 16
+#define BFH_STATUS_REALTIME 32
 
 typedef struct {
     uint32_t seq;
     uint64_t t_us;
-    float group_bar, pump_bar, boiler_c, group_c;
+    float group_bar;
+    union {
+        float line_bar; /* the pump-boiler line (v2: as the line sensor reads it) */
+        float pump_bar; /* the same, by its v1 name */
+    };
+    float boiler_c, group_c;
     uint32_t flow_pulses;
     float tank_ml, drip_ml;
     uint16_t status;
@@ -61,7 +76,14 @@ typedef struct {
     int16_t raw_boiler_tc_q, raw_group_tc_q;
     uint16_t raw_zero_cross;
     uint8_t raw_heater_on;
+    uint16_t raw_group_counts, raw_line_counts; /* v2 only (0 in v1) */
 } bfh_sensors;
+
+/** The answer to get_stats: the session's counters; tick lateness in µs in real time (0 in lockstep). */
+typedef struct {
+    uint32_t ticks, late_ticks, late_p50_us, late_p99_us, late_p999_us, late_max_us;
+    uint32_t resends, watchdog_trips, duplicates, errors;
+} bfh_stats;
 
 typedef struct {
     uint32_t seq;
@@ -77,6 +99,8 @@ typedef struct {
     size_t start, end;
     uint32_t errors_seen;     /* error frames received */
     char last_error[241];
+    uint16_t last_error_code; /* code of the last error frame received */
+    uint8_t version;          /* the protocol version the hello negotiated (0 before it) */
 } bfh_conn;
 
 static uint32_t bfh_crc_table[256];
@@ -118,7 +142,7 @@ static inline int bfh_write_all(int fd, const uint8_t *p, size_t n) {
 static inline int bfh_send_frame(bfh_conn *c, uint8_t type, const uint8_t *payload, uint16_t len) {
     uint8_t f[6 + BFH_MAX_PAYLOAD + 4];
     if (len > BFH_MAX_PAYLOAD) return -1;
-    f[0] = 'B'; f[1] = 'F'; f[2] = BFH_VERSION; f[3] = type;
+    f[0] = 'B'; f[1] = 'F'; f[2] = c->version ? c->version : BFH_VERSION; f[3] = type;
     bfh_put16(f + 4, len);
     if (len) memcpy(f + 6, payload, len);
     bfh_put32(f + 6 + len, bfh_crc32c(f, 6 + (size_t)len));
@@ -192,19 +216,36 @@ static inline int bfh_recv_frame(bfh_conn *c, uint8_t *payload, uint16_t *len) {
     }
 }
 
-/** Hello with raw signals on or off and a tick in µs (0: the server's). Returns 0 when accepted. */
-static inline int bfh_hello(bfh_conn *c, int raw, uint32_t dt_us) {
-    uint8_t p[8] = {BFH_VERSION, BFH_VERSION, (uint8_t)(raw ? 1 : 0), 0};
+static inline void bfh_note_error(bfh_conn *c, const uint8_t *p, uint16_t n) {
+    if (n < 6) return;
+    c->errors_seen++;
+    c->last_error_code = bfh_get16(p);
+    memcpy(c->last_error, p + 6, (size_t)(n - 6));
+    c->last_error[n - 6] = 0;
+}
+
+/**
+ * Hello offering versions min..max, raw signals on or off, a tick in µs (0: the server's). Returns 0 when
+ * accepted (c->version is the version the server chose), -1 when refused or closed.
+ */
+static inline int bfh_hello_versions(bfh_conn *c, int raw, uint32_t dt_us, uint8_t min_version, uint8_t max_version) {
+    uint8_t p[8] = {min_version, max_version, (uint8_t)(raw ? 1 : 0), 0};
     uint8_t in[BFH_MAX_PAYLOAD];
     uint16_t n;
     bfh_put32(p + 4, dt_us);
+    c->version = 0;
     if (bfh_send_frame(c, BFH_HELLO, p, 8) != 0) return -1;
     for (;;) {
         int t = bfh_recv_frame(c, in, &n);
         if (t < 0) return -1;
-        if (t == BFH_HELLO_ACK) return 0;
-        if (t == BFH_ERROR) return -1;
+        if (t == BFH_HELLO_ACK && n == 12) { c->version = in[0]; return 0; }
+        if (t == BFH_ERROR) { bfh_note_error(c, in, n); return -1; }
     }
+}
+
+/** Hello offering every version this client speaks (1..2), raw signals on or off, a tick in µs (0: the server's). */
+static inline int bfh_hello(bfh_conn *c, int raw, uint32_t dt_us) {
+    return bfh_hello_versions(c, raw, dt_us, BFH_VERSION, BFH_VERSION_MAX);
 }
 
 static inline void bfh_decode_sensors(const uint8_t *p, bfh_sensors *s) {
@@ -223,6 +264,15 @@ static inline void bfh_decode_sensors(const uint8_t *p, bfh_sensors *s) {
     s->raw_group_tc_q = (int16_t)bfh_get16(p + 46);
     s->raw_zero_cross = bfh_get16(p + 48);
     s->raw_heater_on = p[50];
+    s->raw_group_counts = 0;
+    s->raw_line_counts = 0;
+}
+
+/** A v2 sensor frame: the v1 fields, then u16 raw_group_counts, u16 raw_line_counts (56 bytes). */
+static inline void bfh_decode_sensors_v2(const uint8_t *p, bfh_sensors *s) {
+    bfh_decode_sensors(p, s);
+    s->raw_group_counts = bfh_get16(p + 52);
+    s->raw_line_counts = bfh_get16(p + 54);
 }
 
 /** Waits for the next sensor frame (acks skipped, error frames counted). 0, or -1 when closed. */
@@ -233,11 +283,33 @@ static inline int bfh_recv_sensors(bfh_conn *c, bfh_sensors *s) {
         int t = bfh_recv_frame(c, p, &n);
         if (t < 0) return -1;
         if (t == BFH_SENSORS && n == 52) { bfh_decode_sensors(p, s); return 0; }
-        if (t == BFH_ERROR && n >= 6) {
-            c->errors_seen++;
-            memcpy(c->last_error, p + 6, (size_t)(n - 6));
-            c->last_error[n - 6] = 0;
+        if (t == BFH_SENSORS && n == 56) { bfh_decode_sensors_v2(p, s); return 0; }
+        if (t == BFH_ERROR) bfh_note_error(c, p, n);
+    }
+}
+
+/**
+ * Asks for the session's stats and waits for them. Call it between a sensor frame and its answer (a
+ * resend arriving meanwhile is skipped); in real time, sensor frames that arrive meanwhile are skipped
+ * too. Returns 0; -1 when the connection closed; -2 when the server answered with an error frame (a
+ * server older than get_stats: UNKNOWN_TYPE, in c->last_error_code).
+ */
+static inline int bfh_get_stats(bfh_conn *c, bfh_stats *out) {
+    uint8_t p[BFH_MAX_PAYLOAD];
+    uint16_t n;
+    if (bfh_send_frame(c, BFH_GET_STATS, 0, 0) != 0) return -1;
+    for (;;) {
+        int t = bfh_recv_frame(c, p, &n);
+        if (t < 0) return -1;
+        if (t == BFH_STATS && n == 40) {
+            uint32_t v[10];
+            for (int i = 0; i < 10; i++) v[i] = bfh_get32(p + 4 * i);
+            out->ticks = v[0]; out->late_ticks = v[1]; out->late_p50_us = v[2]; out->late_p99_us = v[3];
+            out->late_p999_us = v[4]; out->late_max_us = v[5]; out->resends = v[6]; out->watchdog_trips = v[7];
+            out->duplicates = v[8]; out->errors = v[9];
+            return 0;
         }
+        if (t == BFH_ERROR) { bfh_note_error(c, p, n); return -2; }
     }
 }
 

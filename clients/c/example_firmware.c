@@ -142,6 +142,10 @@ int main(int argc, char **argv) {
     }
     printf("done cycles=%d t=%.3f tc_fault=%d max_err_after_warmup=%.3f errors_seen=%u\n", cycle, s.t_us / 1e6,
            tc_fault, max_err_after_warmup, c.errors_seen);
+    bfh_stats st;
+    if (bfh_get_stats(&c, &st) == 0)
+        printf("stats version=%u ticks=%u resends=%u watchdog_trips=%u duplicates=%u errors=%u\n", c.version, st.ticks,
+               st.resends, st.watchdog_trips, st.duplicates, st.errors);
     bfh_bye(&c);
     return 0;
 }

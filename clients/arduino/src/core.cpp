@@ -124,7 +124,11 @@ double outputValue(const Output &o, const char *what) {
 
 double transducerVolts(int source) {
     const Frame &f = frame();
-    double bar = source == SRC_GROUP_BAR ? f.group_bar : f.pump_bar;
+    if (source == SRC_TRANSDUCER) {
+        // the server's ADS1115 counts at +-6.144 V full scale (docs/protocol.md, "Raw signals"); 0: no signal
+        return f.raw_pressure_counts * (6.144 / 32768.0);
+    }
+    double bar = source == SRC_GROUP_BAR ? f.group_bar : f.line_bar;
     if (bar != bar) return 0.0;  // no reading: the sensor's output at 0 V
     if (bar < -1.0) bar = -1.0;
     return 0.5 + 4.0 * bar / 12.0;

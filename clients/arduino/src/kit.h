@@ -20,11 +20,12 @@ namespace bfk {
 struct Frame {
     uint32_t seq = 0;
     uint64_t t_us = 0;
-    float group_bar = 0, pump_bar = 0, boiler_c = 0, group_c = 0;
+    float group_bar = 0, line_bar = 0, boiler_c = 0, group_c = 0;
     uint32_t flow_pulses = 0;
     float tank_ml = 0, drip_ml = 0;
     uint16_t status = 0;
     uint16_t raw_zero_cross = 0;
+    uint16_t raw_pressure_counts = 0; // the machine's transducer (protocol v2), ADS1115 counts
 };
 
 // ---- the pin map (pinmap.cpp) ----
@@ -56,7 +57,7 @@ struct Pressure {
     int address = -1;  // I2C address (ads1x15)
     int channel = -1;  // 0..3 (ads1x15)
     int pin = -1;      // analog pin
-    int source = 0;    // SRC_GROUP_BAR | SRC_PUMP_BAR
+    int source = 0;    // SRC_GROUP_BAR | SRC_LINE_BAR | SRC_TRANSDUCER
     double vref = 5.0; // analog reference, V
     int bits = 10;     // analogRead resolution
     int line = 0;
@@ -72,7 +73,9 @@ struct Scale {
     int line = 0;
 };
 
-enum { SRC_BOILER = 1, SRC_GROUP = 2, SRC_GROUP_BAR = 3, SRC_PUMP_BAR = 4 };
+// SRC_TRANSDUCER: the transducer the machine file names (sensors.pressureTransducer), read from the
+// frame's raw counts
+enum { SRC_BOILER = 1, SRC_GROUP = 2, SRC_GROUP_BAR = 3, SRC_LINE_BAR = 4, SRC_TRANSDUCER = 5 };
 
 struct PinMap {
     std::string file;

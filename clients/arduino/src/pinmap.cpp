@@ -292,7 +292,9 @@ Output output(Parser &p, const Json &v, const std::string &where) {
 
 int source(const Fields &f, const char *key, bool temperature) {
     if (temperature) return f.str(key, {"boiler", "group"}, nullptr) == "boiler" ? SRC_BOILER : SRC_GROUP;
-    return f.str(key, {"group", "pump", "line"}, nullptr) == "group" ? SRC_GROUP_BAR : SRC_PUMP_BAR;
+    // "machine" (the default): the transducer the machine file names; "pump" is the line's old name
+    std::string place = f.str(key, {"group", "pump", "line", "machine"}, "machine");
+    return place == "group" ? SRC_GROUP_BAR : place == "machine" ? SRC_TRANSDUCER : SRC_LINE_BAR;
 }
 
 }  // namespace

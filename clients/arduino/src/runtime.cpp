@@ -82,7 +82,7 @@ Frame decode(const bfh_sensors &s) {
     f.seq = s.seq;
     f.t_us = s.t_us;
     f.group_bar = s.group_bar;
-    f.pump_bar = s.pump_bar;
+    f.line_bar = s.line_bar;
     f.boiler_c = s.boiler_c;
     f.group_c = s.group_c;
     f.flow_pulses = s.flow_pulses;
@@ -90,6 +90,7 @@ Frame decode(const bfh_sensors &s) {
     f.drip_ml = s.drip_ml;
     f.status = s.status;
     f.raw_zero_cross = s.raw_zero_cross;
+    f.raw_pressure_counts = s.raw_pressure_counts;
     return f;
 }
 

@@ -124,7 +124,7 @@ def test_a_wrong_length_for_a_fixed_size_type_does_not_swallow_the_frames_after_
 
 
 def test_bad_version_unknown_type_and_bad_fields_drop_the_frame() -> None:
-    out = decode_all(frame(MessageType.PAUSE, b"", version=2) + frame(0x55, b"x") + frame(MessageType.RESTORE, b"\x09")
+    out = decode_all(frame(MessageType.PAUSE, b"", version=3) + frame(0x55, b"x") + frame(MessageType.RESTORE, b"\x09")
                      + frame(MessageType.ACTUATORS, struct.pack("<IQffBBH", 0, 0, 1, 0, 2, 0, 0))
                      + frame(MessageType.FAULT, b"\xff\xfe") + frame(MessageType.FAULT, b"") + encode(Bye()))
     assert [e.code for e in out[:-1]] == [ErrorCode.BAD_VERSION, ErrorCode.UNKNOWN_TYPE, ErrorCode.BAD_PAYLOAD,
@@ -154,3 +154,37 @@ def test_error_text_is_cut_on_a_character_boundary() -> None:
     (e,) = decode_all(encode(Error(6, 1, "é" * 200)))
     assert e.message == "é" * 120
     assert binary.utf8_cut("aé", 2) == b"a"
+
+
+def test_a_version_2_sensor_frame_carries_both_places_counts_and_says_its_version() -> None:
+    s = Sensors(3, 3000, 1.5, 8.75, 93.0, 88.0, 7, 1990.0, 2.0, int(Status.RAW), 18000, 372, 340, 9, 1, 5333, 18000)
+    data = encode(s, 2)
+    assert data[2] == 2 and len(data) == 66 and struct.unpack_from("<HH", data, 6 + 52) == (5333, 18000)
+    assert decode_all(data) == [s] and decode_all(data, chunk=1) == [s]
+    assert s.pump_bar == s.line_bar == 8.75  # the v1 name still reads the line
+    # the same frame in v1: 52 bytes, no place counts
+    (v1,) = decode_all(encode(s, 1))
+    assert v1.line_bar == 8.75 and (v1.raw_group_counts, v1.raw_line_counts) == (0, 0)
+    # a v2 header on a v1-sized sensor frame is a wrong length, caught at the header
+    bad = frame(MessageType.SENSORS, encode(s, 1)[6:-4], version=2)
+    assert decode_all(bad)[0].code == ErrorCode.BAD_LENGTH
+
+
+def test_get_stats_and_stats_round_trip_as_the_doc_lays_them_out() -> None:
+    from backflush_hil.messages import GetStats, Stats
+    stats = Stats(30000, 30000, 61, 180, 420, 1900, 2, 1, 3, 4)
+    data = encode(stats)
+    assert data[3] == 0x7D and struct.unpack_from("<H", data, 4)[0] == 40
+    assert struct.unpack_from("<10I", data, 6) == (30000, 30000, 61, 180, 420, 1900, 2, 1, 3, 4)
+    assert decode_all(data) == [stats]
+    assert encode(GetStats()) == frame(0x19, b"") and decode_all(encode(GetStats())) == [GetStats()]
+
+
+def test_a_version_2_reset_says_how_the_plant_starts() -> None:
+    cold = Reset(7, 2)
+    data = encode(cold, 2)
+    assert data[2] == 2 and struct.unpack_from("<H", data, 4)[0] == 12 and data[6 + 8] == 2
+    assert decode_all(data) == [cold]
+    assert len(encode(cold, 1)) == 18 and decode_all(encode(cold, 1)) == [Reset(7)]  # v1: no start
+    bad = frame(MessageType.RESET, struct.pack("<QBBH", 7, 3, 0, 0), version=2)
+    assert decode_all(bad)[0].code == ErrorCode.BAD_PAYLOAD

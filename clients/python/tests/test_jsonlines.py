@@ -45,9 +45,12 @@ def test_keys_are_those_of_the_doc() -> None:
     assert json.loads(encode(Ack(MessageType.STEP, 100))) == {"type": "ack", "of": "step", "value": 100}
     assert json.loads(encode(Error(7, 1, "x"))) == {"type": "error", "code": 7, "count": 1, "message": "x"}
     assert list(to_dict(Sensors(0, 0, 0, 0, 93, 88, 0, 2000, 0, 0))) == [
-        "type", "seq", "t_us", "group_bar", "pump_bar", "boiler_c", "group_c", "flow_pulses", "tank_ml", "drip_ml",
+        "type", "seq", "t_us", "group_bar", "line_bar", "boiler_c", "group_c", "flow_pulses", "tank_ml", "drip_ml",
         "status"]  # no raw fields unless the RAW bit is set
-    assert "raw_pressure_counts" in to_dict(Sensors(0, 0, 0, 0, 93, 88, 0, 2000, 0, int(Status.RAW)))
+    assert list(to_dict(Sensors(0, 0, 0, 0, 93, 88, 0, 2000, 0, 0), version=1))[4] == "pump_bar"
+    raw = to_dict(Sensors(0, 0, 0, 0, 93, 88, 0, 2000, 0, int(Status.RAW)))
+    assert "raw_pressure_counts" in raw and "raw_line_counts" in raw
+    assert "raw_line_counts" not in to_dict(Sensors(0, 0, 0, 0, 93, 88, 0, 2000, 0, int(Status.RAW)), version=1)
 
 
 def test_what_the_java_server_writes_decodes() -> None:
@@ -122,3 +125,27 @@ def test_partial_lines_wait_for_their_newline() -> None:
 def test_encoding_refuses_a_blank_fault_spec() -> None:
     with pytest.raises(ValueError):
         encode(Fault(""))
+
+
+def test_a_v1_line_names_the_line_pump_bar_and_a_v2_line_line_bar_and_both_decode() -> None:
+    v1 = b'{"type":"sensors","seq":1,"t_us":1000,"group_bar":0.5,"pump_bar":7.5,"boiler_c":93.0,"group_c":85.0,' \
+         b'"flow_pulses":0,"tank_ml":2000.0,"drip_ml":0.0,"status":0}\n'
+    v2 = v1.replace(b'"pump_bar"', b'"line_bar"')
+    (a,) = decode_all(v1)
+    (b,) = decode_all(v2)
+    assert a == b and a.line_bar == 7.5 == a.pump_bar
+
+
+def test_stats_and_get_stats_round_trip() -> None:
+    from backflush_hil.messages import GetStats, Stats
+    stats = Stats(1, 0, 0, 0, 0, 0, 0, 0, 0, 5)
+    assert json.loads(encode(stats))["errors"] == 5 and decode_all(encode(stats)) == [stats]
+    assert json.loads(encode(GetStats())) == {"type": "get_stats"} and decode_all(encode(GetStats())) == [GetStats()]
+
+
+def test_a_reset_names_its_start_in_version_2() -> None:
+    assert json.loads(encode(Reset(1, 2))) == {"type": "reset", "seed": 1, "start": "cold"}
+    assert "start" not in json.loads(encode(Reset(1, 2), version=1))
+    assert decode_all(encode(Reset(1, 2))) == [Reset(1, 2)]
+    (bad,) = decode_all(b'{"type":"reset","start":"warm"}\n')
+    assert bad.code == ErrorCode.BAD_PAYLOAD and "start" in bad.detail

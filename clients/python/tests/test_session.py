@@ -67,7 +67,7 @@ def test_hello_gives_the_session_its_tick_and_number(pair: Tuple[Session, Peer])
     ack = s.hello(raw=True, dt_us=500)
     assert (s.session_id, s.dt_us, s.raw) == (9, 500, True) and ack.session == 9
     (hello,) = peer.received()
-    assert (hello.raw, hello.dt_us, hello.min_version, hello.max_version) == (True, 500, 1, 1)
+    assert (hello.raw, hello.dt_us, hello.min_version, hello.max_version) == (True, 500, 1, 2)
 
 
 def test_a_refused_hello_raises_a_typed_server_error(pair: Tuple[Session, Peer]) -> None:
@@ -226,3 +226,31 @@ def test_leaving_the_with_block_says_bye(pair: Tuple[Session, Peer]) -> None:
         pass
     assert s.closed
     assert type(peer.received()[-1]).__name__ == "Bye"
+
+
+def test_get_stats_returns_the_stats_and_keeps_the_frames_that_came_before_them(pair: Tuple[Session, Peer]) -> None:
+    from backflush_hil import GetStats, Stats
+    s, peer = pair
+    greet(s, peer)
+    peer.received()
+    stats = Stats(12, 12, 50, 90, 120, 400, 0, 0, 1, 0)
+    peer.send(frame(12), stats)
+    assert s.get_stats() == stats
+    assert peer.received() == [GetStats()]
+    assert s.sensors().seq == 12  # the frame that arrived first is not lost
+    peer.send(Error(ErrorCode.UNKNOWN_TYPE, 1, "unknown frame type 0x19"))
+    with pytest.raises(ServerError) as e:
+        s.get_stats()
+    assert e.value.code == ErrorCode.UNKNOWN_TYPE
+
+
+def test_a_v2_session_writes_v2_headers_and_a_v1_session_v1(pair: Tuple[Session, Peer]) -> None:
+    s, peer = pair
+    peer.send(HelloAck(2, False, 1000, 1))
+    s.hello()
+    assert s.version == 2
+    peer.received()
+    s.send(Step(1))
+    if s.encoding is Encoding.BINARY:
+        peer.sock.settimeout(1.0)
+        assert peer.sock.recv(64)[2] == 2

@@ -14,8 +14,9 @@ from typing import Dict, Optional
 from ._stream import StreamBuffer
 from .crc32c import crc32c
 from .messages import (
-    MAX_TEXT_BYTES, VERSION, Ack, Actuators, Bye, Decoded, Error, ErrorCode, Fault, Hello, HelloAck,
-    PAYLOADLESS, Message, MessageType, Pause, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Step,
+    MAX_TEXT_BYTES, MIN_VERSION, VERSION, Ack, Actuators, Bye, Decoded, Error, ErrorCode, Fault, GetStats, Hello,
+    HelloAck, PAYLOADLESS, STATS_FIELDS, Message, MessageType, Pause, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Stats,
+    Step,
 )
 
 MAGIC = b"BF"
@@ -28,7 +29,9 @@ _HEADER = struct.Struct("<2sBBH")
 _CRC = struct.Struct("<I")
 _HELLO = struct.Struct("<BBBBI")
 _HELLO_ACK = struct.Struct("<BBHII")
-_SENSORS = struct.Struct("<IQffffIffHHhhHBB")
+_SENSORS_V1 = struct.Struct("<IQffffIffHHhhHBB")
+_SENSORS = struct.Struct("<IQffffIffHHhhHBBHH")
+_STATS = struct.Struct("<10I")
 _ACTUATORS = struct.Struct("<IQffBBH")
 _U8 = struct.Struct("<B")
 _U32 = struct.Struct("<I")
@@ -40,18 +43,24 @@ FIXED_PAYLOAD_BYTES: Dict[int, int] = {
     MessageType.HELLO: _HELLO.size,
     MessageType.HELLO_ACK: _HELLO_ACK.size,
     MessageType.SENSORS: _SENSORS.size,
+    MessageType.GET_STATS: 0,
+    MessageType.STATS: _STATS.size,
     MessageType.ACTUATORS: _ACTUATORS.size,
     MessageType.PAUSE: 0,
     MessageType.RESUME: 0,
     MessageType.BYE: 0,
     MessageType.STEP: 4,
     MessageType.RUN_TO: 8,
-    MessageType.RESET: 8,
+    MessageType.RESET: 12,
     MessageType.SNAPSHOT: 1,
     MessageType.RESTORE: 1,
     MessageType.ACK: _ACK.size,
 }
-"""Payload bytes of every fixed-size type (fault and error frames vary)."""
+"""Payload bytes of every fixed-size type in version 2 (fault and error frames vary)."""
+
+FIXED_PAYLOAD_BYTES_V1: Dict[int, int] = {**FIXED_PAYLOAD_BYTES, MessageType.SENSORS: _SENSORS_V1.size,
+                                          MessageType.RESET: 8}
+"""The same in version 1 (only the sensor frame differs)."""
 
 _FLOAT32_MAX = 3.4028234663852886e38
 _U64_MASK = (1 << 64) - 1
@@ -91,8 +100,8 @@ def fault_spec_bytes(spec: str) -> bytes:
     return data
 
 
-def payload(message: Message) -> bytes:
-    """The payload bytes of ``message`` (no header, no CRC)."""
+def payload(message: Message, version: int = VERSION) -> bytes:
+    """The payload bytes of ``message`` in protocol ``version`` (no header, no CRC)."""
     m = message
     if isinstance(m, Hello):
         return _HELLO.pack(_check("min_version", m.min_version, 0, 255), _check("max_version", m.max_version, 0, 255),
@@ -101,18 +110,24 @@ def payload(message: Message) -> bytes:
         return _HELLO_ACK.pack(_check("version", m.version, 0, 255), 1 if m.raw else 0, 0,
                                _check("dt_us", m.dt_us, 0, 0xFFFFFFFF), _check("session", m.session, 0, 0xFFFFFFFF))
     if isinstance(m, Sensors):
-        return _SENSORS.pack(
+        v1 = _SENSORS_V1.pack(
             _check("seq", m.seq, 0, 0xFFFFFFFF), _check("t_us", m.t_us, 0, _U64_MASK), _f32(m.group_bar),
-            _f32(m.pump_bar), _f32(m.boiler_c), _f32(m.group_c), _check("flow_pulses", m.flow_pulses, 0, 0xFFFFFFFF),
+            _f32(m.line_bar), _f32(m.boiler_c), _f32(m.group_c), _check("flow_pulses", m.flow_pulses, 0, 0xFFFFFFFF),
             _f32(m.tank_ml), _f32(m.drip_ml), _check("status", m.status, 0, 0xFFFF),
             _check("raw_pressure_counts", m.raw_pressure_counts, 0, 0xFFFF),
             _check("raw_boiler_tc_q", m.raw_boiler_tc_q, -0x8000, 0x7FFF),
             _check("raw_group_tc_q", m.raw_group_tc_q, -0x8000, 0x7FFF),
             _check("raw_zero_cross", m.raw_zero_cross, 0, 0xFFFF), _check("raw_heater_on", m.raw_heater_on, 0, 1), 0)
+        if version < 2:
+            return v1
+        return v1 + struct.pack("<HH", _check("raw_group_counts", m.raw_group_counts, 0, 0xFFFF),
+                                _check("raw_line_counts", m.raw_line_counts, 0, 0xFFFF))
+    if isinstance(m, Stats):
+        return _STATS.pack(*(_check(name, getattr(m, name), 0, 0xFFFFFFFF) for name in STATS_FIELDS))
     if isinstance(m, Actuators):
         return _ACTUATORS.pack(_check("seq", m.seq, 0, 0xFFFFFFFF), _check("t_us", m.t_us, 0, _U64_MASK),
                                _f32(m.pump), _f32(m.heater), 1 if m.solenoid else 0, 0, 0)
-    if isinstance(m, (Pause, Resume, Bye)):
+    if isinstance(m, (Pause, Resume, Bye, GetStats)):
         return b""
     if isinstance(m, Step):
         return _U32.pack(_check("n", m.n, 0, 0xFFFFFFFF))
@@ -120,7 +135,10 @@ def payload(message: Message) -> bytes:
         return _U64.pack(_check("t_us", m.t_us, 0, _U64_MASK))
     if isinstance(m, Reset):
         # 64 bits either way: a negative seed is sent as its two's complement
-        return _U64.pack(_check("seed", m.seed, -(1 << 63), _U64_MASK) & _U64_MASK)
+        seed = _U64.pack(_check("seed", m.seed, -(1 << 63), _U64_MASK) & _U64_MASK)
+        if version < 2:
+            return seed
+        return seed + struct.pack("<BBH", _check("start", m.start, 0, 2), 0, 0)
     if isinstance(m, (Snapshot, Restore)):
         return _U8.pack(_check("slot", m.slot, 0, 7))
     if isinstance(m, Fault):
@@ -133,7 +151,7 @@ def payload(message: Message) -> bytes:
     raise TypeError(f"not a protocol message: {m!r}")
 
 
-def frame(type_byte: int, body: bytes, version: int = VERSION) -> bytes:
+def frame(type_byte: int, body: bytes, version: int = MIN_VERSION) -> bytes:
     """A whole frame of any type byte and payload (tests use it to make bad frames too)."""
     if len(body) > MAX_PAYLOAD_BYTES:
         raise ValueError(f"payload of {len(body)} bytes is over {MAX_PAYLOAD_BYTES}")
@@ -141,9 +159,12 @@ def frame(type_byte: int, body: bytes, version: int = VERSION) -> bytes:
     return head + _CRC.pack(crc32c(head))
 
 
-def encode(message: Message) -> bytes:
-    """One binary frame carrying ``message``."""
-    return frame(message.TYPE, payload(message))
+def encode(message: Message, version: int = MIN_VERSION) -> bytes:
+    """One binary frame carrying ``message`` in protocol ``version`` (its header says which).
+
+    Version 1 by default: every message a client sends is the same in both versions, and a v1
+    header is what an older server accepts."""
+    return frame(message.TYPE, payload(message, version), version)
 
 
 class BinaryDecoder(StreamBuffer):
@@ -179,8 +200,8 @@ class BinaryDecoder(StreamBuffer):
         if length > MAX_PAYLOAD_BYTES:
             self._pos += 2
             return self._error(ErrorCode.BAD_LENGTH, at, f"payload length {length} over {MAX_PAYLOAD_BYTES}")
-        want = FIXED_PAYLOAD_BYTES.get(type_byte)
-        if version == VERSION and want is not None and length != want:
+        want = (FIXED_PAYLOAD_BYTES_V1 if version == 1 else FIXED_PAYLOAD_BYTES).get(type_byte)
+        if MIN_VERSION <= version <= VERSION and want is not None and length != want:
             self._pos += 2
             return self._error(ErrorCode.BAD_LENGTH, at,
                                f"type 0x{type_byte:02x} needs a {want}-byte payload, got {length}")
@@ -194,14 +215,19 @@ class BinaryDecoder(StreamBuffer):
             return self._error(ErrorCode.BAD_CRC, at, "CRC-32C mismatch")
         body = bytes(buf[p + HEADER_BYTES:end])
         self._pos += total
-        if version != VERSION:
-            return self._error(ErrorCode.BAD_VERSION, at, f"frame version {version}, this client speaks {VERSION}")
+        if not MIN_VERSION <= version <= VERSION:
+            return self._error(ErrorCode.BAD_VERSION, at,
+                               f"frame version {version}, this client speaks {MIN_VERSION}..{VERSION}")
         return self._message(type_byte, body, at)
 
     def _message(self, t: int, b: bytes, at: int) -> Decoded:
         if t == MessageType.SENSORS:
+            if len(b) == _SENSORS_V1.size:
+                return Sensors(*_SENSORS_V1.unpack(b)[:15])
             v = _SENSORS.unpack(b)
-            return Sensors(*v[:15])
+            return Sensors(*v[:15], *v[16:])
+        if t == MessageType.STATS:
+            return Stats(*_STATS.unpack(b))
         if t == MessageType.ACK:
             of, _, value = _ACK.unpack(b)
             return Ack(of, value)
@@ -225,7 +251,12 @@ class BinaryDecoder(StreamBuffer):
         if t == MessageType.RUN_TO:
             return RunTo(_U64.unpack(b)[0])
         if t == MessageType.RESET:
-            return Reset(_U64.unpack(b)[0])
+            if len(b) == 8:
+                return Reset(_U64.unpack(b)[0])
+            seed, start, _, _ = struct.unpack("<QBBH", b)
+            if start > 2:
+                return self._error(ErrorCode.BAD_PAYLOAD, at, f"reset: start must be 0..2, got {start}")
+            return Reset(seed, start)
         if t in (MessageType.SNAPSHOT, MessageType.RESTORE):
             slot = b[0]
             if slot > 7:

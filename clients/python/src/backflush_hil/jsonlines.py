@@ -15,8 +15,9 @@ from typing import Any, Dict, List, Optional, Tuple
 from ._stream import StreamBuffer
 from .binary import fault_spec_bytes, utf8_cut
 from .messages import (
-    MAX_TEXT_BYTES, Ack, Actuators, Bye, Decoded, Error, ErrorCode, Fault, Hello, HelloAck, Message,
-    PAYLOADLESS, MessageType, Pause, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Status, Step,
+    MAX_TEXT_BYTES, VERSION, Ack, Actuators, Bye, Decoded, Error, ErrorCode, Fault, GetStats, Hello, HelloAck, Message,
+    PAYLOADLESS, START_NAMES, STATS_FIELDS, MessageType, Pause, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Stats, Status,
+    Step,
 )
 
 MAX_LINE_BYTES = 4096
@@ -37,8 +38,8 @@ def _signed64(seed: int) -> int:
     return seed - (1 << 64) if seed > _I64_MAX else seed
 
 
-def to_dict(message: Message) -> Dict[str, Any]:
-    """The JSON object of ``message`` (key order as in docs/protocol.md)."""
+def to_dict(message: Message, version: int = VERSION) -> Dict[str, Any]:
+    """The JSON object of ``message`` in protocol ``version`` (key order as in docs/protocol.md)."""
     m = message
     d: Dict[str, Any] = {"type": m.TYPE.json_name}
     if isinstance(m, Hello):
@@ -46,12 +47,17 @@ def to_dict(message: Message) -> Dict[str, Any]:
     elif isinstance(m, HelloAck):
         d.update(version=m.version, raw=bool(m.raw), dt_us=m.dt_us, session=m.session)
     elif isinstance(m, Sensors):
-        d.update(seq=m.seq, t_us=m.t_us, group_bar=_num(m.group_bar), pump_bar=_num(m.pump_bar),
-                 boiler_c=_num(m.boiler_c), group_c=_num(m.group_c), flow_pulses=m.flow_pulses,
+        d.update(seq=m.seq, t_us=m.t_us, group_bar=_num(m.group_bar))
+        d["line_bar" if version >= 2 else "pump_bar"] = _num(m.line_bar)
+        d.update(boiler_c=_num(m.boiler_c), group_c=_num(m.group_c), flow_pulses=m.flow_pulses,
                  tank_ml=_num(m.tank_ml), drip_ml=_num(m.drip_ml), status=m.status)
         if m.status & Status.RAW:
             d.update(raw_pressure_counts=m.raw_pressure_counts, raw_boiler_tc_q=m.raw_boiler_tc_q,
                      raw_group_tc_q=m.raw_group_tc_q, raw_zero_cross=m.raw_zero_cross, raw_heater_on=m.raw_heater_on)
+            if version >= 2:
+                d.update(raw_group_counts=m.raw_group_counts, raw_line_counts=m.raw_line_counts)
+    elif isinstance(m, Stats):
+        d.update({name: getattr(m, name) for name in STATS_FIELDS})
     elif isinstance(m, Actuators):
         d.update(seq=m.seq, t_us=m.t_us, pump=_num(m.pump), heater=_num(m.heater), solenoid=bool(m.solenoid))
     elif isinstance(m, Step):
@@ -60,6 +66,8 @@ def to_dict(message: Message) -> Dict[str, Any]:
         d["t_us"] = m.t_us
     elif isinstance(m, Reset):
         d["seed"] = _signed64(m.seed)
+        if version >= 2:
+            d["start"] = START_NAMES[m.start]
     elif isinstance(m, (Snapshot, Restore)):
         d["slot"] = m.slot
     elif isinstance(m, Fault):
@@ -69,14 +77,14 @@ def to_dict(message: Message) -> Dict[str, Any]:
         d.update(of=MessageType(m.of).json_name, value=m.value)
     elif isinstance(m, Error):
         d.update(code=m.code, count=m.count, message=utf8_cut(m.message).decode("utf-8"))
-    elif not isinstance(m, (Pause, Resume, Bye)):
+    elif not isinstance(m, (Pause, Resume, Bye, GetStats)):
         raise TypeError(f"not a protocol message: {m!r}")
     return d
 
 
-def encode(message: Message) -> bytes:
-    """One JSON line (with its newline) carrying ``message``."""
-    line = json.dumps(to_dict(message), separators=(",", ":"), allow_nan=False, ensure_ascii=False).encode("utf-8")
+def encode(message: Message, version: int = VERSION) -> bytes:
+    """One JSON line (with its newline) carrying ``message`` in protocol ``version``."""
+    line = json.dumps(to_dict(message, version), separators=(",", ":"), allow_nan=False, ensure_ascii=False).encode("utf-8")
     if len(line) > MAX_LINE_BYTES:
         raise ValueError(f"a JSON line of {len(line)} bytes is over {MAX_LINE_BYTES}")
     return line + b"\n"
@@ -126,12 +134,16 @@ def _bool(d: Dict[str, Any], key: str, default: Optional[bool] = None) -> bool:
 
 def _message(t: MessageType, d: Dict[str, Any]) -> Message:
     if t == MessageType.SENSORS:
+        # a line carries no version: v2 names the line "line_bar", v1 "pump_bar"
         return Sensors(_int(d, "seq", 0, _U32), _int(d, "t_us", 0, _I64_MAX), _float(d, "group_bar"),
-                       _float(d, "pump_bar"), _float(d, "boiler_c"), _float(d, "group_c"),
-                       _int(d, "flow_pulses", 0, _U32), _float(d, "tank_ml"), _float(d, "drip_ml"),
-                       _int(d, "status", 0, 0xFFFF, 0), _int(d, "raw_pressure_counts", 0, 0xFFFF, 0),
+                       _float(d, "line_bar" if "line_bar" in d else "pump_bar"), _float(d, "boiler_c"),
+                       _float(d, "group_c"), _int(d, "flow_pulses", 0, _U32), _float(d, "tank_ml"),
+                       _float(d, "drip_ml"), _int(d, "status", 0, 0xFFFF, 0), _int(d, "raw_pressure_counts", 0, 0xFFFF, 0),
                        _int(d, "raw_boiler_tc_q", -0x8000, 0x7FFF, 0), _int(d, "raw_group_tc_q", -0x8000, 0x7FFF, 0),
-                       _int(d, "raw_zero_cross", 0, 0xFFFF, 0), _int(d, "raw_heater_on", 0, 1, 0))
+                       _int(d, "raw_zero_cross", 0, 0xFFFF, 0), _int(d, "raw_heater_on", 0, 1, 0),
+                       _int(d, "raw_group_counts", 0, 0xFFFF, 0), _int(d, "raw_line_counts", 0, 0xFFFF, 0))
+    if t == MessageType.STATS:
+        return Stats(*(_int(d, name, 0, _U32) for name in STATS_FIELDS))
     if t == MessageType.ACK:
         of = d.get("of")
         of_type = MessageType.from_json_name(of) if isinstance(of, str) else None
@@ -160,7 +172,10 @@ def _message(t: MessageType, d: Dict[str, Any]) -> Message:
     if t == MessageType.RUN_TO:
         return RunTo(_int(d, "t_us", 0, _I64_MAX))
     if t == MessageType.RESET:
-        return Reset(_int(d, "seed", _I64_MIN, _I64_MAX, 0) & ((1 << 64) - 1))
+        start = d.get("start", "default")
+        if start not in START_NAMES:
+            raise _FieldError(f'"start" must be one of {", ".join(START_NAMES)}')
+        return Reset(_int(d, "seed", _I64_MIN, _I64_MAX, 0) & ((1 << 64) - 1), START_NAMES.index(start))
     if t == MessageType.SNAPSHOT:
         return Snapshot(_int(d, "slot", 0, 7, 0))
     if t == MessageType.RESTORE:

@@ -1,6 +1,7 @@
-"""The messages of protocol v1 (docs/protocol.md), as immutable dataclasses.
+"""The messages of protocol versions 1 and 2 (docs/protocol.md), as immutable dataclasses.
 
-Both encodings carry the same messages; field names are the JSON keys. Times are absolute
+Both encodings carry the same messages; field names are the JSON keys (of version 2: the sensor
+frame's ``line_bar`` is ``pump_bar`` in version 1, which :attr:`Sensors.pump_bar` still reads). Times are absolute
 simulation time in microseconds, sequence numbers count ticks since the last reset modulo 2**32.
 """
 
@@ -11,8 +12,11 @@ from dataclasses import dataclass
 from enum import IntEnum, IntFlag
 from typing import ClassVar, Dict, Optional, Union
 
-VERSION = 1
-"""The protocol version this client speaks."""
+VERSION = 2
+"""The newest protocol version this client speaks (its hello offers MIN_VERSION..VERSION)."""
+
+MIN_VERSION = 1
+"""The oldest protocol version this client speaks."""
 
 SEQ_MODULUS = 1 << 32
 MAX_TEXT_BYTES = 240
@@ -35,6 +39,8 @@ class MessageType(IntEnum):
     RESTORE = 0x16
     FAULT = 0x17
     BYE = 0x18
+    GET_STATS = 0x19
+    STATS = 0x7D
     ACK = 0x7E
     ERROR = 0x7F
 
@@ -93,7 +99,7 @@ class Hello:
     """Client to server, first: the versions spoken, raw signals wanted, the tick (0: server's)."""
 
     TYPE: ClassVar[MessageType] = MessageType.HELLO
-    min_version: int = VERSION
+    min_version: int = MIN_VERSION
     max_version: int = VERSION
     raw: bool = False
     dt_us: int = 0
@@ -115,14 +121,17 @@ class Sensors:
     """Server to client: the readings at the start of tick ``seq``.
 
     Values with no data (a dropout fault) are NaN. The ``raw_*`` fields are valid only when
-    :attr:`raw_valid` (raw mode on); otherwise 0.
+    :attr:`raw_valid` (raw mode on); otherwise 0. ``line_bar`` is the pump–boiler line (version
+    1 calls it ``pump_bar``); in version 2 both pressures are as the machine's sensors read them
+    and ``raw_pressure_counts`` follows the machine's transducer; ``raw_group_counts`` and
+    ``raw_line_counts`` exist from version 2 on (0 in a v1 frame).
     """
 
     TYPE: ClassVar[MessageType] = MessageType.SENSORS
     seq: int
     t_us: int
     group_bar: float
-    pump_bar: float
+    line_bar: float
     boiler_c: float
     group_c: float
     flow_pulses: int
@@ -134,6 +143,13 @@ class Sensors:
     raw_group_tc_q: int = 0
     raw_zero_cross: int = 0
     raw_heater_on: int = 0
+    raw_group_counts: int = 0
+    raw_line_counts: int = 0
+
+    @property
+    def pump_bar(self) -> float:
+        """The line pressure by its version-1 name."""
+        return self.line_bar
 
     @property
     def t_s(self) -> float:
@@ -180,8 +196,9 @@ class Sensors:
 
 
 _SENSOR_FIELDS = (
-    "seq", "t_us", "group_bar", "pump_bar", "boiler_c", "group_c", "flow_pulses", "tank_ml", "drip_ml", "status",
+    "seq", "t_us", "group_bar", "line_bar", "boiler_c", "group_c", "flow_pulses", "tank_ml", "drip_ml", "status",
     "raw_pressure_counts", "raw_boiler_tc_q", "raw_group_tc_q", "raw_zero_cross", "raw_heater_on",
+    "raw_group_counts", "raw_line_counts",
 )
 
 
@@ -231,10 +248,16 @@ class RunTo:
 
 @dataclass(frozen=True)
 class Reset:
-    """A fresh plant at t = 0, seq 0, faults cleared, the scenario re-armed, noise seeded (64 bits)."""
+    """A fresh plant at t = 0, seq 0, faults cleared, the scenario re-armed, noise seeded (64 bits),
+    started as ``start`` says (version 2: ``START_NAMES``; 0, the session's start, in version 1)."""
 
     TYPE: ClassVar[MessageType] = MessageType.RESET
     seed: int = 0
+    start: int = 0
+
+
+START_NAMES = ("default", "hot", "cold")
+"""A reset's ``start`` by its value: the session's start (``serve --start`` or the machine file's), hot, cold."""
 
 
 @dataclass(frozen=True)
@@ -264,6 +287,37 @@ class Fault:
 @dataclass(frozen=True)
 class Bye:
     TYPE: ClassVar[MessageType] = MessageType.BYE
+
+
+@dataclass(frozen=True)
+class GetStats:
+    """Client to server: asks for a :class:`Stats` (any time; e.g. just before :class:`Bye`)."""
+
+    TYPE: ClassVar[MessageType] = MessageType.GET_STATS
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Server to client, the answer to :class:`GetStats`: the session's counters (``ticks`` since
+    the last reset, resends, watchdog trips, duplicates, errors) and, in real time, the tick
+    lateness in µs of the ``late_ticks`` ticks measured (zeros in lockstep). Each is a u32."""
+
+    TYPE: ClassVar[MessageType] = MessageType.STATS
+    ticks: int
+    late_ticks: int
+    late_p50_us: int
+    late_p99_us: int
+    late_p999_us: int
+    late_max_us: int
+    resends: int
+    watchdog_trips: int
+    duplicates: int
+    errors: int
+
+
+STATS_FIELDS = ("ticks", "late_ticks", "late_p50_us", "late_p99_us", "late_p999_us", "late_max_us", "resends",
+                "watchdog_trips", "duplicates", "errors")
+"""The fields of :class:`Stats`, in wire order."""
 
 
 @dataclass(frozen=True)
@@ -299,12 +353,12 @@ class Error:
             return None
 
 
-PAYLOADLESS: Dict[int, Union[Pause, Resume, Bye]] = {
-    MessageType.PAUSE: Pause(), MessageType.RESUME: Resume(), MessageType.BYE: Bye()}
+PAYLOADLESS: Dict[int, Union[Pause, Resume, Bye, GetStats]] = {
+    MessageType.PAUSE: Pause(), MessageType.RESUME: Resume(), MessageType.BYE: Bye(), MessageType.GET_STATS: GetStats()}
 """The messages that carry nothing but their type (immutable, so one instance each)."""
 
 Message = Union[Hello, HelloAck, Sensors, Actuators, Pause, Resume, Step, RunTo, Reset, Snapshot, Restore, Fault, Bye,
-                Ack, Error]
+                GetStats, Stats, Ack, Error]
 """Any protocol message."""
 
 

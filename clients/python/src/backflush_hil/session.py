@@ -29,8 +29,8 @@ from .binary import BinaryDecoder
 from .errors import ConnectionClosed, HilError, HilTimeout, ProtocolError, ServerError, UsageError
 from .jsonlines import JsonLineDecoder
 from .messages import (
-    VERSION, Ack, Actuators, Bye, DecodeError, Error, Fault, Hello, HelloAck, Message, Pause, Reset, Restore, Resume,
-    RunTo, Sensors, Snapshot, Step, seq_before, seq_next,
+    MIN_VERSION, VERSION, Ack, Actuators, Bye, DecodeError, Error, Fault, GetStats, Hello, HelloAck, Message, Pause,
+    START_NAMES, Reset, Restore, Resume, RunTo, Sensors, Snapshot, Stats, Step, seq_before, seq_next,
 )
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -70,7 +70,7 @@ class Session:
         self.timeout = timeout
         self.name = name
         self._sock = sock
-        self._encode: Callable[[Message], bytes] = binary.encode if self.encoding is Encoding.BINARY \
+        self._encode: Callable[[Message, int], bytes] = binary.encode if self.encoding is Encoding.BINARY \
             else jsonlines.encode
         self._decoder: Union[BinaryDecoder, JsonLineDecoder] = BinaryDecoder() if self.encoding is Encoding.BINARY \
             else JsonLineDecoder()
@@ -91,11 +91,12 @@ class Session:
     @classmethod
     def connect(cls, host: str = "127.0.0.1", port: int = 5555, *, unix: Optional[PathLike] = None,
                 encoding: Union[Encoding, str] = Encoding.BINARY, raw: bool = False, dt_us: int = 0,
-                timeout: float = 10.0) -> "Session":
+                timeout: float = 10.0, max_version: int = VERSION) -> "Session":
         """Connects over TCP (``host``, ``port``) or to the Unix socket ``unix``, and says hello.
 
         ``raw`` asks for the raw hardware signals; ``dt_us`` for a tick other than the server's
-        (lockstep only, 10..100000 µs; 0: the server's). Connection failures raise the usual
+        (lockstep only, 10..100000 µs; 0: the server's); ``max_version`` 1 speaks protocol v1 as
+        clients before v2 did. Connection failures raise the usual
         :class:`OSError` (e.g. ``ConnectionRefusedError``, ``FileNotFoundError``); a server with
         all sessions in use raises :class:`ServerError` with code ``BUSY``.
         """
@@ -116,15 +117,18 @@ class Session:
             name = f"tcp {host}:{port}"
         session = cls(sock, encoding, timeout=timeout, name=name)
         try:
-            session.hello(raw=raw, dt_us=dt_us)
+            session.hello(raw=raw, dt_us=dt_us, max_version=max_version)
         except BaseException:
             session.close()
             raise
         return session
 
-    def hello(self, *, raw: bool = False, dt_us: int = 0, min_version: int = VERSION,
+    def hello(self, *, raw: bool = False, dt_us: int = 0, min_version: int = MIN_VERSION,
               max_version: int = VERSION) -> HelloAck:
-        """Says hello and waits for the server's hello_ack (an error frame raises :class:`ServerError`)."""
+        """Says hello and waits for the server's hello_ack (an error frame raises :class:`ServerError`).
+
+        It offers versions 1..2; the server answers with the highest it speaks (an older server: 1),
+        and the session speaks that version from then on (:attr:`version`)."""
         deadline = self._deadline(None)
         try:
             self.send(Hello(min_version, max_version, raw, dt_us))
@@ -144,6 +148,11 @@ class Session:
                 return m
             if isinstance(m, Error):
                 raise ServerError(m)
+
+    @property
+    def version(self) -> int:
+        """The protocol version the hello negotiated (1 before it is answered)."""
+        return self.hello_ack.version if self.hello_ack is not None else MIN_VERSION
 
     @property
     def session_id(self) -> int:
@@ -173,7 +182,7 @@ class Session:
 
     def send(self, message: Message) -> None:
         """Sends one message as it is (the low level; the methods below are easier)."""
-        data = self._encode(message)
+        data = self._encode(message, self.version)
         try:
             self._sock.sendall(data)
         except OSError as e:
@@ -345,9 +354,15 @@ class Session:
         assert self._frame is not None
         return self._frame
 
-    def reset(self, seed: int = 0) -> Sensors:
-        """A fresh plant at t = 0 (faults cleared, scenario re-armed, noise seeded); returns its tick-0 frame."""
-        self._control(Reset(seed), frame_follows=True)
+    def reset(self, seed: int = 0, start: Optional[str] = None) -> Sensors:
+        """A fresh plant at t = 0 (faults cleared, scenario re-armed, noise seeded); returns its tick-0 frame.
+
+        ``start`` ``"hot"`` or ``"cold"`` starts it so (protocol v2); None: as the session starts."""
+        if start is not None and start not in ("hot", "cold"):
+            raise UsageError(f"start must be hot or cold, got {start!r}")
+        if start is not None and self.version < 2:
+            raise UsageError("a reset's start needs protocol version 2; this server speaks 1")
+        self._control(Reset(seed, 0 if start is None else START_NAMES.index(start)), frame_follows=True)
         assert self._frame is not None
         return self._frame
 
@@ -364,6 +379,25 @@ class Session:
     def fault(self, spec: str) -> None:
         """Injects a fault now, e.g. ``"stuck target=boiler_c"`` (a bad spec raises :class:`ServerError` BAD_FAULT)."""
         self._control(Fault(spec), frame_follows=False)
+
+    def get_stats(self, timeout: Optional[float] = None) -> Stats:
+        """The session's counters and, in real time, its tick lateness (a :class:`Stats`).
+
+        Sensor frames that arrive before the answer (a real-time server sends one every tick) are
+        kept and come out of :meth:`sensors` as usual; a server older than get_stats answers with
+        an UNKNOWN_TYPE error, raised as :class:`ServerError`."""
+        self.send(GetStats())
+        deadline = self._deadline(timeout)
+        while True:
+            m = self._next_message(deadline)
+            if isinstance(m, Stats):
+                return m
+            if isinstance(m, Error):
+                raise ServerError(m)
+            if isinstance(m, Sensors):
+                self._backlog.append(m)
+            elif isinstance(m, Ack):
+                self.last_ack = m
 
     def bye(self, timeout: Optional[float] = None) -> Optional[int]:
         """Ends the session and closes the connection; returns the ack's value (the seq) if it came."""

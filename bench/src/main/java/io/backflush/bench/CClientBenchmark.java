@@ -4,6 +4,8 @@ import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.Presets;
 import io.backflush.sim.hil.server.HilServer;
 import io.backflush.sim.hil.server.SessionConfig;
+import io.backflush.sim.live.LiveServer;
+import io.backflush.sim.live.Watch;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -17,6 +19,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,10 +49,20 @@ public class CClientBenchmark {
     @Param({"tcp", "unix"})
     public String transport;
 
+    /**
+     * none: nobody watches; page: the live page of {@code serve --live-port} watches the session, with
+     * one viewer reading its event stream (as a browser tab would), to measure what watching costs
+     * the lockstep path.
+     */
+    @Param({"none", "page"})
+    public String watch;
+
     private Path dir;
     private Path binary;
     private HilServer server;
     private List<String> command;
+    private LiveServer page;
+    private Thread viewer;
 
     @Setup(Level.Trial)
     public void start() throws IOException, InterruptedException {
@@ -58,15 +76,42 @@ public class CClientBenchmark {
         binary = dir.resolve("example_firmware");
         run(List.of("cc", "-O2", "-o", binary.toString(), source.toString(), "-lm"));
         SessionConfig config = SessionConfig.lockstep(Machine.of(Presets.singleBoiler()));
+        Watch watcher = null;
+        if (watch.equals("page")) {
+            watcher = new Watch(config.machine(), "the benchmark");
+            page = LiveServer.start(LiveServer.Config.loopback(config.machine(), 0), watcher);
+            viewer = view(page.url());
+        }
         if (transport.equals("unix")) {
             Path socket = dir.resolve("hil.sock");
-            server = HilServer.unix(config, socket, 2, r -> { });
+            server = HilServer.unix(config, socket, 2, r -> { }).watchedBy(watcher);
             command = List.of(binary.toString(), "unix:" + socket, "0", "--bench", Integer.toString(STEPS));
         } else {
-            server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 2, r -> { });
+            server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 2, r -> { }).watchedBy(watcher);
             command = List.of(binary.toString(), "127.0.0.1", Integer.toString(server.port()), "--bench",
                     Integer.toString(STEPS));
         }
+    }
+
+    /** A browser tab's stand-in: opens a watching session and reads its event stream until the trial ends. */
+    private static Thread view(URI base) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        String body = http.send(HttpRequest.newBuilder(base.resolve("/session")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String id = body.replaceAll(".*\"session\":\"([0-9a-f]+)\".*", "$1");
+        Thread t = new Thread(() -> {
+            try (InputStream in = http.send(HttpRequest.newBuilder(base.resolve("/events?session=" + id)).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()).body()) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // the page closed at the end of the trial
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-viewer");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     @Benchmark
@@ -86,6 +131,9 @@ public class CClientBenchmark {
     @TearDown(Level.Trial)
     public void stop() throws IOException {
         server.close();
+        if (page != null) {
+            page.close();
+        }
         Files.deleteIfExists(binary);
         Files.deleteIfExists(dir.resolve("hil.sock"));
         Files.deleteIfExists(dir);

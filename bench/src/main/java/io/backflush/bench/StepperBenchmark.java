@@ -8,6 +8,7 @@ import io.backflush.core.plant.ActuatorSchedule;
 import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
+import io.backflush.core.plant.Sensors;
 import io.backflush.core.plant.StepperKind;
 import io.backflush.core.plant.ReferenceIntegrator;
 import io.backflush.core.plant.ScheduleResult;
@@ -63,6 +64,7 @@ public class StepperBenchmark {
     private Machine machine;
     private BasketParameters basket;
     private ActuatorSchedule schedule;
+    private final Sensors sensors = new Sensors();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -86,6 +88,27 @@ public class StepperBenchmark {
     public double referenceStepperCycle() {
         return cycle(new Plant(machine, basket, InitialConditions.hotAndDry(), CleaningParameters.defaults(),
                 StepperKind.REFERENCE));
+    }
+
+    /**
+     * {@link #fixedStepperCycle} with the sensors read every tick as a controller does
+     * ({@code Plant.readSensors}, then the group, line and transducer pressures: the preset's line
+     * sensor with its mains-frequency ripple), to show what reading them costs and that it
+     * allocates nothing either.
+     */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double fixedStepperCycleReadingSensors() {
+        Plant plant = new Plant(machine, basket);
+        Actuators actuators = plant.actuators();
+        double sum = 0;
+        for (int i = 0; i < STEPS; i++) {
+            plant.readSensors(sensors);
+            sum += sensors.groupPressureBar() + sensors.linePressureBar() + sensors.transducerPressureBar();
+            schedule.applyAt(i * DT_SECONDS, actuators);
+            plant.step(DT_SECONDS);
+        }
+        return sum + plant.state(0);
     }
 
     /** The schedule applied and the plant stepped 20 000 times, as a real-time executive would. */

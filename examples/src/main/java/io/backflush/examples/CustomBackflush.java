@@ -16,9 +16,9 @@ public final class CustomBackflush {
         Plant plant = new Plant(Machine.of(Presets.singleBoiler()), BasketParameters.blind());
         // 8 s against the blind basket (pump on, three-way valve closed), then 4 s released; heater on below 93 °C
         Controller controller = (sensors, actuators) -> {
-            boolean filling = sensors.timeSeconds % 12.0 < 8.0;
+            boolean filling = sensors.timeSeconds() % 12.0 < 8.0;
             actuators.pumpDuty(filling ? 1.0 : 0.0).solenoidEnergised(filling)
-                    .heaterDuty(sensors.boilerTemperatureC < 93.0 ? 1.0 : 0.0);
+                    .heaterDuty(sensors.boilerTemperatureC() < 93.0 ? 1.0 : 0.0);
         };
         CycleDetector cycles = new CycleDetector(plant, t -> "water");
         Simulation sim = new Simulation(plant, controller, 0.001).observe(cycles);
@@ -27,7 +27,7 @@ public final class CustomBackflush {
             sim.runUntil(second);
             plant.readSensors(s);
             System.out.printf("t %4.1f s  group %5.2f bar  boiler %5.1f °C  flow meter %6.1f ml%n",
-                    s.timeSeconds, s.groupPressureBar, s.boilerTemperatureC, s.flowMeterMl);
+                    s.timeSeconds(), s.groupPressureBar(), s.boilerTemperatureC(), s.flowMeterMl());
         }
         cycles.finish(plant);
         for (CycleReport c : cycles.cycles()) {

@@ -96,6 +96,19 @@ public final class Machine {
         return k;
     }
 
+    /**
+     * The same machine (its resolved pump curve and inlet characteristic shared) starting as
+     * {@code start} says: {@code serve --start} over the machine file's default.
+     */
+    public Machine withStart(StartState start) {
+        if (start == parameters.start()) {
+            return this;
+        }
+        Machine next = new Machine(parameters.withStart(start), pump, inlet);
+        next.water = water;
+        return next;
+    }
+
     public MachineParameters parameters() {
         return parameters;
     }

@@ -38,6 +38,9 @@ import io.backflush.core.thermal.SensorParameters;
  * @param environment       room and tank
  * @param line              the pump–boiler line that traps pressure behind a released group; null:
  *                          {@link LineParameters#defaults()}
+ * @param start             how runs and HIL sessions on this machine start unless told otherwise
+ *                          ({@code run --start}, {@code serve --start}, the HIL reset's {@code start});
+ *                          null: {@link StartState#HOT}
  */
 public record MachineParameters(
         String name,
@@ -52,11 +55,15 @@ public record MachineParameters(
         GroupHeadParameters groupHead,
         SensorParameters sensors,
         EnvironmentParameters environment,
-        LineParameters line) {
+        LineParameters line,
+        StartState start) {
 
     public MachineParameters {
         if (line == null) {
             line = LineParameters.defaults();
+        }
+        if (start == null) {
+            start = StartState.HOT;
         }
         Require.present(name, "name");
         if (description == null) {
@@ -71,7 +78,17 @@ public record MachineParameters(
         Require.present(environment, "environment");
     }
 
-    /** A machine with the default line (estimates). */
+    /** A machine that starts hot. */
+    public MachineParameters(String name, String description, PumpParameters pump, ReliefValveParameters overPressureValve,
+                             OrificeParameters gicleur, OrificeParameters groupInlet,
+                             ThreeWayValveParameters threeWayValve, GroupChamberParameters chamber,
+                             BoilerParameters boiler, GroupHeadParameters groupHead, SensorParameters sensors,
+                             EnvironmentParameters environment, LineParameters line) {
+        this(name, description, pump, overPressureValve, gicleur, groupInlet, threeWayValve, chamber, boiler,
+                groupHead, sensors, environment, line, null);
+    }
+
+    /** A machine with the default line (estimates), starting hot. */
     public MachineParameters(String name, String description, PumpParameters pump, ReliefValveParameters overPressureValve,
                              OrificeParameters gicleur, OrificeParameters groupInlet,
                              ThreeWayValveParameters threeWayValve, GroupChamberParameters chamber,
@@ -88,16 +105,22 @@ public record MachineParameters(
 
     public MachineParameters withName(String newName, String newDescription) {
         return new MachineParameters(newName, newDescription, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment, line);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, start);
     }
 
     public MachineParameters withOverPressureValve(ReliefValveParameters opv) {
         return new MachineParameters(name, description, pump, opv, gicleur, groupInlet,
-                threeWayValve, chamber, boiler, groupHead, sensors, environment, line);
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, start);
+    }
+
+    /** The same machine starting as {@code newStart} says. */
+    public MachineParameters withStart(StartState newStart) {
+        return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
+                threeWayValve, chamber, boiler, groupHead, sensors, environment, line, newStart);
     }
 
     public MachineParameters withChamber(GroupChamberParameters newChamber) {
         return new MachineParameters(name, description, pump, overPressureValve, gicleur, groupInlet,
-                threeWayValve, newChamber, boiler, groupHead, sensors, environment, line);
+                threeWayValve, newChamber, boiler, groupHead, sensors, environment, line, start);
     }
 }

@@ -9,6 +9,7 @@ import io.backflush.core.hydraulics.VibratoryPumpParameters;
 import io.backflush.core.thermal.BoilerParameters;
 import io.backflush.core.thermal.EnvironmentParameters;
 import io.backflush.core.thermal.GroupHeadParameters;
+import io.backflush.core.thermal.PressurePlace;
 import io.backflush.core.thermal.SensorParameters;
 
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ public final class Presets {
 
     private static final EnvironmentParameters ROOM = new EnvironmentParameters(22.0, 22.0);
     private static final SensorParameters THERMOCOUPLE = new SensorParameters(2.0);
+    /** A rotary pump's line has no mains-frequency pulsation. */
+    private static final SensorParameters THERMOCOUPLE_ROTARY = THERMOCOUPLE.withPressure(PressurePlace.LINE, 0.0, 0.0,
+            0.0, 0L);
 
     private static final Map<String, MachineParameters> PRESETS = new LinkedHashMap<>();
 
@@ -99,7 +103,7 @@ public final class Presets {
                 new GroupChamberParameters(55.0, 0.8, 0.5),
                 new BoilerParameters(5000.0, 2500.0, 3.0),
                 new GroupHeadParameters(4.0, 380.0, 8.0, 0.35),
-                THERMOCOUPLE,
+                THERMOCOUPLE_ROTARY,
                 ROOM);
     }
 

@@ -1,6 +1,7 @@
 package io.backflush.core.plant;
 
 import io.backflush.core.machine.MachineParameters;
+import io.backflush.core.machine.StartState;
 import io.backflush.core.thermal.GroupHeadParameters;
 
 /**
@@ -27,6 +28,11 @@ public record InitialConditions(double groupWaterMl, double boilerC, double grou
     /** A machine switched on cold: boiler, element and group at the room's temperature, dry basket. */
     public static InitialConditions coldAndDry() {
         return new InitialConditions(0.0, Double.NaN, Double.NaN);
+    }
+
+    /** A dry basket, hot or cold as {@code start} says. */
+    public static InitialConditions of(StartState start) {
+        return start == StartState.COLD ? coldAndDry() : hotAndDry();
     }
 
     /**

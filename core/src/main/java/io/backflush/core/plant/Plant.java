@@ -4,6 +4,7 @@ import io.backflush.core.cleaning.Cleaning;
 import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
+import io.backflush.core.thermal.PressurePlace;
 
 import java.util.Arrays;
 
@@ -29,6 +30,11 @@ public final class Plant {
     final double[] state;
     /** Flows and pressures of the last step. */
     private final Flows observed = new Flows();
+    /** What the pressure sensors add to the pressures (null: they read them exactly). */
+    private final PressureSensorModel pressureSensors;
+    private final boolean transducerOnLine;
+    /** Seed of the pressure sensors' noise. */
+    private long sensorSeed;
 
     private Faults faults = Faults.HEALTHY;
     private double timeSeconds;
@@ -79,6 +85,9 @@ public final class Plant {
         this.valve = new ThreeWayValve(machine.parameters());
         this.pump = new PumpDrive(machine.pump());
         this.state = StateLayout.initial(machine.parameters(), initial);
+        this.pressureSensors = PressureSensorModel.of(machine);
+        this.transducerOnLine = machine.parameters().sensors().pressureTransducer() == PressurePlace.LINE;
+        this.sensorSeed = machine.parameters().sensors().noiseSeed();
         this.observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
         this.stepperKind = stepper;
         if (stepper == StepperKind.REFERENCE) {
@@ -206,7 +215,7 @@ public final class Plant {
         commandsCopy.copyFrom(commands);
         return new Snapshot(machine, basket, state.clone(), timeSeconds, timeCompensation, emptiedFromBasketMl,
                 valve.state(), pump.state(), faults, observables(), pumpRunningFraction, basketWet, commandsCopy,
-                cleaningCopy);
+                cleaningCopy, sensorSeed);
     }
 
     /**
@@ -260,6 +269,7 @@ public final class Plant {
         basketWet = s.basketWet;
         commands.copyFrom(s.commands);
         cleaning.copyFrom(s.cleaning);
+        sensorSeed = s.sensorSeed;
         applyFouling();
     }
 
@@ -290,11 +300,12 @@ public final class Plant {
         private final boolean basketWet;
         private final Actuators commands;
         private final Cleaning cleaning;
+        private final long sensorSeed;
 
         private Snapshot(Machine machine, BasketParameters basket, double[] state, double timeSeconds,
                          double timeCompensation, double emptiedFromBasketMl, ThreeWayValve.State valve,
                          PumpDrive.State pump, Faults faults, StepObservables observed, double pumpRunningFraction,
-                         boolean basketWet, Actuators commands, Cleaning cleaning) {
+                         boolean basketWet, Actuators commands, Cleaning cleaning, long sensorSeed) {
             this.machine = machine;
             this.basket = basket;
             this.state = state;
@@ -309,6 +320,7 @@ public final class Plant {
             this.basketWet = basketWet;
             this.commands = commands;
             this.cleaning = cleaning;
+            this.sensorSeed = sensorSeed;
         }
 
         /** Simulation time of the snapshot, s. */
@@ -353,14 +365,41 @@ public final class Plant {
         StateLayout.setTemperatures(state, machine.parameters(), boilerC, groupC);
     }
 
-    /** Fills {@code out} with the current sensor readings. */
+    /**
+     * Fills {@code out} with the current sensor readings: the pressures as the machine's group and
+     * line sensors read them ({@link io.backflush.core.thermal.SensorParameters}: ripple, noise,
+     * rounding; the plant's state is not changed by them), the lagging probes, the flow meter.
+     * Allocates nothing.
+     */
     public void readSensors(Sensors out) {
-        out.timeSeconds = timeSeconds;
-        out.groupPressureBar = observed.groupBar;
-        out.pumpPressureBar = observed.pumpOutletBar;
-        out.boilerTemperatureC = state[StateLayout.BOILER_SENSOR_C];
-        out.groupTemperatureC = state[StateLayout.GROUP_SENSOR_C];
-        out.flowMeterMl = state[StateLayout.FROM_TANK_ML];
+        out.fill(timeSeconds, observed.groupBar, observed.pumpOutletBar, pumpRunningFraction, pressureSensors,
+                sensorSeed, transducerOnLine, state[StateLayout.BOILER_SENSOR_C], state[StateLayout.GROUP_SENSOR_C],
+                state[StateLayout.FROM_TANK_ML]);
+    }
+
+    /** The group sensor's reading now (what {@link Sensors#groupPressureBar()} reads), bar. */
+    public double groupSensorBar() {
+        return pressureSensors == null ? observed.groupBar
+                : pressureSensors.group(observed.groupBar, timeSeconds, sensorSeed);
+    }
+
+    /** The line sensor's reading now (what {@link Sensors#linePressureBar()} reads), bar. */
+    public double lineSensorBar() {
+        return pressureSensors == null ? observed.pumpOutletBar
+                : pressureSensors.line(observed.pumpOutletBar, pumpRunningFraction, timeSeconds, sensorSeed);
+    }
+
+    /** The reading of the firmware's transducer, on the line or the group as the machine says, bar. */
+    public double transducerSensorBar() {
+        return transducerOnLine ? lineSensorBar() : groupSensorBar();
+    }
+
+    /**
+     * Seeds the pressure sensors' noise: the machine's {@code noiseSeed} mixed with {@code seed}
+     * (a HIL session's reset seed), so sessions reset with different seeds read different noise.
+     */
+    public void seedSensorNoise(long seed) {
+        sensorSeed = machine.parameters().sensors().noiseSeed() ^ PressureSensorModel.mix(seed);
     }
 
     // ---- observables ----
@@ -387,7 +426,12 @@ public final class Plant {
         return observed.groupBar;
     }
 
-    /** Pump outlet gauge pressure, bar. */
+    /**
+     * Pump outlet gauge pressure, bar.
+     *
+     * @deprecated the pump–boiler line's pressure: {@link #linePressureBar()} (the same value)
+     */
+    @Deprecated
     public double pumpPressureBar() {
         return observed.pumpOutletBar;
     }
@@ -499,7 +543,10 @@ public final class Plant {
         return state[StateLayout.GROUP_WATER_ML] + state[StateLayout.LINE_WATER_ML];
     }
 
-    /** Pressure in the pump–boiler line (where hobby mods put the transducer), bar. */
+    /**
+     * Pressure in the pump–boiler line (where hobby mods put the transducer), bar: the plant's, as
+     * the {@code line_bar} signal; the line sensor's reading is {@link #lineSensorBar()}.
+     */
     public double linePressureBar() {
         return observed.pumpOutletBar;
     }

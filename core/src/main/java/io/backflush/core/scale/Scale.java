@@ -308,7 +308,7 @@ public final class Scale {
         }
         return new MachineParameters(clean.name(), clean.description(), clean.pump(), clean.overPressureValve(),
                 gicleur, inlet, valve, clean.chamber(), boiler, clean.groupHead(), clean.sensors(),
-                clean.environment(), clean.line());
+                clean.environment(), clean.line(), clean.start());
     }
 
     private OrificeParameters narrowed(OrificeParameters bore, double milligrams) {

@@ -12,9 +12,13 @@ public final class Seeds {
     private Seeds() {
     }
 
-    /** QuickTheories with a logged, replayable seed. */
+    /**
+     * QuickTheories with a logged, replayable seed; {@code -Dbackflush.examples=N} draws N examples
+     * instead of {@code examples} (to hunt a rare failure, or replay one found that way).
+     */
     public static QuickTheory theory(String name, int examples) {
-        return qt().withFixedSeed(seed(name)).withExamples(examples).withShrinkCycles(30);
+        return qt().withFixedSeed(seed(name)).withExamples(Integer.getInteger("backflush.examples", examples))
+                .withShrinkCycles(30);
     }
 
     /** A seed for a randomised test: -Dbackflush.seed or a fresh one, logged either way. */

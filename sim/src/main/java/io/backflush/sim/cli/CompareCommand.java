@@ -4,6 +4,7 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.param.InvalidParameterException;
+import io.backflush.sim.signal.Numbers;
 import io.backflush.sim.usage.ComparisonResult;
 import io.backflush.sim.usage.StepPolicy;
 import io.backflush.sim.usage.Strategy;
@@ -207,12 +208,12 @@ final class CompareCommand implements Callable<Integer> {
         w.append("strategy,mean_cup_penalty,worst_cup_penalty,residue_screen_mg,residue_passage_mg,residue_valve_mg,"
                 + "water_used_ml,detergent_used_g,cleaning_minutes,tainted_shots,drip_days\n");
         for (StrategySummary s : c.strategies()) {
-            w.append(String.join(",", s.name(), Double.toString(s.meanCupPenalty()),
-                    Double.toString(s.worstCupPenalty()), Double.toString(s.residueEndMg().get("screen")),
-                    Double.toString(s.residueEndMg().get("passage")), Double.toString(s.residueEndMg().get("valve")),
-                    Double.toString(s.waterUsedMl()), Double.toString(s.detergentUsedG()),
-                    Double.toString(s.cleaningMinutes()), Double.toString(s.taintedShots()),
-                    Double.toString(s.dripDays())));
+            w.append(s.name());
+            for (double v : new double[] {s.meanCupPenalty(), s.worstCupPenalty(), s.residueEndMg().get("screen"),
+                    s.residueEndMg().get("passage"), s.residueEndMg().get("valve"), s.waterUsedMl(), s.detergentUsedG(),
+                    s.cleaningMinutes(), s.taintedShots(), s.dripDays()}) {
+                w.append(',').append(Numbers.shortest(v));
+            }
             w.append('\n');
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);

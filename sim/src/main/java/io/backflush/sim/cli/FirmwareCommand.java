@@ -10,8 +10,11 @@ import io.backflush.sim.firmware.SketchBuilder;
 import io.backflush.sim.firmware.TraceSummary;
 import io.backflush.sim.hil.server.SessionConfig;
 import io.backflush.sim.hil.server.SessionResult;
+import io.backflush.sim.live.LiveServer;
+import io.backflush.sim.live.Watch;
 import io.backflush.sim.run.CycleReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,6 +94,15 @@ final class FirmwareCommand implements Runnable {
                         + "(default ${DEFAULT-VALUE}).")
         long watchdogMs;
 
+        @Mixin
+        LiveWatchOptions live = new LiveWatchOptions();
+
+        @Option(names = "--live-wait", paramLabel = "SECONDS", defaultValue = "0",
+                description = "With --live-port: wait up to this long for the page to be opened before the firmware "
+                        + "starts (default ${DEFAULT-VALUE}). Lockstep runs as fast as the firmware answers, so the page "
+                        + "shows a time-lapse of plant time.")
+        double liveWaitSeconds;
+
         @Option(names = "--kit", paramLabel = "DIR", description = "The host kit (default: clients/arduino of this checkout).")
         Path kit;
 
@@ -123,6 +135,10 @@ final class FirmwareCommand implements Runnable {
                     }
                 }
             }
+            live.check();
+            if (!(liveWaitSeconds >= 0 && liveWaitSeconds <= 3600)) {
+                throw new UserInputException("--live-wait must be 0..3600 s, got " + liveWaitSeconds);
+            }
             Machine m = Inputs.machine(machine);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -140,7 +156,18 @@ final class FirmwareCommand implements Runnable {
                         untilSeconds, sc, trace, serialLog, eeprom,
                         wallTimeoutSeconds == null ? null : Duration.ofMillis(Math.round(wallTimeoutSeconds * 1000)), hangMs,
                         watchdogMs);
-                FirmwareRunner.Run run = FirmwareRunner.run(options, out, err);
+                Watch watch = new Watch(m, "the firmware run");
+                FirmwareRunner.Run run;
+                try (LiveServer page = live.start(m, watch)) {
+                    synchronized (out) {
+                        ServeCommand.printPage(out, page);
+                    }
+                    long waitUntil = System.nanoTime() + Math.round(liveWaitSeconds * 1e9);
+                    while (page != null && watch.viewers() == 0 && System.nanoTime() < waitUntil) {
+                        Thread.sleep(50);
+                    }
+                    run = FirmwareRunner.run(options, out, err, page == null ? null : watch);
+                }
                 synchronized (out) {
                     print(out, s, m, build, run);
                     out.flush();

@@ -91,6 +91,9 @@ final class MachineYaml {
         if (v.isNull()) {
             return "null";
         }
+        if (v.isIntegralNumber()) {
+            return v.asText();
+        }
         if (v.isNumber()) {
             return BigDecimal.valueOf(v.doubleValue()).toPlainString();
         }

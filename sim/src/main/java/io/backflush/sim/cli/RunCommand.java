@@ -1,5 +1,7 @@
 package io.backflush.sim.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.backflush.core.machine.Machine;
@@ -201,7 +203,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The JSON writer of {@code run} and {@code compare}: numbers in their shortest round-trip form ({@link io.backflush.sim.signal.Numbers}). */
     static ObjectMapper jsonMapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        JsonFactory shortestNumbers = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+        return new ObjectMapper(shortestNumbers).enable(SerializationFeature.INDENT_OUTPUT);
     }
 }

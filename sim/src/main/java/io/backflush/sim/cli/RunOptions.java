@@ -31,9 +31,9 @@ final class RunOptions {
                     + "times slower): run both to check the fixed stepper on your machine file.")
     String stepper;
 
-    @Option(names = "--start", paramLabel = "STATE", defaultValue = "hot",
-            description = "hot (default: boiler at 93 °C, the group in steady state with it) or cold (the whole "
-                    + "machine at room temperature, just switched on).")
+    @Option(names = "--start", paramLabel = "STATE",
+            description = "hot (boiler at 93 °C, the group in steady state with it) or cold (the whole machine at room "
+                    + "temperature, just switched on); default: the machine file's start, hot on every preset.")
     String start;
 
     @Option(names = "--detergent", paramLabel = "GRAMS",
@@ -70,7 +70,8 @@ final class RunOptions {
         /** The plant and the scale the days of use left (with {@code --hardness}/{@code --alkalinity}). */
         RunSetup.Fouled fouled() {
             return RunSetup.fouled(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper,
-                    RunSetup.start(options.start), options.water.water() != null ? options.water.water() : machine.water());
+                    RunSetup.start(options.start, machine),
+                    options.water.water() != null ? options.water.water() : machine.water());
         }
     }
 
@@ -78,7 +79,7 @@ final class RunOptions {
     Run resolve() {
         RunCommand.validateDt(dtSeconds);
         StepperKind kind = RunSetup.stepper(stepper);
-        RunSetup.start(start);
+        RunSetup.startState(start);
         Machine m = Inputs.machine(machine);
         BackflushProgram p = Inputs.program(program);
         if (p.phases().stream().anyMatch(phase -> phase.kind().openGroup())) {

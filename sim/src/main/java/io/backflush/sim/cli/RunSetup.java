@@ -8,6 +8,7 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.StartState;
 import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
 import io.backflush.core.plant.StepperKind;
@@ -101,13 +102,22 @@ final class RunSetup {
         return new Fouled(plant, life.scale());
     }
 
-    /** The {@code --start} flag: {@code hot} or {@code cold}. */
-    static InitialConditions start(String name) {
+    /** The {@code --start} flag: {@code hot} or {@code cold}; null (not given): null. */
+    static StartState startState(String name) {
+        if (name == null) {
+            return null;
+        }
         return switch (name) {
-            case "hot" -> InitialConditions.hotAndDry();
-            case "cold" -> InitialConditions.coldAndDry();
+            case "hot" -> StartState.HOT;
+            case "cold" -> StartState.COLD;
             default -> throw new UserInputException("--start must be hot or cold, got '" + name + "'");
         };
+    }
+
+    /** The {@code --start} flag's initial conditions; not given: the machine file's start. */
+    static InitialConditions start(String name, Machine machine) {
+        StartState s = startState(name);
+        return InitialConditions.of(s == null ? machine.parameters().start() : s);
     }
 
     /** The {@code --stepper} flag: {@code fixed} or {@code reference}. */

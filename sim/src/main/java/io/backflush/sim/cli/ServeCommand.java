@@ -1,6 +1,7 @@
 package io.backflush.sim.cli;
 
 import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.StartState;
 import io.backflush.sim.hil.fault.FaultSpec;
 import io.backflush.sim.hil.fault.FaultSpecException;
 import io.backflush.sim.hil.fault.Scenario;
@@ -9,8 +10,11 @@ import io.backflush.sim.hil.server.HilSession;
 import io.backflush.sim.hil.server.SerialTransport;
 import io.backflush.sim.hil.server.SessionConfig;
 import io.backflush.sim.hil.server.SessionResult;
+import io.backflush.sim.live.LiveServer;
+import io.backflush.sim.live.Watch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,6 +93,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "A session's trace stops, saying so in an #event line, at this size (default ${DEFAULT-VALUE}).")
     long traceMaxMb;
 
+    @Option(names = "--start", paramLabel = "STATE",
+            description = "hot (boiler at 93 °C, the group in steady state with it) or cold (the machine at room "
+                    + "temperature, just switched on) at every session's start and reset (default: the machine file's "
+                    + "start, hot on every preset; a reset may ask for the other).")
+    String start;
+
+    @Mixin
+    LiveWatchOptions live = new LiveWatchOptions();
+
     @Option(names = "--ml-per-pulse", paramLabel = "ML", defaultValue = "0.5", description = "Flow-meter ml per pulse (default ${DEFAULT-VALUE}).")
     double mlPerPulse;
 
@@ -128,13 +141,18 @@ final class ServeCommand implements Callable<Integer> {
         if (baud < 300 || baud > 4_000_000) {
             throw new UserInputException("--baud must be 300..4000000, got " + baud);
         }
+        live.check();
         if (trace != null) {
             Path parent = trace.toAbsolutePath().getParent();
             if (parent == null || !Files.isDirectory(parent)) {
                 throw new UserInputException("--trace " + trace + ": directory " + parent + " does not exist");
             }
         }
+        StartState startState = RunSetup.startState(start);
         Machine m = Inputs.machine(machine);
+        if (startState != null) {
+            m = m.withStart(startState);
+        }
         List<FaultSpec> faults = List.of();
         if (scenario != null) {
             try {
@@ -155,11 +173,14 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UserInputException("--serial: " + e.getMessage());
             }
-            out.println("backflush: serving " + m.name() + " on " + transport.describe() + " ("
-                    + (mode.realtime ? "real time" : "lockstep") + ")");
-            out.flush();
-            SessionResult result = new HilSession(config, transport, 1).call();
-            out.println(result.summary());
+            Watch watch = new Watch(m, transport.describe());
+            try (LiveServer page = live.start(m, watch)) {
+                out.println("backflush: serving " + m.name() + " on " + transport.describe() + " ("
+                        + (mode.realtime ? "real time" : "lockstep") + ")");
+                printPage(out, page);
+                SessionResult result = new HilSession(config, transport, 1).watchedBy(page == null ? null : watch).call();
+                out.println(result.summary());
+            }
             return 0;
         }
         CountDownLatch done = new CountDownLatch(exitAfter == null ? Integer.MAX_VALUE : exitAfter);
@@ -200,12 +221,23 @@ final class ServeCommand implements Callable<Integer> {
             }
         }, "hil-shutdown");
         Runtime.getRuntime().addShutdownHook(onSignal);
-        try (server) {
+        Watch watch = new Watch(m, server.describe());
+        LiveServer page;
+        try {
+            page = live.start(m, watch);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        if (page != null) {
+            server.watchedBy(watch);
+        }
+        try (server; page) {
             synchronized (out) {
                 out.println("backflush: serving " + m.name() + " on " + server.describe() + " ("
                         + (mode.realtime ? "real time at " + rateHz + " Hz x" + speed : "lockstep at " + rateHz + " Hz")
                         + ", up to " + maxSessions + " sessions)");
-                out.flush();
+                printPage(out, page);
             }
             done.await();
         } finally {
@@ -216,5 +248,13 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Says where the watching page is (before any firmware connects), then flushes. */
+    static void printPage(PrintWriter out, LiveServer page) {
+        if (page != null) {
+            out.println("backflush: live page at " + page.url() + " (read-only: it watches the firmware drive the plant)");
+        }
+        out.flush();
     }
 }

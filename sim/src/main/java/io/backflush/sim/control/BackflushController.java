@@ -38,8 +38,8 @@ public final class BackflushController implements Controller {
 
     @Override
     public void control(Sensors sensors, Actuators actuators) {
-        actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC));
-        double duty = pumpDuty(sensors.timeSeconds);
+        actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC()));
+        double duty = pumpDuty(sensors.timeSeconds());
         actuators.pumpDuty(duty).solenoidEnergised(duty > 0.0);
     }
 

@@ -11,7 +11,7 @@ import io.backflush.core.plant.Sensors;
 @FunctionalInterface
 public interface Controller {
     /**
-     * @param sensors   readings at the start of the tick (sensors.timeSeconds is the time)
+     * @param sensors   readings at the start of the tick (sensors.timeSeconds() is the time)
      * @param actuators commands to apply for the next step; they persist between ticks
      */
     void control(Sensors sensors, Actuators actuators);

@@ -2,6 +2,7 @@ package io.backflush.sim.firmware;
 
 import io.backflush.core.machine.Machine;
 import io.backflush.sim.hil.server.HilServer;
+import io.backflush.sim.hil.server.SessionWatcher;
 import io.backflush.sim.hil.server.SessionConfig;
 import io.backflush.sim.hil.server.SessionResult;
 
@@ -153,6 +154,12 @@ public final class FirmwareRunner {
     }
 
     public static Run run(Options o, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
+        return run(o, out, err, null);
+    }
+
+    /** As {@link #run(Options, PrintWriter, PrintWriter)}, with {@code watcher} (null: none) watching the session. */
+    public static Run run(Options o, PrintWriter out, PrintWriter err, SessionWatcher watcher)
+            throws IOException, InterruptedException {
         checkPins(o);
         Path work = Files.createTempDirectory("backflush-firmware-");
         try {
@@ -167,7 +174,8 @@ public final class FirmwareRunner {
             int exit;
             SessionResult session;
             StringBuilder kitErrors = new StringBuilder();
-            try (HilServer server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 1, ended::add)) {
+            try (HilServer server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 1, ended::add)
+                    .watchedBy(watcher)) {
                 List<String> cmd = new ArrayList<>(List.of(o.binary().toString(), "--host", "127.0.0.1", "--port",
                         String.valueOf(server.port()), "--pins", o.pins().toString(), "--until", String.valueOf(o.untilSeconds()),
                         "--status", status.toString()));

@@ -20,6 +20,6 @@ final class LiveController implements Controller {
     @Override
     public void control(Sensors sensors, Actuators actuators) {
         actuators.pumpDuty(pump ? 1.0 : 0.0).solenoidEnergised(solenoid)
-                .heaterDuty(heater ? thermostat.heaterDuty(sensors.boilerTemperatureC) : 0.0);
+                .heaterDuty(heater ? thermostat.heaterDuty(sensors.boilerTemperatureC()) : 0.0);
     }
 }

@@ -89,6 +89,16 @@ final class LiveEvents implements TickObserver {
         }
         lastPump = pump;
         lastSolenoid = solenoid;
+        tellCycles(t);
+    }
+
+    /** The plant's run is over (a firmware's session ended): the last cycle is closed and told. */
+    void finish(Plant plant) {
+        detector.finish(plant);
+        tellCycles(plant.timeSeconds() - originSeconds);
+    }
+
+    private void tellCycles(double t) {
         while (reported < detector.cycleCount()) {
             CycleReport c = detector.cycle(reported++);
             String line = RunNarrative.laterCycle(c);

@@ -58,12 +58,15 @@ public final class LiveServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final ScheduledExecutorService reaper;
-    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Tab> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger opened = new AtomicInteger();
 
-    private LiveServer(Config config) throws IOException {
+    private final Watch watch;
+
+    private LiveServer(Config config, Watch watch) throws IOException {
         this.config = config;
+        this.watch = watch;
         this.server = HttpServer.create(config.bind(), 16);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newCachedThreadPool(r -> {
@@ -82,7 +85,15 @@ public final class LiveServer implements AutoCloseable {
 
     /** Starts a server; its address is {@link #url()}. */
     public static LiveServer start(Config config) throws IOException {
-        LiveServer s = new LiveServer(config);
+        return start(config, null);
+    }
+
+    /**
+     * Starts a server whose tabs watch HIL sessions through {@code watch} instead of having plants
+     * of their own (null: their own); controls are then refused with 403.
+     */
+    public static LiveServer start(Config config, Watch watch) throws IOException {
+        LiveServer s = new LiveServer(config, watch);
         s.server.start();
         s.reaper.scheduleWithFixedDelay(s::reap, 250, 250, TimeUnit.MILLISECONDS);
         return s;
@@ -111,7 +122,7 @@ public final class LiveServer implements AutoCloseable {
 
     @Override
     public void close() {
-        for (LiveSession s : sessions.values()) {
+        for (Tab s : sessions.values()) {
             s.close("server stopping");
         }
         server.stop(0);
@@ -121,7 +132,7 @@ public final class LiveServer implements AutoCloseable {
 
     private void reap() {
         long now = System.nanoTime();
-        for (LiveSession s : sessions.values()) {
+        for (Tab s : sessions.values()) {
             long quiet = now - s.lastMessageNanos();
             if (!s.attached() && quiet > config.attachTimeout().toNanos()) {
                 sessions.remove(s.id);
@@ -212,7 +223,7 @@ public final class LiveServer implements AutoCloseable {
             byte[] b = new byte[12];
             random.nextBytes(b);
             id = HexFormat.of().formatHex(b);
-            sessions.put(id, new LiveSession(id, config.machine()));
+            sessions.put(id, watch != null ? watch.viewer(id) : new LiveSession(id, config.machine()));
             opened.incrementAndGet();
         }
         json(x, 200, "{\"session\":\"" + id + "\"}");
@@ -220,7 +231,7 @@ public final class LiveServer implements AutoCloseable {
 
     private void events(HttpExchange x) throws IOException {
         String id = query(x.getRequestURI().getRawQuery()).get("session");
-        LiveSession s = id == null ? null : sessions.get(id);
+        Tab s = id == null ? null : sessions.get(id);
         if (s == null) {
             error(x, 404, id == null ? "events: no session= given" : "events: no open session '" + Control.clip(id) + "'");
             return;
@@ -242,10 +253,16 @@ public final class LiveServer implements AutoCloseable {
 
     private void control(HttpExchange x) throws IOException {
         String id = query(x.getRequestURI().getRawQuery()).get("session");
-        LiveSession s = id == null ? null : sessions.get(id);
-        if (s == null || s.closed()) {
+        Tab t = id == null ? null : sessions.get(id);
+        if (t == null || t.closed()) {
             drain(x);
             error(x, 404, id == null ? "control: no session= given" : "control: no open session '" + Control.clip(id) + "'");
+            return;
+        }
+        if (!(t instanceof LiveSession s)) {
+            drain(x);
+            error(x, 403, "control: this page watches a firmware drive the machine (read-only); the firmware's "
+                    + "commands are the only controls");
             return;
         }
         byte[] body = x.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);

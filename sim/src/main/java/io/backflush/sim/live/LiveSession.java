@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * rather than racing to catch up), applies the controls queued since the last one, and sends the
  * page one update of a few signals and any events. Only this thread touches the plant.
  */
-final class LiveSession {
+final class LiveSession extends Tab {
     /** Simulation step, s (the run command's default). */
     static final double DT_SECONDS = 0.001;
     /** Updates sent per second of wall time. */
@@ -38,19 +38,13 @@ final class LiveSession {
     /** The most simulated time one wakeup may run, s (bounds the work per wakeup). */
     static final double MAX_SIMULATED_PER_WAKEUP_S = 0.5;
     /** The signals each update carries, named by their trace columns. */
-    static final Signal[] SIGNALS = {Signal.GROUP_BAR, Signal.PUMP_BAR, Signal.BOILER_C,
+    static final Signal[] SIGNALS = {Signal.GROUP_BAR, Signal.LINE_BAR, Signal.BOILER_C,
             Signal.PUMP_FLOW_ML_PER_S, Signal.RELIEF_FLOW_ML_PER_S, Signal.GROUP_INFLOW_ML_PER_S,
             Signal.EXHAUST_WATER_ML_PER_S, Signal.EXHAUST_AIR_ATM_ML_PER_S, Signal.CUP_FLOW_ML_PER_S,
             Signal.DRIP_TRAY_ML, Signal.GROUP_WATER_ML, Signal.VALVE_ENERGISED, Signal.PUMP_DUTY, Signal.HEATER_DUTY,
             Signal.DETERGENT_LEFT_MG};
 
-    final String id;
     private final ConcurrentLinkedQueue<Control> inbox = new ConcurrentLinkedQueue<>();
-    private volatile boolean closed;
-    private volatile String closeReason = "closed";
-    private volatile long lastMessageNanos = System.nanoTime();
-    private volatile boolean attached;
-
     private Machine machine;
     private Plant plant;
     private Simulation simulation;
@@ -62,63 +56,30 @@ final class LiveSession {
     private int days;
     /** The machine changed: the page is sent a new hello (its name, valve, sound) before the next update. */
     private boolean helloDue;
-    // sound levels averaged over the ticks since the last update
-    private double loudSum;
-    private double whooshSum;
-    private double hissSum;
-    private int levelTicks;
-    /** The last levels sent: pump loudness, whoosh, hiss. */
-    private final double[] levels = new double[3];
+    private SoundLevels sound;
 
     LiveSession(String id, Machine machine) {
-        this.id = id;
+        super(id);
         this.machine = machine;
         fresh(new Plant(machine, BasketParameters.blind(), InitialConditions.hotAndDry(), CleaningParameters.defaults()));
     }
 
     /** Queues a checked control for the session's thread. */
     void offer(Control control) {
-        lastMessageNanos = System.nanoTime();
+        touch();
         inbox.add(control);
-    }
-
-    void close(String reason) {
-        closeReason = reason;
-        closed = true;
-    }
-
-    boolean closed() {
-        return closed;
-    }
-
-    boolean attached() {
-        return attached;
-    }
-
-    long lastMessageNanos() {
-        return lastMessageNanos;
-    }
-
-    /** Marks the stream attached; false if one already is. */
-    synchronized boolean attach() {
-        if (attached) {
-            return false;
-        }
-        attached = true;
-        lastMessageNanos = System.nanoTime();
-        return true;
     }
 
     /**
      * Runs the session and streams it as server-sent events until the session is closed or the
      * client goes away (a write fails).
      */
+    @Override
     void stream(OutputStream out) throws IOException {
         send(out, "hello", hello());
-        long period = 1_000_000_000L / UPDATES_PER_SECOND;
         long last = System.nanoTime();
         double owedSeconds = 0;
-        while (!closed) {
+        while (!closed()) {
             applyControls(out);
             long now = System.nanoTime();
             double factor = speed.equals("pause") ? 0 : Double.parseDouble(speed);
@@ -142,17 +103,9 @@ final class LiveSession {
                 send(out, "log", event(e));
             }
             send(out, "state", state());
-            long sleep = period - (System.nanoTime() - now);
-            if (sleep > 0) {
-                try {
-                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    close("server stopping");
-                }
-            }
+            sleepRest(now);
         }
-        send(out, "bye", "{\"reason\":" + Json.string(closeReason) + "}");
+        bye(out);
     }
 
     private void applyControls(OutputStream out) throws IOException {
@@ -263,14 +216,8 @@ final class LiveSession {
             controller.heater = old.heater;
         }
         events = new LiveEvents(plant);
-        simulation = new Simulation(plant, controller, DT_SECONDS).observe(events).observe(this::levels);
-    }
-
-    private void levels(double stepStart, Plant p) {
-        loudSum += RunSound.pumpLoudness(p.pumpRunningFraction(), p.pumpFlowMlPerS(), machine.pump().freeFlowMlPerS());
-        whooshSum += RunSound.whooshLevel(p.exhaustWaterFlowMlPerS());
-        hissSum += RunSound.hissLevel(p.exhaustAirFlowAtmMlPerS());
-        levelTicks++;
+        sound = new SoundLevels(machine.pump().freeFlowMlPerS());
+        simulation = new Simulation(plant, controller, DT_SECONDS).observe(events).observe((start, ticked) -> sound.add(ticked));
     }
 
     private static BasketParameters basket(String name) {
@@ -290,9 +237,22 @@ final class LiveSession {
     }
 
     private String hello() {
+        return hello(id, machine, null);
+    }
+
+    /**
+     * The hello event: the machine, its sound and the limits of the controls. {@code watching} is
+     * null for a session of its own, or the sentence saying which firmware's session the page
+     * watches (read-only).
+     */
+    static String hello(String id, Machine machine, String watching) {
         StringBuilder s = new StringBuilder("{");
         Json.field(s, "session", id);
         Json.field(s, "machine", machine.name());
+        s.append(",\"readOnly\":").append(watching != null);
+        if (watching != null) {
+            Json.field(s, "watching", watching);
+        }
         s.append(",\"hasThreeWayValve\":").append(machine.parameters().hasThreeWayValve());
         String refusal = null;
         try {
@@ -324,35 +284,39 @@ final class LiveSession {
     }
 
     private String state() {
+        double[] values = new double[SIGNALS.length];
+        for (int i = 0; i < SIGNALS.length; i++) {
+            values[i] = SIGNALS[i].read(plant);
+        }
+        return state(plant.timeSeconds() - events.originSeconds(), values, sound.take(), plant.cleaning().totalResidueMg(),
+                controller.pump, controller.solenoid, controller.heater, basket, speed, days);
+    }
+
+    /**
+     * The state event: the clock, the {@link #SIGNALS} (values in that order), the sound levels
+     * (pump loudness, whoosh, hiss), the residue and the switches as they stand.
+     */
+    static String state(double t, double[] values, double[] levels, double residueMg, boolean pump, boolean solenoid,
+                        boolean heater, String basket, String speed, int days) {
         StringBuilder s = new StringBuilder("{");
-        Json.number(s, "t", plant.timeSeconds() - events.originSeconds());
-        for (Signal signal : SIGNALS) {
-            Json.number(s, signal.column(), signal.read(plant));
+        Json.number(s, "t", t);
+        for (int i = 0; i < SIGNALS.length; i++) {
+            Json.number(s, SIGNALS[i].column(), values[i]);
         }
-        if (levelTicks > 0) {
-            levels[0] = loudSum / levelTicks;
-            levels[1] = whooshSum / levelTicks;
-            levels[2] = hissSum / levelTicks;
-        }
-        // held while no tick ran (paused): the page falls silent while the clock stands still
         Json.number(s, "pumpLoudness", levels[0]);
         Json.number(s, "whooshLevel", levels[1]);
         Json.number(s, "hissLevel", levels[2]);
-        loudSum = 0;
-        whooshSum = 0;
-        hissSum = 0;
-        levelTicks = 0;
-        Json.number(s, "residueMg", plant.cleaning().totalResidueMg());
-        s.append(",\"pump\":").append(controller.pump);
-        s.append(",\"solenoid\":").append(controller.solenoid);
-        s.append(",\"heater\":").append(controller.heater);
+        Json.number(s, "residueMg", residueMg);
+        s.append(",\"pump\":").append(pump);
+        s.append(",\"solenoid\":").append(solenoid);
+        s.append(",\"heater\":").append(heater);
         Json.field(s, "basket", basket);
         Json.field(s, "speed", speed);
         Json.number(s, "days", days);
         return s.append('}').toString();
     }
 
-    private static String event(LiveEvents.Event e) {
+    static String event(LiveEvents.Event e) {
         StringBuilder s = new StringBuilder("{");
         Json.number(s, "t", e.atSeconds());
         Json.field(s, "kind", e.kind());
@@ -363,7 +327,7 @@ final class LiveSession {
         return s.append('}').toString();
     }
 
-    private static void send(OutputStream out, String event, String json) throws IOException {
+    static void send(OutputStream out, String event, String json) throws IOException {
         out.write(("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The charts of a strategy comparison: the table as bar charts (cup quality, residue left per
- * site, water, time and detergent), and residue and cup quality over the simulated days, one line
+ * site, water, time, detergent, each with an axis of its own), and residue and cup quality over the simulated days, one line
  * per strategy; with a water, the scale over the days too.
  */
 public final class CompareCharts {
@@ -39,11 +39,15 @@ public final class CompareCharts {
                 "water drawn from the tank by cleaning (L)", names, List.of(
                         new Charts.Bars("water", values(c, s -> s.waterUsedMl() / 1000.0))))));
 
-        String effortTitle = "Time spent cleaning and detergent used, " + scope;
+        // minutes and grams each on an axis of their own
+        String effortTitle = "Time spent cleaning, " + scope;
         charts.add(new RunCharts.Named("compare-effort", effortTitle, Charts.bar(effortTitle, "strategy",
-                "minutes cleaning (min) / detergent (g)", names, List.of(
-                        new Charts.Bars("cleaning time (min)", values(c, StrategySummary::cleaningMinutes)),
-                        new Charts.Bars("detergent (g)", values(c, StrategySummary::detergentUsedG))))));
+                "time spent cleaning (min)", names, List.of(
+                        new Charts.Bars("cleaning time", values(c, StrategySummary::cleaningMinutes))))));
+        String detergentTitle = "Detergent used, " + scope;
+        charts.add(new RunCharts.Named("compare-detergent", detergentTitle, Charts.bar(detergentTitle, "strategy",
+                "detergent used (g)", names, List.of(
+                        new Charts.Bars("detergent", values(c, StrategySummary::detergentUsedG))))));
 
         // eight strategy names side by side overlap: slant them
         for (RunCharts.Named chart : charts) {

@@ -119,8 +119,9 @@ public final class ReportPage {
                         ? String.format(Locale.ROOT, "The buzz is the vibratory pump: one stroke per mains cycle, "
                                 + "%.0f strokes a second. ", run.machine().pump().mainsHz())
                         : "The hum is the rotary pump. "))
-                .append(esc("Listen to it fall as the pressure builds: the pump moves less water against the "
-                        + "trapped air and the over-pressure valve. When the solenoid releases, the hiss is the "
+                .append(esc("Listen to it fall as the pressure builds, and turn thinner and harsher: the pump moves "
+                        + "less water against the trapped air and the over-pressure valve; dead-headed it is about "
+                        + "12 dB quieter than running free. When the solenoid releases, the hiss is the "
                         + "headspace air venting and the whoosh is the water the expanding basket air pushes into "
                         + "the drip tray."));
         if (full != null) {
@@ -129,8 +130,9 @@ public final class ReportPage {
         }
         h.append("</p>\n<p class=\"note\">")
                 .append(esc("How loud the pump sounds is a rendering choice, not acoustics: silent when stopped; "
-                        + "while running a quarter of full loudness plus three quarters in proportion to its flow "
-                        + "relative to its free flow. The whoosh is seeded noise following the exhaust flows."))
+                        + "while running 8 % of full loudness plus the rest in proportion to the square of its flow "
+                        + "relative to its free flow; each stroke varies a little (seeded, so the same run sounds the "
+                        + "same). The whoosh is seeded noise following the exhaust flows."))
                 .append("</p>\n");
     }
 
@@ -164,7 +166,8 @@ public final class ReportPage {
         List<CycleReport> cycles = run.cycles();
         h.append("<h2>What the whoosh carried out</h2>\n");
         figure(h, pngs, "exhaust", "Water flow through the three-way valve's exhaust to the drip tray after each "
-                + "release, against time since the release command; dashed: the headspace air venting first. Flows "
+                + "release, against time since the release command; cycles whose flows coincide share one line, named "
+                + "with all of them; the headspace air venting first is on the right axis. Flows "
                 + "are drawn as 10 ms averages, so the drawn peaks sit a little below the peaks in the table.");
         h.append("<p>").append(esc("When the pump stops the solenoid de-energises and connects the group to the drip "
                 + "tray. The air in the headspace, next to the valve, escapes first: a short hiss. Then the air "

@@ -174,31 +174,54 @@ public final class RunCharts {
         return new Named("pump", title, chart);
     }
 
-    /** Exhaust water (and air) flow after each release, one line per cycle, against time since the release. */
+    /**
+     * Two whooshes whose exhaust curves differ nowhere by more than this fraction of the first's peak
+     * are drawn as one line, labelled with both cycles: identical lines drawn over each other would
+     * look like one unexplained line. A rendering choice.
+     */
+    static final double SAME_CURVE_FRACTION = 0.02;
+
+    /**
+     * Exhaust water (and air) flow after each release against time since the release: one line per
+     * cycle, or per run of consecutive cycles whose curves are the same within
+     * {@link #SAME_CURVE_FRACTION} of the peak (labelled "cycles 2–5"), each in its own colour and dash.
+     */
     static Named exhaust(ShownRun run) {
         Trace t = run.trace();
         List<Charts.Series> series = new ArrayList<>();
         List<CycleReport> shown = cyclesToOverlay(run.cycles());
         double window = 1.5;
         CycleReport first = null;
+        List<List<CycleReport>> groups = new ArrayList<>();
+        List<double[][]> curves = new ArrayList<>();
         for (CycleReport c : shown) {
             if (!c.whooshed()) {
                 continue;
             }
             double[][] cut = cut(t, t.values(Signal.EXHAUST_WATER_ML_PER_S), c.releaseAtSeconds() - 0.1, c.releaseAtSeconds() + window,
                     c.releaseAtSeconds());
-            series.add(new Charts.Series(String.format(Locale.ROOT, "cycle %d (%s): water, %.1f ml", c.index(),
-                    c.phase(), c.whooshVolumeMl()), cut[0], cut[1]));
+            int last = groups.size() - 1;
+            List<CycleReport> group = last < 0 ? null : groups.get(last);
+            if (group != null && group.get(group.size() - 1).index() == c.index() - 1
+                    && group.get(0).phase().equals(c.phase()) && sameCurve(curves.get(last), cut)) {
+                group.add(c);
+            } else {
+                groups.add(new ArrayList<>(List.of(c)));
+                curves.add(cut);
+            }
             if (first == null) {
                 first = c;
             }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            series.add(new Charts.Series(exhaustLabel(groups.get(g)), curves.get(g)[0], curves.get(g)[1]));
         }
         String title = "Exhaust flow to the drip tray after each release (the whoosh)";
         if (series.isEmpty()) {
             series.add(new Charts.Series("no release from above " + RunNarrative.whooshThreshold() + ": no whoosh", new double[] {0, window},
                     new double[] {0, 0}));
         }
-        String airTitle = first == null ? null : "air (atm-ml/s)";
+        String airTitle = first == null ? null : "air flow (ml/s, measured as the air would fill at 1 atm)";
         if (first != null) {
             double[][] air = cut(t, t.values(Signal.EXHAUST_AIR_ATM_ML_PER_S), first.releaseAtSeconds() - 0.1,
                     first.releaseAtSeconds() + window, first.releaseAtSeconds());
@@ -218,6 +241,12 @@ public final class RunCharts {
         }
         double yTop = Math.max(10.0, Math.ceil(peak * 1.15 / 10) * 10);
         chart.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, yTop);
+        for (int g = 1; g < groups.size(); g++) {
+            // a dash of its own for each line, beside its colour: lines that cross stay apart
+            float dash = 2f + 3f * g;
+            chart.getSeriesMap().get(series.get(g).name()).setLineStyle(new java.awt.BasicStroke(2.0f,
+                    java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {dash, 3f}, 0f));
+        }
         if (first != null) {
             XYSeries air = chart.getSeriesMap().get(series.get(series.size() - 1).name());
             air.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
@@ -229,6 +258,38 @@ public final class RunCharts {
                     response * 1000), response + 0.26, yTop * 0.95, false));
         }
         return new Named("exhaust", title, chart);
+    }
+
+    /** Whether two cut curves are the same within {@link #SAME_CURVE_FRACTION} of the first's peak. */
+    static boolean sameCurve(double[][] a, double[][] b) {
+        if (a[1].length != b[1].length) {
+            return false;
+        }
+        double tolerance = SAME_CURVE_FRACTION * Math.max(1e-9, max(a[1]));
+        for (int i = 0; i < a[1].length; i++) {
+            if (Math.abs(a[1][i] - b[1][i]) > tolerance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String exhaustLabel(List<CycleReport> group) {
+        CycleReport a = group.get(0);
+        if (group.size() == 1) {
+            return String.format(Locale.ROOT, "cycle %d (%s): water, %.1f ml", a.index(), a.phase(), a.whooshVolumeMl());
+        }
+        CycleReport b = group.get(group.size() - 1);
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (CycleReport c : group) {
+            lo = Math.min(lo, c.whooshVolumeMl());
+            hi = Math.max(hi, c.whooshVolumeMl());
+        }
+        String volume = String.format(Locale.ROOT, "%.1f", lo).equals(String.format(Locale.ROOT, "%.1f", hi))
+                ? String.format(Locale.ROOT, "%.1f ml each", lo) : String.format(Locale.ROOT, "%.1f-%.1f ml", lo, hi);
+        return String.format(Locale.ROOT, "cycles %d-%d (%s; one line, they coincide within %.0f %%): water, %s",
+                a.index(), b.index(), a.phase(), 100 * SAME_CURVE_FRACTION, volume);
     }
 
     private static List<CycleReport> cyclesToOverlay(List<CycleReport> cycles) {
@@ -254,28 +315,36 @@ public final class RunCharts {
         return new double[][] {x, y};
     }
 
-    /** Residue left at each site at the end of each cycle, and how dark each whoosh's discharge was. */
+    /**
+     * Residue at each site before the first cycle (at 0) and at the end of each cycle, and how dark
+     * each whoosh's discharge was.
+     */
     static Named residue(ShownRun run) {
         Trace t = run.trace();
         int n = run.cycles().size();
-        double[] x = new double[n];
+        double[] x = new double[n + 1];
+        double[] cycleX = new double[n];
         double[] dark = new double[n];
         for (int i = 0; i < n; i++) {
             CycleReport c = run.cycles().get(i);
-            x[i] = c.index();
+            x[i + 1] = c.index();
+            cycleX[i] = c.index();
             dark[i] = c.dischargeResidueMgPerMl() == null ? 0.0 : c.dischargeResidueMgPerMl();
         }
-        double[] screen = run.atCycleEnds(t.values(Signal.SCREEN_RESIDUE_MG));
-        double[] passage = run.atCycleEnds(t.values(Signal.PASSAGE_RESIDUE_MG));
-        double[] valve = run.atCycleEnds(t.values(Signal.VALVE_RESIDUE_MG));
+        var before = run.result().residueBeforeMg();
+        double[] screen = withStart(before.get("screen"), run.atCycleEnds(t.values(Signal.SCREEN_RESIDUE_MG)));
+        double[] passage = withStart(before.get("passage"), run.atCycleEnds(t.values(Signal.PASSAGE_RESIDUE_MG)));
+        double[] valve = withStart(before.get("valve"), run.atCycleEnds(t.values(Signal.VALVE_RESIDUE_MG)));
         boolean clean = run.residueAtStartMg() <= 0.0;
         String title = clean ? "Residue per site and discharge darkness: this machine started clean, 0 mg to remove"
-                : "Residue left per site after each cycle, and how dark each discharge was";
-        XYChart chart = Charts.lines(title, "cycle", "residue left (mg)", "discharge darkness (mg residue per ml)",
+                : String.format(Locale.ROOT, "Residue per site, from %.0f mg before the first cycle, and how dark "
+                + "each discharge was", screen[0] + passage[0] + valve[0]);
+        XYChart chart = Charts.lines(title, "cycle (0: before the first)", "residue left (mg)",
+                "discharge darkness (mg residue per ml)",
                 List.of(new Charts.Series("shower screen", x, screen),
                         new Charts.Series("passage (valve to screen)", x, passage),
                         new Charts.Series("three-way valve", x, valve),
-                        new Charts.Series("discharge darkness (right axis)", x, dark, true)));
+                        new Charts.Series("discharge darkness (right axis)", cycleX, dark, true)));
         for (XYSeries s : chart.getSeriesMap().values()) {
             s.setMarker(SeriesMarkers.CIRCLE);
         }
@@ -283,9 +352,16 @@ public final class RunCharts {
         chart.getStyler().setYAxisMin(0, 0.0).setYAxisMax(0, top > 0 ? niceCeiling(top * 1.2) : 1.0);
         double darkTop = max(dark);
         chart.getStyler().setYAxisMin(1, 0.0).setYAxisMax(1, darkTop > 0 ? niceCeiling(darkTop * 1.2) : 1.0);
-        chart.getStyler().setXAxisMin(0.5).setXAxisMax(n + 0.5);
+        chart.getStyler().setXAxisMin(-0.5).setXAxisMax(n + 0.5);
         chart.getStyler().setXAxisDecimalPattern("0");
         return new Named("residue", title, chart);
+    }
+
+    private static double[] withStart(Double start, double[] values) {
+        double[] out = new double[values.length + 1];
+        out[0] = start == null ? 0.0 : start;
+        System.arraycopy(values, 0, out, 1, values.length);
+        return out;
     }
 
     /** Dissolved detergent in the chamber water through the run, and detergent left in the brew path. */

@@ -20,8 +20,12 @@ import java.util.SplittableRandom;
  *   <li><b>the pump</b>: a vibratory pump strokes once per mains cycle, so its buzz is the mains
  *       frequency (50 Hz) with harmonics up to about 1 kHz, which small speakers can play; a rotary
  *       pump hums at its vane-passing rate instead. Its amplitude follows
- *       {@link Trace#pumpLoudness}: loud while the pump moves water freely, quieter as pressure
- *       builds and its flow falls;</li>
+ *       {@link Trace#pumpLoudness}: loud while the pump moves water freely, much quieter as pressure
+ *       builds and its flow falls (about 12 dB down dead-headed on the OPV). Its tone changes as it
+ *       labours ({@link #strain}): the upper harmonics gain on the fundamental, a thinner, harsher
+ *       buzz (and a rotary pump's hum sags by up to {@value #ROTARY_SAG_FRACTION} of its pitch).
+ *       No two strokes are the same: each stroke's amplitude and length vary a little, seeded,
+ *       so the buzz does not loop sample for sample;</li>
  *   <li><b>the whoosh</b>: seeded noise (deterministic: the same run gives the same bytes), low-passed
  *       for water and brighter for air, its amplitude following the exhaust water and air flows.</li>
  * </ul>
@@ -39,6 +43,16 @@ public final class RunSound {
     public static final double HISS_GAIN = 0.45;
     private static final long SEED = 0x5EED_BAC_F1L;
     private static final double ROTARY_VANE_HZ = 145.0;
+    /** Loudness of a running pump that moves no water, fraction of full (the solenoid or motor itself). */
+    static final double PUMP_FLOOR = 0.08;
+    /** Stroke-to-stroke amplitude variation, standard deviation as a fraction (a rendering choice). */
+    static final double STROKE_AMPLITUDE_SD = 0.06;
+    /** Stroke-to-stroke length variation, standard deviation as a fraction of the period (a rendering choice). */
+    static final double STROKE_PERIOD_SD = 0.004;
+    /** How far a rotary pump's hum falls in pitch dead-headed, fraction (a rendering choice). */
+    static final double ROTARY_SAG_FRACTION = 0.03;
+    /** How much less the upper harmonics fall off when the pump labours: exponent - this at full strain. */
+    static final double STRAIN_EXPONENT_DROP = 0.5;
 
     private RunSound() {
     }
@@ -53,14 +67,21 @@ public final class RunSound {
         Trace t = run.trace();
         PumpModel pump = run.machine().pump();
         double[] loud = t.pumpLoudness(pump.freeFlowMlPerS());
+        double[] strain = t.pumpStrain(pump.freeFlowMlPerS());
         double[] water = t.values(Signal.EXHAUST_WATER_ML_PER_S);
         double[] air = t.values(Signal.EXHAUST_AIR_ATM_ML_PER_S);
         double[] time = t.values(Signal.TIME_S);
         double fundamental = buzzHz(pump);
         double[] table = waveTable(buzzHarmonics(pump), buzzExponent(pump));
+        double[] strained = waveTable(buzzHarmonics(pump), buzzExponent(pump) - STRAIN_EXPONENT_DROP);
+        double sag = pump.pulseSkipping() ? 0.0 : ROTARY_SAG_FRACTION;
         int n = (int) Math.max(0, Math.round((toSeconds - fromSeconds) * sampleRate));
         short[] out = new short[n];
         SplittableRandom random = new SplittableRandom(SEED);
+        SplittableRandom strokes = new SplittableRandom(SEED + 1);
+        double strokeFrom = 1.0;
+        double strokeTo = stroke(strokes);
+        double strokeLength = 1.0 + STROKE_PERIOD_SD * gauss(strokes);
         double lowAlpha = 1 - Math.exp(-2 * Math.PI * 900.0 / sampleRate);
         double hissAlpha = 1 - Math.exp(-2 * Math.PI * 3000.0 / sampleRate);
         double low = 0;
@@ -75,17 +96,25 @@ public final class RunSound {
                 j++;
             }
             double l = interpolate(time, loud, j, ts);
+            double st = interpolate(time, strain, j, ts);
             double w = whooshLevel(interpolate(time, water, j, ts));
             double a = hissLevel(interpolate(time, air, j, ts));
             double buzz = 0;
             if (l > 0) {
                 double p = phase * TABLE;
                 int k = (int) p;
-                buzz = table[k] + (table[k + 1] - table[k]) * (p - k);
+                double free = table[k] + (table[k + 1] - table[k]) * (p - k);
+                double labouring = strained[k] + (strained[k + 1] - strained[k]) * (p - k);
+                // this stroke's amplitude, eased from the last stroke's so that no step clicks
+                double amplitude = strokeFrom + (strokeTo - strokeFrom) * phase;
+                buzz = amplitude * ((1 - st) * free + st * labouring);
             }
-            phase += phaseStep;
+            phase += phaseStep * (1 - sag * st) / strokeLength;
             if (phase >= 1) {
                 phase -= 1;
+                strokeFrom = strokeTo;
+                strokeTo = stroke(strokes);
+                strokeLength = 1.0 + STROKE_PERIOD_SD * gauss(strokes);
             }
             double white = random.nextDouble() * 2 - 1;
             low += lowAlpha * (white - low);
@@ -101,16 +130,44 @@ public final class RunSound {
     }
 
     /**
-     * The pump's loudness, 0..1: silent when off; while running, a floor of 0.25 (the motor or
-     * solenoid itself) plus 0.75 in proportion to the flow it moves relative to its free flow, so it
-     * falls as the pump works against pressure. The WAV and the live view's sound both follow it.
+     * The pump's loudness, 0..1: silent when off; while running, a floor of {@value #PUMP_FLOOR} (the
+     * motor or solenoid itself) plus the rest in proportion to the square of the flow it moves
+     * relative to its free flow, so it falls clearly as the pump works against pressure (to about
+     * 0.23 of full, 13 dB down, when an Ulka E5 dead-heads on the OPV at 40 % of its free flow). The
+     * WAV and the live view's sound both follow it.
      */
     public static double pumpLoudness(double runningFraction, double flowMlPerS, double freeFlowMlPerS) {
         if (runningFraction <= 0) {
             return 0.0;
         }
-        double relative = Math.min(1.0, Math.max(0.0, flowMlPerS / Math.max(runningFraction, 1e-9) / freeFlowMlPerS));
-        return runningFraction * (0.25 + 0.75 * relative);
+        double relative = relativeFlow(runningFraction, flowMlPerS, freeFlowMlPerS);
+        return runningFraction * (PUMP_FLOOR + (1 - PUMP_FLOOR) * relative * relative);
+    }
+
+    /**
+     * How hard the pump labours, 0..1: 0 moving water freely (or stopped), towards 1 as its flow
+     * falls to nothing; sets the buzz's tone.
+     */
+    public static double strain(double runningFraction, double flowMlPerS, double freeFlowMlPerS) {
+        if (runningFraction <= 0) {
+            return 0.0;
+        }
+        return 1.0 - relativeFlow(runningFraction, flowMlPerS, freeFlowMlPerS);
+    }
+
+    private static double relativeFlow(double runningFraction, double flowMlPerS, double freeFlowMlPerS) {
+        return Math.min(1.0, Math.max(0.0, flowMlPerS / Math.max(runningFraction, 1e-9) / freeFlowMlPerS));
+    }
+
+    /** One stroke's amplitude: 1 on average, varied by {@value #STROKE_AMPLITUDE_SD} (sd), never below 0.7. */
+    private static double stroke(SplittableRandom r) {
+        return Math.max(0.7, 1.0 + STROKE_AMPLITUDE_SD * gauss(r));
+    }
+
+    /** A standard normal draw (Box-Muller), from the seeded generator only. */
+    private static double gauss(SplittableRandom r) {
+        double u = 1.0 - r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
     /** The whoosh's loudness, 0..1: the exhaust water flow against {@value #WHOOSH_FULL_ML_PER_S} ml/s. */

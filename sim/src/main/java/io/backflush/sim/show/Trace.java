@@ -59,11 +59,25 @@ public final class Trace {
 
     /** A rendering choice, not physics: how loud the pump sounds at each sample, 0..1 ({@link RunSound#pumpLoudness}). */
     public double[] pumpLoudness(double freeFlowMlPerS) {
+        return perSample(freeFlowMlPerS, RunSound::pumpLoudness);
+    }
+
+    /** A rendering choice, not physics: how hard the pump labours at each sample, 0..1 ({@link RunSound#strain}). */
+    public double[] pumpStrain(double freeFlowMlPerS) {
+        return perSample(freeFlowMlPerS, RunSound::strain);
+    }
+
+    /** A rule of the pump's sound from its running fraction, its flow and its free flow. */
+    private interface PumpRule {
+        double at(double runningFraction, double flowMlPerS, double freeFlowMlPerS);
+    }
+
+    private double[] perSample(double freeFlowMlPerS, PumpRule rule) {
         double[] flow = values(Signal.PUMP_FLOW_ML_PER_S);
         double[] running = values(Signal.PUMP_RUNNING_FRACTION);
         double[] out = new double[flow.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = RunSound.pumpLoudness(running[i], flow[i], freeFlowMlPerS);
+            out[i] = rule.at(running[i], flow[i], freeFlowMlPerS);
         }
         return out;
     }

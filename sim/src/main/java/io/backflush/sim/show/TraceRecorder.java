@@ -24,7 +24,7 @@ public final class TraceRecorder implements TickObserver {
     public static final double DEFAULT_INTERVAL_SECONDS = 0.01;
 
     /** The signals the charts, the sound and the report read. */
-    public static final List<Signal> CHARTED = List.of(Signal.TIME_S, Signal.GROUP_BAR, Signal.PUMP_BAR,
+    public static final List<Signal> CHARTED = List.of(Signal.TIME_S, Signal.GROUP_BAR, Signal.LINE_BAR,
             Signal.SCREEN_RESIDUE_MG, Signal.PASSAGE_RESIDUE_MG, Signal.VALVE_RESIDUE_MG, Signal.REMOVED_RESIDUE_MG,
             Signal.DETERGENT_MG_PER_ML, Signal.DETERGENT_LEFT_MG, Signal.SOLENOID_COMMAND, Signal.PUMP_FLOW_ML_PER_S,
             Signal.GROUP_INFLOW_ML_PER_S, Signal.RELIEF_FLOW_ML_PER_S, Signal.EXHAUST_WATER_ML_PER_S,

@@ -17,7 +17,8 @@ public enum Signal {
     TIME_S("time_s", "s", Form.LEVEL, "simulated time at the end of the step, from the start of the run"
             + " (HIL: from the last reset)", Plant::timeSeconds),
     GROUP_BAR("group_bar", "bar", Form.LEVEL, "group chamber gauge pressure", Plant::groupPressureBar),
-    PUMP_BAR("pump_bar", "bar", Form.LEVEL, "pump outlet (pump–boiler line) gauge pressure; trapped while the valve is released", Plant::pumpPressureBar),
+    LINE_BAR("line_bar", "bar", Form.LEVEL, "pump–boiler line (pump outlet) gauge pressure; trapped while the"
+            + " valve is released", Plant::linePressureBar),
     PUCK_BAR("puck_bar", "bar", Form.LEVEL, "pressure at the top of the puck: the group pressure less a fouled"
             + " screen's drop", Plant::puckPressureBar),
     GROUP_INFLOW_ML_PER_S("group_inflow_ml_per_s", "ml/s", Form.RATE, "net flow into the group chamber",
@@ -149,9 +150,9 @@ public enum Signal {
             if (s.form == Form.FLAG) {
                 row.append(s.read(plant) != 0 ? '1' : '0');
             } else if (s == TIME_S) {
-                row.append(plant.timeSeconds() - originSeconds);
+                row.append(Numbers.shortest(plant.timeSeconds() - originSeconds));
             } else {
-                row.append(s.read(plant));
+                row.append(Numbers.shortest(s.read(plant)));
             }
         }
     }

@@ -27,8 +27,8 @@ final class ShotController implements Controller {
 
     @Override
     public void control(Sensors sensors, Actuators actuators) {
-        actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC));
-        double t = sensors.timeSeconds;
+        actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC()));
+        double t = sensors.timeSeconds();
         if (Double.isNaN(stopAtSeconds)
                 && (cupMl.getAsDouble() >= recipe.targetCupMl() || t - startSeconds >= recipe.maxSeconds())) {
             stopAtSeconds = t;

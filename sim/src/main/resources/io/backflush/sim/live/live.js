@@ -72,7 +72,8 @@
     try {
       r = await fetch("/session", {method: "POST"});
     } catch (e) {
-      $("status").textContent = "no server: " + e;
+      $("status").textContent = "no server: " + e + " (trying again)";
+      setTimeout(connect, 2000);
       return;
     }
     const body = await r.json();
@@ -92,16 +93,25 @@
       stream.close();
       session = null;
       stopSound();
+      if (hello && hello.readOnly) { setTimeout(connect, 2000); }
     });
     stream.onerror = () => {
-      if (stream.readyState === EventSource.CLOSED) { $("status").textContent = "disconnected (reload)"; session = null; }
+      if (stream.readyState === EventSource.CLOSED || (hello && hello.readOnly)) {
+        // a watching page follows the next firmware run on the same port
+        stream.close();
+        session = null;
+        $("status").textContent = hello && hello.readOnly ? "the firmware's server is gone (waiting for it)"
+            : "disconnected (reload)";
+        if (hello && hello.readOnly) { setTimeout(connect, 2000); }
+      }
     };
   }
 
   function onHello(h) {
     hello = h;
     $("machine-name").textContent = "· " + h.machine;
-    $("status").textContent = "session " + h.session.slice(0, 6);
+    $("status").textContent = h.readOnly ? h.watching : "session " + h.session.slice(0, 6);
+    readOnly(!!h.readOnly);
     const sel = $("machine-select");
     sel.innerHTML = "";
     for (const name of h.presets) {
@@ -145,13 +155,13 @@
   function onState(s) {
     if (state && s.t < state.t) { history.length = 0; }
     state = s;
-    history.push({t: s.t, g: s.group_bar, p: s.pump_bar, f: s.pump_flow_ml_per_s, e: s.exhaust_water_ml_per_s});
+    history.push({t: s.t, g: s.group_bar, p: s.line_bar, f: s.pump_flow_ml_per_s, e: s.exhaust_water_ml_per_s});
     while (history.length && history[0].t < s.t - HISTORY_S) { history.shift(); }
     $("clock").textContent = s.t.toFixed(1);
     for (const b of document.querySelectorAll(".speed button[data-speed]")) {
       b.classList.toggle("on", b.dataset.speed === s.speed);
     }
-    $("step").disabled = s.speed !== "pause";
+    $("step").disabled = (hello && hello.readOnly) || s.speed !== "pause";
     pressed("brew", s.pump && s.solenoid);
     pressed("pump-switch", s.pump);
     pressed("solenoid-switch", s.solenoid);
@@ -182,11 +192,21 @@
     flow("flow-exhaust", s.exhaust_water_ml_per_s + s.exhaust_air_atm_ml_per_s / 100);
     flow("flow-cup", s.cup_flow_ml_per_s);
     gauge("gauge-group", s.group_bar);
-    gauge("gauge-pump", s.pump_bar);
+    gauge("gauge-pump", s.line_bar);
     gauge("gauge-boiler", s.boiler_c);
     chart();
     playSound(s);
     lessonState(s);
+  }
+
+  // watching a firmware: every control greyed; the switches still light up with the firmware's commands
+  function readOnly(on) {
+    document.body.classList.toggle("read-only", on);
+    for (const el of document.querySelectorAll(".controls button, .controls input, .speed button, .speed select, "
+        + "#machine-select")) {
+      el.disabled = on;
+    }
+    if (on && !sound && !muted) { $("mute").textContent = "hear it"; } // the browser plays sound only after a click
   }
 
   function pressed(id, on) {
@@ -347,6 +367,7 @@
   }
 
   $("mute").addEventListener("click", () => {
+    if (hello && hello.readOnly && !muted && !sound) { startSound(); $("mute").textContent = "sound on"; return; } // a watching page's first click
     muted = !muted;
     $("mute").textContent = muted ? "sound off" : "sound on";
     $("mute").setAttribute("aria-pressed", String(muted));

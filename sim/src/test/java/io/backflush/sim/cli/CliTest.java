@@ -139,7 +139,7 @@ class CliTest {
         Outcome o = run("run", "--machine", "e61-hx", "--program", "water-5x10", "--dt", "0.01", "--csv", csv.toString());
         assertThat(o.code()).as(o.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).startsWith("time_s,group_bar,pump_bar");
+        assertThat(lines.get(0)).startsWith("time_s,group_bar,line_bar");
         assertThat(lines).hasSize(1 + 10_000);
         String[] last = lines.get(lines.size() - 1).split(",");
         assertThat(last).hasSize(lines.get(0).split(",").length);

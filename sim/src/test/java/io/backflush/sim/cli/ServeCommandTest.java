@@ -79,4 +79,46 @@ class ServeCommandTest {
                 .contains("session 1 (unix " + socket + "): client said bye; 1 ticks");
         assertThat(socket).doesNotExist();
     }
+
+    @Test
+    void liveOptionsOutOfRangeAreRefusedWithExitTwoAndOneLineBeforeAnythingIsBound() {
+        CliTest.Outcome port = CliTest.run("serve", "--machine", "single-boiler", "--port", "0", "--live-port", "70000");
+        assertThat(port.code()).isEqualTo(2);
+        assertThat(port.err()).isEqualTo("backflush: --live-port must be between 0 and 65535, got 70000"
+                + System.lineSeparator());
+        CliTest.Outcome bind = CliTest.run("serve", "--machine", "single-boiler", "--port", "0", "--live-port", "0",
+                "--live-bind", "no.such.host.invalid");
+        assertThat(bind.code()).isEqualTo(2);
+        assertThat(bind.err()).isEqualTo("backflush: --live-bind no.such.host.invalid: unknown address"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void livePortServesTheWatchingPageOnLoopbackAndSaysWhere(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("plant.sock");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> BackflushCli.execute(new PrintWriter(out),
+                new PrintWriter(err), "serve", "--machine", "single-boiler", "--unix", socket.toString(), "--live-port", "0",
+                "--exit-after", "1"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!out.toString().contains("live page at") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("live page at (http://127\\.0\\.0\\.1:\\d+/)")
+                .matcher(out.toString());
+        assertThat(m.find()).as(out + " " + err).isTrue();
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1)))
+                        .timeout(java.time.Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("backflush live");
+        try (HilClient c = HilClient.connectUnix(socket, Encoding.BINARY)) {
+            c.hello(false, 0);
+            c.nextSensors();
+            c.send(new Message.Bye());
+        }
+        assertThat(code.get(20, TimeUnit.SECONDS)).as(err.toString()).isZero();
+    }
 }

@@ -88,9 +88,9 @@ class GoldenTraceTest {
         plant.cleaning().brewing(18.0, Roast.MEDIUM);
         BoilerThermostat thermostat = new BoilerThermostat(BackflushRun.SETPOINT_C, 1.0);
         new Simulation(plant, (sensors, actuators) -> {
-            boolean brewing = sensors.timeSeconds < 8.0 - 1e-9;
+            boolean brewing = sensors.timeSeconds() < 8.0 - 1e-9;
             actuators.pumpDuty(brewing ? 1.0 : 0.0).solenoidEnergised(brewing)
-                    .heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC));
+                    .heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC()));
         }, DT_SECONDS).observe(trace).runUntil(10.0);
     }
 

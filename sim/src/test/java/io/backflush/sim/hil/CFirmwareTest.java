@@ -111,6 +111,9 @@ class CFirmwareTest {
         assertThat(run.result().errors()).isZero();
         assertThat(run.result().whooshes()).isEqualTo(5);
         assertThat(run.result().cycles()).hasSize(5);
+        // the C client's get_stats: protocol v2 negotiated, the session's ticks so far, nothing refused
+        assertThat(run.output()).contains("stats version=2 ticks=" + run.result().ticks() + " resends=")
+                .contains(" errors=0");
         // boiler probe within ±1 °C of the setpoint after a 20 s warm-up
         double worst = 0;
         for (String[] r : run.rows()) {

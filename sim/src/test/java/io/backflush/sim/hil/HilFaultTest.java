@@ -103,7 +103,7 @@ class HilFaultTest {
     static final List<Case> TABLE = List.of(
             row("stuck", "stuck target=group_bar", PRESSURISE, (healthy, faulty) -> {
                 assertThat(last(healthy).groupBar()).isGreaterThan(8.0);
-                assertThat(last(faulty).pumpBar()).as("the plant pressurised").isGreaterThan(8.0);
+                assertThat(last(faulty).lineBar()).as("the plant pressurised").isGreaterThan(8.0);
                 assertThat(last(faulty).groupBar()).as("frozen at its value when fired").isEqualTo(0.0);
             }),
             row("noise", "noise target=group_bar sigma=0.2", REST, (healthy, faulty) -> {
@@ -114,7 +114,7 @@ class HilFaultTest {
                 // 401 samples: the mean within 5 standard errors of 0, the deviation within 5 of 0.2
                 assertThat(mean).isCloseTo(0.0, within(0.05));
                 assertThat(sd).isCloseTo(0.2, within(0.036));
-                assertThat(faulty.get(1).pumpBar()).as("other channels untouched").isEqualTo(healthy.get(1).pumpBar());
+                assertThat(faulty.get(1).lineBar()).as("other channels untouched").isEqualTo(healthy.get(1).lineBar());
             }),
             row("offset", "offset target=boiler_c value=-3", REST, (healthy, faulty) -> {
                 for (int k = 1; k < healthy.size(); k++) {
@@ -171,7 +171,7 @@ class HilFaultTest {
                 // stuck released (closed to the group): the pump dead-heads against the valve
                 assertThat(last(healthy).groupBar()).isGreaterThan(8.0);
                 assertThat(last(faulty).groupBar()).isLessThan(0.1);
-                assertThat(last(faulty).pumpBar()).isGreaterThan(8.0);
+                assertThat(last(faulty).lineBar()).isGreaterThan(8.0);
             }),
             row("solenoid_stuck", "solenoid_stuck state=open", BACKFLUSH, (healthy, faulty) -> {
                 // stuck energised: the release does not release

@@ -84,20 +84,20 @@ class HilProtocolTest {
     @Test
     void aFrameWithAValidCrcAndAnotherVersionIsRefusedWithBadVersion() throws Exception {
         try (LiveSession s = LiveSession.open(QUIET)) {
-            // a hello whose range leaves out version 1 is refused; the client may retry
-            s.client.send(new Message.Hello(2, 3, 0, 0));
+            // a hello whose range leaves out versions 1 and 2 is refused; the client may retry
+            s.client.send(new Message.Hello(3, 4, 0, 0));
             assertThat(code(s.client.next())).isEqualTo(ErrorCode.BAD_VERSION.wire());
             s.client.hello(false, 0);
             s.frame(0);
 
             byte[] actuators = LiveSession.encode(new Message.ActuatorFrame(0, 0, 1.0, 1.0, true));
-            actuators[2] = 2;
+            actuators[2] = 3;
             s.writeRaw(LiveSession.withValidCrc(actuators));
             List<Message> got = s.sync();
             // dropped whole: one error, no resynchronisation inside it, no tick
             assertThat(got).hasSize(3);
             assertThat(code(got.get(0))).as(got.toString()).isEqualTo(ErrorCode.BAD_VERSION.wire());
-            assertThat(((Message.Error) got.get(0)).message()).contains("version 2");
+            assertThat(((Message.Error) got.get(0)).message()).contains("version 3");
             assertThat(((Message.SensorFrame) got.get(2)).seq()).isZero();
 
             byte[] bye = LiveSession.encode(new Message.Bye());

@@ -180,6 +180,47 @@ class LiveBrowserTest {
     }
 
     @Test
+    void aWatchingPageGreysItsControlsAndLightsTheFirmwaresCommands() throws Exception {
+        Machine single = Machine.of(Presets.singleBoiler());
+        Watch watch = new Watch(single, "the test's server");
+        try (io.backflush.sim.hil.server.HilServer hil = new io.backflush.sim.hil.server.HilServer(
+                io.backflush.sim.hil.server.SessionConfig.lockstep(single), java.net.InetAddress.getLoopbackAddress(), 0, 1,
+                r -> { }).watchedBy(watch);
+             LiveServer page = LiveServer.start(LiveServer.Config.loopback(single, 0), watch)) {
+            driver.get(page.url().toString());
+            waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("waiting for a firmware"));
+            assertThat(driver.findElement(By.id("brew")).isEnabled()).isFalse();
+            assertThat(driver.findElement(By.id("speed-5")).isEnabled()).isFalse();
+            assertThat(driver.findElement(By.id("mute")).isEnabled()).isTrue();
+            Thread firmware = new Thread(() -> {
+                try (io.backflush.sim.hil.client.HilClient c = io.backflush.sim.hil.client.HilClient.connect("127.0.0.1",
+                        hil.port(), io.backflush.sim.hil.protocol.Encoding.BINARY)) {
+                    c.hello(false, 0);
+                    io.backflush.sim.hil.protocol.Message.SensorFrame f = c.nextSensors();
+                    for (int i = 0; i < 11_000; i++) {
+                        c.actuate(f, i < 8000 ? 1 : 0, i < 8000, 0);
+                        f = c.sensorsFor(f.seq() + 1);
+                        if (i % 4 == 0) {
+                            Thread.sleep(1);
+                        }
+                    }
+                    c.send(new io.backflush.sim.hil.protocol.Message.Bye());
+                } catch (Exception e) {
+                    // the assertions below fail and say what the page showed
+                }
+            }, "test-firmware");
+            firmware.setDaemon(true);
+            firmware.start();
+            waiting().until(d -> d.findElement(By.id("status")).getText().startsWith("watching firmware session 1"));
+            waiting().until(d -> d.findElement(By.id("brew")).getAttribute("class").contains("on"));
+            assertThat(driver.findElement(By.id("brew")).isEnabled()).isFalse();
+            assertThat(firstEvent("quiet").getText()).contains("pump went quiet");
+            firmware.join(60_000);
+            waiting().until(d -> d.findElement(By.id("events")).getText().contains("session 1 ended: client said bye"));
+        }
+    }
+
+    @Test
     void aBadValueShowsAnErrorOnThePageAndChangesNothing() {
         openPage();
         WebElement dose = driver.findElement(By.id("detergent"));

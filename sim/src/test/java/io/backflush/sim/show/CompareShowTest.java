@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code compare --plot} and {@code compare --html}, through the command line. */
 class CompareShowTest {
     static final List<String> STEMS = List.of("compare-penalty", "compare-residue", "compare-water", "compare-effort",
+            "compare-detergent",
             "compare-residue-days", "compare-penalty-days");
 
     @TempDir

@@ -63,6 +63,84 @@ class RunSoundTest {
         }
     }
 
+    /** The pump's quiet in decibels below its free-running buzz, cycle by cycle (start window over plateau window). */
+    @Test
+    void thePumpGoingQuietIsAtLeastTenDecibelsDown() throws Exception {
+        ShownRun run = ShowRuns.demo();
+        short[] pcm = decode(ShowFiles.audio(run));
+        for (CycleReport c : run.cycles()) {
+            double db = 20 * Math.log10(rms(pcm, c.pumpOnAtSeconds() + 0.1) / rms(pcm, c.releaseAtSeconds() - 1.0));
+            System.out.printf(java.util.Locale.ROOT, "cycle %d: the quiet is %.1f dB below the running buzz%n", c.index(), db);
+            assertThat(db).as("cycle %d", c.index()).isGreaterThanOrEqualTo(10.0);
+        }
+    }
+
+    @Test
+    void noStrokeRepeatsTheLastSampleForSample() throws Exception {
+        ShownRun run = ShowRuns.demo();
+        short[] pcm = decode(ShowFiles.audio(run));
+        int period = 44_100 / 50;
+        for (CycleReport c : run.cycles()) {
+            // the plateau: the pump's loudness steady, no exhaust; and just after the pump starts
+            for (double at : new double[] {c.releaseAtSeconds() - 1.5, c.pumpOnAtSeconds() + 0.2}) {
+                int a = (int) Math.round(at * 44_100);
+                double sum = 0;
+                int strokes = 10;
+                for (int stroke = 0; stroke < strokes; stroke++, a += period) {
+                    double best = Double.MAX_VALUE;
+                    // the best alignment of the next stroke with this one, allowing for its length to vary
+                    for (int lag = period - 30; lag <= period + 30; lag++) {
+                        best = Math.min(best, rmsDifference(pcm, a, a + lag, period));
+                    }
+                    double relative = best / rmsOf(pcm, a, period);
+                    // a looped wave differs from its next period only by 16-bit rounding (below 0.001)
+                    assertThat(relative).as("cycle %d at %.1f s, stroke %d", c.index(), at, stroke).isGreaterThan(0.005);
+                    sum += relative;
+                }
+                assertThat(sum / strokes).as("cycle %d at %.1f s: mean stroke-to-stroke difference", c.index(), at)
+                        .isGreaterThan(0.03);
+            }
+        }
+    }
+
+    @Test
+    void theBuzzTurnsThinnerAndHarsherAsThePumpDeadHeads() throws Exception {
+        ShownRun run = ShowRuns.demo();
+        short[] pcm = decode(ShowFiles.audio(run));
+        for (CycleReport c : run.cycles()) {
+            double free = brightness(pcm, c.pumpOnAtSeconds() + 0.1);
+            double deadHeaded = brightness(pcm, c.releaseAtSeconds() - 1.0);
+            assertThat(deadHeaded).as("cycle %d", c.index()).isGreaterThan(1.1 * free);
+        }
+    }
+
+    /** RMS of the first difference over RMS of the signal in a {@value #WINDOW} s window: grows with the spectrum's centroid. */
+    private static double brightness(short[] pcm, double t) {
+        int from = (int) Math.round(t * 44_100);
+        int n = (int) Math.round(WINDOW * 44_100);
+        double d = 0;
+        for (int i = from + 1; i < from + n; i++) {
+            d += Math.pow(pcm[i] - pcm[i - 1], 2);
+        }
+        return Math.sqrt(d / n) / rmsOf(pcm, from, n);
+    }
+
+    private static double rmsDifference(short[] pcm, int a, int b, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.pow(pcm[a + i] - pcm[b + i], 2);
+        }
+        return Math.sqrt(sum / n);
+    }
+
+    private static double rmsOf(short[] pcm, int from, int n) {
+        double sum = 0;
+        for (int i = from; i < from + n; i++) {
+            sum += (double) pcm[i] * pcm[i];
+        }
+        return Math.sqrt(sum / n);
+    }
+
     static short[] decode(byte[] wav) throws Exception {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
             byte[] bytes = in.readAllBytes();

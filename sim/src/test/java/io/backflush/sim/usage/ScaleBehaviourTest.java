@@ -62,7 +62,7 @@ class ScaleBehaviourTest {
 
     static double heatUpSeconds(Plant plant) {
         BoilerThermostat thermostat = new BoilerThermostat(93.0, 1.0);
-        Simulation sim = new Simulation(plant, (s, a) -> a.heaterDuty(thermostat.heaterDuty(s.boilerTemperatureC)), 0.01);
+        Simulation sim = new Simulation(plant, (s, a) -> a.heaterDuty(thermostat.heaterDuty(s.boilerTemperatureC())), 0.01);
         while (plant.boilerSensorC() < 93.0 && plant.timeSeconds() < 1200) {
             sim.runUntil(plant.timeSeconds() + 0.5);
         }

@@ -32,6 +32,7 @@ public final class HilClient implements Closeable {
     private final FrameDecoder decoder;
     private final byte[] chunk = new byte[4096];
     private final byte[] outBuffer = new byte[Encoding.MAX_FRAME_BYTES];
+    private int version = Message.VERSION;
 
     public HilClient(InputStream in, OutputStream out, Encoding encoding, Closeable resource) {
         this.in = in;
@@ -66,18 +67,33 @@ public final class HilClient implements Closeable {
                 encoding, channel);
     }
 
-    /** Says hello; returns the server's answer. */
+    /** Says hello in protocol v1 only (as clients before v2 did); returns the server's answer. */
     public Message.HelloAck hello(boolean raw, long dtMicros) throws IOException {
-        send(new Message.Hello(1, 1, raw ? Message.Hello.FLAG_RAW : 0, dtMicros));
+        return hello(raw, dtMicros, Message.VERSION, Message.VERSION);
+    }
+
+    /**
+     * Says hello offering versions {@code minVersion..maxVersion}; returns the server's answer and
+     * speaks the version it chose from then on.
+     */
+    public Message.HelloAck hello(boolean raw, long dtMicros, int minVersion, int maxVersion) throws IOException {
+        send(new Message.Hello(minVersion, maxVersion, raw ? Message.Hello.FLAG_RAW : 0, dtMicros));
         Message m = next();
         if (m instanceof Message.HelloAck a) {
+            version = a.version();
+            decoder.version(version);
             return a;
         }
         throw new IOException("expected hello_ack, got " + m);
     }
 
+    /** The protocol version in use (1 until a hello_ack says otherwise). */
+    public int version() {
+        return version;
+    }
+
     public void send(Message m) throws IOException {
-        int n = encoding.encode(m, outBuffer);
+        int n = encoding.encode(m, outBuffer, version);
         out.write(outBuffer, 0, n);
         out.flush();
     }

@@ -27,6 +27,8 @@ public final class FaultEngine implements TickObserver {
     private final List<FaultSpec> pending = new ArrayList<>();
     private final List<Active> active = new ArrayList<>();
     private Random rng = new Random(0);
+    /** Whether the pressure channels read the machine's sensors (protocol v2) or the plant (v1). */
+    private boolean machineSensors;
 
     private static final class Active {
         final FaultSpec spec;
@@ -59,10 +61,19 @@ public final class FaultEngine implements TickObserver {
         fire(plant);
     }
 
-    /** Reads the true value of every sensor channel from the plant. */
+    /**
+     * Whether the pressure channels read the machine's group and line sensors (ripple, noise,
+     * rounding: protocol v2) instead of the plant's pressures (v1, the default).
+     */
+    public FaultEngine machineSensors(boolean on) {
+        machineSensors = on;
+        return this;
+    }
+
+    /** Reads the true value of every sensor channel from the plant (the sensors' readings before faults). */
     public void readTruth(Plant plant) {
         for (Channel c : CHANNELS) {
-            truth[c.ordinal()] = c.read(plant, tankMl);
+            truth[c.ordinal()] = machineSensors ? c.readSensor(plant, tankMl) : c.read(plant, tankMl);
         }
     }
 

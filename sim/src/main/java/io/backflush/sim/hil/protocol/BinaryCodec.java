@@ -10,11 +10,14 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * The compact binary encoding (protocol v1): every frame is
+ * The compact binary encoding: every frame is
  * <pre>
  *   'B' 'F' | version u8 | type u8 | payload length u16 | payload | CRC-32C u32
  * </pre>
- * little-endian throughout, the CRC-32C (Castagnoli) taken over header and payload. Each payload
+ * little-endian throughout, the CRC-32C (Castagnoli) taken over header and payload. The version
+ * byte is the protocol version of the payload's layout: 1 for hello and hello_ack and everything a
+ * v1 session sends, the negotiated version for what the server sends in a later session (only the
+ * sensor frame's layout differs); the decoder reads each frame by its own version. Each payload
  * is its {@link MessageType}'s fields in order, laid out by their {@link Field.Kind}
  * (docs/protocol.md); only the fault spec and the error text vary in length, up to
  * {@value #MAX_TEXT_BYTES} bytes of UTF-8.
@@ -57,14 +60,22 @@ public final class BinaryCodec {
         return MessageType.of(m).code();
     }
 
-    /** Encodes {@code m} into {@code out} (at least 266 bytes); returns the frame length. */
+    /** Encodes {@code m} in protocol v1 into {@code out} (at least 266 bytes); returns the frame length. */
     public static int encode(Message m, byte[] out) {
+        return encode(m, out, Message.VERSION);
+    }
+
+    /** Encodes {@code m} in protocol {@code version} into {@code out} (at least 266 bytes); returns the frame length. */
+    public static int encode(Message m, byte[] out, int version) {
         MessageType type = MessageType.of(m);
         ByteBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(MAGIC_0).put(MAGIC_1).put((byte) Message.VERSION).put((byte) type.code()).putShort((short) 0);
+        b.put(MAGIC_0).put(MAGIC_1).put((byte) version).put((byte) type.code()).putShort((short) 0);
         for (Field f : type.fields()) {
+            if (!f.in(version)) {
+                continue;
+            }
             switch (f.kind) {
-                case U8, FLAGS, TYPE -> b.put((byte) f.integer.applyAsLong(m));
+                case U8, FLAGS, TYPE, NAMED -> b.put((byte) f.integer.applyAsLong(m));
                 case U16, I16 -> b.putShort((short) f.integer.applyAsLong(m));
                 case U32 -> b.putInt((int) f.integer.applyAsLong(m));
                 case I64 -> b.putLong(f.integer.applyAsLong(m));
@@ -178,11 +189,12 @@ public final class BinaryCodec {
             int version = buf[start + 2] & 0xFF;
             int type = buf[start + 3] & 0xFF;
             Decoded result;
-            if (version != Message.VERSION) {
-                result = error(ErrorCode.BAD_VERSION, at, "frame version " + version + ", this server speaks " + Message.VERSION);
+            if (version < Message.VERSION || version > Message.MAX_VERSION) {
+                result = error(ErrorCode.BAD_VERSION, at, "frame version " + version + ", this side speaks "
+                        + Message.VERSION + ".." + Message.MAX_VERSION);
             } else {
                 b.position(start + HEADER_BYTES);
-                result = payload(type, length, b, at);
+                result = payload(type, length, b, at, version);
             }
             drop(total);
             return result;
@@ -195,22 +207,22 @@ public final class BinaryCodec {
          */
         private DecodeError wrongLength(int version, int code, int length, long at) {
             MessageType type = MessageType.of(code);
-            if (version != Message.VERSION || type == null) {
+            if (version < Message.VERSION || version > Message.MAX_VERSION || type == null) {
                 return null;
             }
-            if (type.payloadBytes() != MessageType.VARIABLE) {
-                if (length != type.payloadBytes()) {
+            if (type.payloadBytes(version) != MessageType.VARIABLE) {
+                if (length != type.payloadBytes(version)) {
                     return error(ErrorCode.BAD_LENGTH, at, String.format("type 0x%02x needs a %d-byte payload, got %d",
-                            code, type.payloadBytes(), length));
+                            code, type.payloadBytes(version), length));
                 }
-            } else if (length < type.minPayloadBytes() || length > type.maxPayloadBytes()) {
-                return error(ErrorCode.BAD_LENGTH, at, type.jsonName() + ": payload must be " + type.minPayloadBytes()
-                        + ".." + type.maxPayloadBytes() + " bytes, got " + length);
+            } else if (length < type.minPayloadBytes(version) || length > type.maxPayloadBytes(version)) {
+                return error(ErrorCode.BAD_LENGTH, at, type.jsonName() + ": payload must be "
+                        + type.minPayloadBytes(version) + ".." + type.maxPayloadBytes(version) + " bytes, got " + length);
             }
             return null;
         }
 
-        private Decoded payload(int code, int length, ByteBuffer b, long at) {
+        private Decoded payload(int code, int length, ByteBuffer b, long at, int version) {
             MessageType type = MessageType.of(code);
             if (type == null) {
                 return error(ErrorCode.UNKNOWN_TYPE, at, String.format("unknown frame type 0x%02x", code));
@@ -220,8 +232,11 @@ public final class BinaryCodec {
                 List<Field> fields = type.fields();
                 for (int i = 0; i < fields.size(); i++) {
                     Field f = fields.get(i);
+                    if (!f.in(version)) {
+                        continue;
+                    }
                     switch (f.kind) {
-                        case U8, BOOL, FLAGS, TYPE -> integers[i] = b.get() & 0xFF;
+                        case U8, BOOL, FLAGS, TYPE, NAMED -> integers[i] = b.get() & 0xFF;
                         case U16 -> integers[i] = b.getShort() & 0xFFFF;
                         case I16 -> integers[i] = b.getShort();
                         case U32 -> integers[i] = b.getInt() & 0xFFFFFFFFL;
@@ -240,7 +255,7 @@ public final class BinaryCodec {
                         type.check(i, integers[i], integers, true);
                     }
                 }
-                return type.build(integers, reals, texts);
+                return type.build(integers, reals, texts, version);
             } catch (FieldException e) {
                 return error(ErrorCode.BAD_PAYLOAD, at, type.jsonName() + ": " + e.getMessage());
             }

@@ -8,9 +8,14 @@ public enum Encoding {
         return this == BINARY ? new BinaryCodec.Decoder() : new JsonLineCodec.Decoder();
     }
 
-    /** Encodes one message; returns the number of bytes written to {@code out} (≥ {@link #MAX_FRAME_BYTES}). */
+    /** Encodes one message in protocol v1; returns the number of bytes written to {@code out} (≥ {@link #MAX_FRAME_BYTES}). */
     public int encode(Message m, byte[] out) {
-        return this == BINARY ? BinaryCodec.encode(m, out) : JsonLineCodec.encode(m, out);
+        return encode(m, out, Message.VERSION);
+    }
+
+    /** Encodes one message in protocol {@code version}; returns the number of bytes written to {@code out}. */
+    public int encode(Message m, byte[] out, int version) {
+        return this == BINARY ? BinaryCodec.encode(m, out, version) : JsonLineCodec.encode(m, out, version);
     }
 
     /** An output buffer this size holds any encoded frame of either encoding. */

@@ -34,6 +34,8 @@ public final class Field {
         FLAGS(1, 0, 0xFF),
         /** A message type code; in JSON the type's name. */
         TYPE(1, 0, 0xFF),
+        /** One of a few named values, their index as a u8; in JSON the name. */
+        NAMED(1, 0, 0xFF),
         /** UTF-8 text filling the rest of the payload, at most {@value BinaryCodec#MAX_TEXT_BYTES} bytes; a JSON string. */
         TEXT(0, 0, 0),
         /** A zero byte in binary, absent in JSON. */
@@ -72,6 +74,14 @@ public final class Field {
     ToDoubleFunction<Message> real;
     Predicate<Message> bool;
     Function<Message, String> text;
+    /** The first protocol version that carries the field. */
+    int sinceVersion = 1;
+    /** The last protocol version that carries the field. */
+    int untilVersion = Integer.MAX_VALUE;
+    /** The key of another field (of another version) whose record component this one carries, or null. */
+    String componentOf;
+    /** {@link Kind#NAMED}: the names of the values 0, 1, ... */
+    String[] names;
 
     private Field(String key, Kind kind) {
         this.key = key;
@@ -115,6 +125,23 @@ public final class Field {
     /** A message type code; JSON writes and reads it as the type's name. */
     static <M extends Message> Field type(String key, ToLongFunction<M> get) {
         return integral(key, Kind.TYPE, get);
+    }
+
+    /** A u8 that is one of {@code names} (its index); JSON writes and reads the name. */
+    static <M extends Message> Field named(String key, ToLongFunction<M> get, String... names) {
+        Field f = integral(key, Kind.NAMED, get);
+        f.names = names.clone();
+        return f.range(0, names.length - 1);
+    }
+
+    /** The index of {@code name} among the names, or -1. */
+    int indexOfName(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @SuppressWarnings("unchecked")
@@ -193,6 +220,29 @@ public final class Field {
     <M extends Message> Field onlyIf(Predicate<M> when) {
         present = (Predicate<Message>) when;
         return this;
+    }
+
+    /** Carried from protocol version {@code version} on. */
+    Field since(int version) {
+        sinceVersion = version;
+        return this;
+    }
+
+    /** Carried up to protocol version {@code version}. */
+    Field until(int version) {
+        untilVersion = version;
+        return this;
+    }
+
+    /** The same record component as the field {@code key} (its name in another version). */
+    Field sameComponentAs(String key) {
+        componentOf = key;
+        return this;
+    }
+
+    /** Whether protocol version {@code version} carries the field. */
+    public boolean in(int version) {
+        return version >= sinceVersion && version <= untilVersion;
     }
 
     /** Whether the value is an integer (booleans, flags and type codes included). */

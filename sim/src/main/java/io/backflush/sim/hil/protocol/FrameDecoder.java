@@ -21,4 +21,11 @@ public interface FrameDecoder {
     long errors();
 
     Encoding encoding();
+
+    /**
+     * Reads what follows as protocol {@code version} (a client tells its decoder the hello_ack's
+     * version). Binary frames say their own version; JSON lines do not.
+     */
+    default void version(int version) {
+    }
 }

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The JSON-lines encoding (protocol v1): one JSON object per line, {@code "type"} naming the
- * message, keys in snake_case (docs/protocol.md). Lines longer than {@value #MAX_LINE_BYTES} bytes
- * are refused; numbers that are not finite are written as {@code null}.
+ * The JSON-lines encoding: one JSON object per line, {@code "type"} naming the message, keys in
+ * snake_case (docs/protocol.md). Lines longer than {@value #MAX_LINE_BYTES} bytes are refused;
+ * numbers that are not finite are written as {@code null}. A line does not say its protocol
+ * version: the encoder is told it, and a decoder reads the version it was set to
+ * ({@link Decoder#version(int)}; v1 until then), which matters only for the sensor frame.
  */
 public final class JsonLineCodec {
     public static final int MAX_LINE_BYTES = 4096;
@@ -38,13 +40,18 @@ public final class JsonLineCodec {
         return MessageType.nameOf(binaryType);
     }
 
-    /** Encodes {@code m} as one line (with its newline) into {@code out}; returns the byte count. */
+    /** Encodes {@code m} in protocol v1 as one line (with its newline) into {@code out}; returns the byte count. */
     public static int encode(Message m, byte[] out) {
+        return encode(m, out, Message.VERSION);
+    }
+
+    /** Encodes {@code m} in protocol {@code version} as one line (with its newline); returns the byte count. */
+    public static int encode(Message m, byte[] out, int version) {
         MessageType type = MessageType.of(m);
         StringBuilder s = new StringBuilder(256);
         s.append("{\"type\":\"").append(type.jsonName()).append('"');
         for (Field f : type.fields()) {
-            if (f.padding() || !f.present.test(m)) {
+            if (f.padding() || !f.in(version) || !f.present.test(m)) {
                 continue;
             }
             switch (f.kind) {
@@ -53,6 +60,7 @@ public final class JsonLineCodec {
                 case FLAGS -> s.append(",\"").append(f.key).append("\":")
                         .append((f.integer.applyAsLong(m) & Message.Hello.FLAG_RAW) != 0);
                 case TYPE -> str(s, f.key, MessageType.nameOf((int) f.integer.applyAsLong(m)));
+                case NAMED -> str(s, f.key, f.names[(int) f.integer.applyAsLong(m)]);
                 case TEXT -> str(s, f.key, f.text.apply(m));
                 default -> num(s, f.key, f.integer.applyAsLong(m));
             }
@@ -100,6 +108,13 @@ public final class JsonLineCodec {
         private int scanned;
         private long line = 1;
         private boolean discarding;
+        private int version = Message.VERSION;
+
+        /** Reads the lines that follow as protocol {@code v} (the hello_ack's version). */
+        @Override
+        public void version(int v) {
+            version = v;
+        }
 
         public Decoder() {
             super(2 * MAX_LINE_BYTES + 2);
@@ -218,9 +233,15 @@ public final class JsonLineCodec {
         }
 
         private Message message(MessageType type, JsonNode n) {
+            // what a client sends is read as the newest version (the keys a later version adds are
+            // optional), so a server reads them however far ahead its reader decodes
+            int speaks = type.direction() == MessageType.Direction.TO_SERVER ? Message.MAX_VERSION : version;
             List<Field> fields = type.fields();
             for (int i = 0; i < fields.size(); i++) {
                 Field f = fields.get(i);
+                if (!f.in(speaks)) {
+                    continue;
+                }
                 switch (f.kind) {
                     case PAD8, PAD16 -> {
                     }
@@ -235,6 +256,16 @@ public final class JsonLineCodec {
                         }
                         integers[i] = t.code();
                     }
+                    case NAMED -> {
+                        JsonNode v2 = n.get(f.key);
+                        int at = v2 != null && v2.isTextual() ? f.indexOfName(v2.asText()) : -1;
+                        if (v2 == null || v2.isNull()) {
+                            at = (int) type.fallback(i, integers);
+                        } else if (at < 0) {
+                            throw new FieldException("\"" + f.key + "\" must be one of " + String.join(", ", f.names));
+                        }
+                        integers[i] = at;
+                    }
                     case TEXT -> texts[i] = text(n, f);
                     default -> {
                         JsonNode v = n.get(f.key);
@@ -243,7 +274,7 @@ public final class JsonLineCodec {
                     }
                 }
             }
-            return type.build(integers, reals, texts);
+            return type.build(integers, reals, texts, speaks);
         }
 
         /** A JSON integer that fits a long; its range is checked by the caller. */

@@ -1,13 +1,17 @@
 package io.backflush.sim.hil.protocol;
 
 /**
- * The messages of the HIL protocol v1 (see {@code docs/protocol.md}). Times are absolute
+ * The messages of the HIL protocol, versions 1 and 2 (see {@code docs/protocol.md}; a session
+ * speaks the version its hello negotiated, and only the sensor frame differs). Times are absolute
  * simulation time in microseconds; sequence numbers count ticks from the last reset. Each record's
  * components are its payload's fields in wire order; their keys and layouts are in
  * {@link MessageType}.
  */
 public sealed interface Message extends Decoded {
+    /** The oldest version this server speaks (and the hello of every client has it). */
     int VERSION = 1;
+    /** The newest version this server speaks. */
+    int MAX_VERSION = 2;
 
     /** This message's row of the protocol table. */
     default MessageType messageType() {
@@ -23,11 +27,25 @@ public sealed interface Message extends Decoded {
     record HelloAck(int version, int flags, long dtMicros, long sessionId) implements Message {
     }
 
-    /** Server → client: readings at the start of tick {@code seq}. */
-    record SensorFrame(long seq, long timeMicros, double groupBar, double pumpBar, double boilerC, double groupC,
+    /**
+     * Server → client: readings at the start of tick {@code seq}. {@code lineBar} is the pump–boiler
+     * line's pressure (v1 calls it {@code pump_bar}); {@code rawPressureCounts} reads the machine's
+     * transducer (v1: the group); {@code rawGroupCounts} and {@code rawLineCounts} exist from v2 on
+     * (0 in a v1 frame).
+     */
+    record SensorFrame(long seq, long timeMicros, double groupBar, double lineBar, double boilerC, double groupC,
                        long flowPulses, double tankMl, double dripMl, int status, int rawPressureCounts,
-                       int rawBoilerQuarterC, int rawGroupQuarterC, int rawZeroCrossings, int rawHeaterOn)
+                       int rawBoilerQuarterC, int rawGroupQuarterC, int rawZeroCrossings, int rawHeaterOn,
+                       int rawGroupCounts, int rawLineCounts)
             implements Message {
+        /** A frame without the v2 raw fields (as protocol v1 carries it). */
+        public SensorFrame(long seq, long timeMicros, double groupBar, double lineBar, double boilerC, double groupC,
+                           long flowPulses, double tankMl, double dripMl, int status, int rawPressureCounts,
+                           int rawBoilerQuarterC, int rawGroupQuarterC, int rawZeroCrossings, int rawHeaterOn) {
+            this(seq, timeMicros, groupBar, lineBar, boilerC, groupC, flowPulses, tankMl, dripMl, status,
+                    rawPressureCounts, rawBoilerQuarterC, rawGroupQuarterC, rawZeroCrossings, rawHeaterOn, 0, 0);
+        }
+
         public static final int STATUS_PAUSED = 1;
         public static final int STATUS_SAFE = 2;
         public static final int STATUS_FAULT = 4;
@@ -36,8 +54,9 @@ public sealed interface Message extends Decoded {
         public static final int STATUS_REALTIME = 32;
 
         public SensorFrame withStatus(int newStatus) {
-            return new SensorFrame(seq, timeMicros, groupBar, pumpBar, boilerC, groupC, flowPulses, tankMl, dripMl,
-                    newStatus, rawPressureCounts, rawBoilerQuarterC, rawGroupQuarterC, rawZeroCrossings, rawHeaterOn);
+            return new SensorFrame(seq, timeMicros, groupBar, lineBar, boilerC, groupC, flowPulses, tankMl, dripMl,
+                    newStatus, rawPressureCounts, rawBoilerQuarterC, rawGroupQuarterC, rawZeroCrossings, rawHeaterOn,
+                    rawGroupCounts, rawLineCounts);
         }
     }
 
@@ -60,8 +79,20 @@ public sealed interface Message extends Decoded {
     record RunTo(long timeMicros) implements Message {
     }
 
-    /** A fresh plant at time 0, sequence 0, faults cleared, noise seeded with {@code seed}. */
-    record Reset(long seed) implements Message {
+    /**
+     * A fresh plant at time 0, sequence 0, faults cleared, noise seeded with {@code seed}, started
+     * as {@code start} says ({@link #START_DEFAULT}: the session's start, {@code serve --start} or
+     * the machine file's; {@link #START_HOT}, {@link #START_COLD}; version 2 on).
+     */
+    record Reset(long seed, int start) implements Message {
+        public static final int START_DEFAULT = 0;
+        public static final int START_HOT = 1;
+        public static final int START_COLD = 2;
+
+        /** A reset to the session's start. */
+        public Reset(long seed) {
+            this(seed, START_DEFAULT);
+        }
     }
 
     /** Saves the plant (and session) state in a server-side slot 0..7. */

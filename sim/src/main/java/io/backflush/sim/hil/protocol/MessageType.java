@@ -11,6 +11,7 @@ import static io.backflush.sim.hil.protocol.Field.f32;
 import static io.backflush.sim.hil.protocol.Field.flags;
 import static io.backflush.sim.hil.protocol.Field.i16;
 import static io.backflush.sim.hil.protocol.Field.i64;
+import static io.backflush.sim.hil.protocol.Field.named;
 import static io.backflush.sim.hil.protocol.Field.pad16;
 import static io.backflush.sim.hil.protocol.Field.pad8;
 import static io.backflush.sim.hil.protocol.Field.text;
@@ -21,10 +22,12 @@ import static io.backflush.sim.hil.protocol.Field.u32;
 import static io.backflush.sim.hil.protocol.Field.u8;
 
 /**
- * The message types of protocol v1 (docs/protocol.md): binary type code, JSON name, direction and
- * payload fields in wire order. This is the one table of the protocol: both codecs encode and
- * decode every message from it, and the session names types by it. A type's fields are its
- * record's components, in order (checked when the class loads).
+ * The message types of the protocol (docs/protocol.md): binary type code, JSON name, direction and
+ * payload fields in wire order. This is the one table of the protocol, of every version: both
+ * codecs encode and decode every message from it, and the session names types by it. A field
+ * carried only by some versions says so ({@link Field#in}); a version's fields are its record's
+ * components, in order, a field renamed from one version to the next filling the same component
+ * (checked when the class loads). Only the sensor frame differs between v1 and v2.
  */
 public enum MessageType {
     HELLO(0x01, "hello", Direction.TO_SERVER, Message.Hello.class,
@@ -38,7 +41,9 @@ public enum MessageType {
     SENSORS(0x03, "sensors", Direction.TO_CLIENT, Message.SensorFrame.class,
             u32("seq", Message.SensorFrame::seq),
             i64("t_us", Message.SensorFrame::timeMicros).jsonRange(0, Long.MAX_VALUE),
-            f32("group_bar", Message.SensorFrame::groupBar), f32("pump_bar", Message.SensorFrame::pumpBar),
+            f32("group_bar", Message.SensorFrame::groupBar),
+            f32("pump_bar", Message.SensorFrame::lineBar).until(1),
+            f32("line_bar", Message.SensorFrame::lineBar).since(2).sameComponentAs("pump_bar"),
             f32("boiler_c", Message.SensorFrame::boilerC), f32("group_c", Message.SensorFrame::groupC),
             u32("flow_pulses", Message.SensorFrame::flowPulses), f32("tank_ml", Message.SensorFrame::tankMl),
             f32("drip_ml", Message.SensorFrame::dripMl), u16("status", Message.SensorFrame::status).orElse(0),
@@ -46,7 +51,9 @@ public enum MessageType {
             raw(i16("raw_boiler_tc_q", Message.SensorFrame::rawBoilerQuarterC)),
             raw(i16("raw_group_tc_q", Message.SensorFrame::rawGroupQuarterC)),
             raw(u16("raw_zero_cross", Message.SensorFrame::rawZeroCrossings)),
-            raw(u8("raw_heater_on", Message.SensorFrame::rawHeaterOn).jsonRange(0, 1)), pad8()),
+            raw(u8("raw_heater_on", Message.SensorFrame::rawHeaterOn).jsonRange(0, 1)), pad8(),
+            raw(u16("raw_group_counts", Message.SensorFrame::rawGroupCounts)).since(2),
+            raw(u16("raw_line_counts", Message.SensorFrame::rawLineCounts)).since(2)),
     ACTUATORS(0x04, "actuators", Direction.TO_SERVER, Message.ActuatorFrame.class,
             u32("seq", Message.ActuatorFrame::seq),
             i64("t_us", Message.ActuatorFrame::timeMicros).jsonRange(0, Long.MAX_VALUE).orElse(0),
@@ -57,7 +64,9 @@ public enum MessageType {
     STEP(0x12, "step", Direction.TO_SERVER, Message.Step.class, u32("n", Message.Step::ticks)),
     RUN_TO(0x13, "run_to", Direction.TO_SERVER, Message.RunTo.class,
             i64("t_us", Message.RunTo::timeMicros).jsonRange(0, Long.MAX_VALUE)), // binary: u64, read unsigned
-    RESET(0x14, "reset", Direction.TO_SERVER, Message.Reset.class, i64("seed", Message.Reset::seed).orElse(0)),
+    RESET(0x14, "reset", Direction.TO_SERVER, Message.Reset.class, i64("seed", Message.Reset::seed).orElse(0),
+            named("start", Message.Reset::start, "default", "hot", "cold").orElse(0).since(2), pad8().since(2),
+            pad16().since(2)),
     SNAPSHOT(0x15, "snapshot", Direction.TO_SERVER, Message.Snapshot.class,
             u8("slot", Message.Snapshot::slot).range(0, 7).orElse(0)),
     RESTORE(0x16, "restore", Direction.TO_SERVER, Message.Restore.class,
@@ -87,7 +96,7 @@ public enum MessageType {
     /** {@link #payloadBytes()} of a type ending in text. */
     public static final int VARIABLE = -1;
     /** The most fields a type has, padding included. */
-    static final int MAX_FIELDS = 16;
+    static final int MAX_FIELDS = 20;
 
     private static final MessageType[] BY_CODE = new MessageType[256];
     private static final ClassValue<MessageType> BY_CLASS = new ClassValue<>() {
@@ -115,8 +124,10 @@ public enum MessageType {
     private final List<Field> fields;
     private final Constructor<?> constructor;
     private final Class<?>[] componentTypes;
-    /** Binary bytes of the fields before any text. */
-    private final int fixedBytes;
+    /** For each field, the record component it carries (-1: padding). */
+    private final int[] componentIndex;
+    /** Binary bytes of the fields before any text, by version (index 0 unused). */
+    private final int[] fixedBytes = new int[Message.MAX_VERSION + 1];
     private final boolean endsInText;
 
     MessageType(int code, String jsonName, Direction direction, Class<? extends Message> record, Field... fields) {
@@ -127,19 +138,25 @@ public enum MessageType {
         this.fields = List.of(fields);
         RecordComponent[] components = record.getRecordComponents();
         List<Field> values = new ArrayList<>();
-        int bytes = 0;
         boolean text = false;
-        for (Field f : fields) {
-            bytes += f.kind.bytes;
+        this.componentIndex = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            Field f = fields[i];
+            for (int v = 1; v <= Message.MAX_VERSION; v++) {
+                fixedBytes[v] += f.in(v) ? f.kind.bytes : 0;
+            }
             text |= f.kind == Field.Kind.TEXT;
-            if (!f.padding()) {
+            componentIndex[i] = -1;
+            if (f.componentOf != null) {
+                componentIndex[i] = componentIndex[indexIn(fields, f.componentOf)];
+            } else if (!f.padding()) {
+                componentIndex[i] = values.size();
                 values.add(f);
             }
         }
         if (fields.length > MAX_FIELDS) {
-            throw new IllegalStateException(jsonName + ": more than 16 fields");
+            throw new IllegalStateException(jsonName + ": more than " + MAX_FIELDS + " fields");
         }
-        this.fixedBytes = bytes;
         this.endsInText = text;
         this.componentTypes = new Class<?>[components.length];
         if (values.size() != components.length) {
@@ -160,9 +177,18 @@ public enum MessageType {
         }
     }
 
+    private static int indexIn(Field[] fields, String key) {
+        for (int i = 0; i < fields.length; i++) {
+            if (key.equals(fields[i].key)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no field " + key);
+    }
+
     private static boolean fits(Field.Kind kind, Class<?> type) {
         return switch (kind) {
-            case U8, U16, I16, FLAGS, TYPE -> type == int.class;
+            case U8, U16, I16, FLAGS, TYPE, NAMED -> type == int.class;
             case U32, I64 -> type == long.class;
             case F32 -> type == double.class;
             case BOOL -> type == boolean.class;
@@ -195,24 +221,40 @@ public enum MessageType {
         return fields.stream().anyMatch(f -> "seq".equals(f.key));
     }
 
-    /** Binary payload length, or {@link #VARIABLE} when it ends in text. */
+    /** Binary payload length in protocol v1, or {@link #VARIABLE} when it ends in text. */
     public int payloadBytes() {
-        return endsInText ? VARIABLE : fixedBytes;
+        return payloadBytes(Message.VERSION);
+    }
+
+    /** Binary payload length in protocol {@code version}, or {@link #VARIABLE} when it ends in text. */
+    public int payloadBytes(int version) {
+        return endsInText ? VARIABLE : fixedBytes[version];
     }
 
     /** Shortest binary payload: the fixed fields and the text's fewest bytes. */
-    int minPayloadBytes() {
-        return fixedBytes + (endsInText ? fields.get(fields.size() - 1).minBytes : 0);
+    int minPayloadBytes(int version) {
+        return fixedBytes[version] + (endsInText ? fields.get(fields.size() - 1).minBytes : 0);
     }
 
     /** Longest binary payload. */
-    int maxPayloadBytes() {
-        return fixedBytes + (endsInText ? BinaryCodec.MAX_TEXT_BYTES : 0);
+    int maxPayloadBytes(int version) {
+        return fixedBytes[version] + (endsInText ? BinaryCodec.MAX_TEXT_BYTES : 0);
     }
 
-    /** The payload fields in wire order, padding included. */
+    /** The payload fields of every version in wire order, padding included (see {@link Field#in}). */
     public List<Field> fields() {
         return fields;
+    }
+
+    /** The payload fields protocol {@code version} carries, in wire order, padding included. */
+    public List<Field> fields(int version) {
+        List<Field> in = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.in(version)) {
+                in.add(f);
+            }
+        }
+        return in;
     }
 
     /** The type with this binary code, or null. */
@@ -280,20 +322,26 @@ public enum MessageType {
     }
 
     /**
-     * The message from decoded field values ({@code integers}, {@code reals}, {@code texts} indexed
-     * like {@link #fields()}; padding slots unused). Throws {@link FieldException} when the values
-     * do not make a message.
+     * The message from the field values of protocol {@code version} ({@code integers},
+     * {@code reals}, {@code texts} indexed like {@link #fields()}; padding slots and fields of
+     * other versions unused; components the version does not carry are 0). Throws
+     * {@link FieldException} when the values do not make a message.
      */
-    Message build(long[] integers, double[] reals, String[] texts) {
+    Message build(long[] integers, double[] reals, String[] texts, int version) {
         Object[] args = new Object[componentTypes.length];
-        int a = 0;
+        for (int a = 0; a < args.length; a++) {
+            Class<?> t = componentTypes[a];
+            args[a] = t == int.class ? (Object) 0 : t == long.class ? (Object) 0L : t == double.class ? (Object) 0.0
+                    : t == boolean.class ? (Object) false : "";
+        }
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            if (f.padding()) {
+            if (f.padding() || !f.in(version)) {
                 continue;
             }
+            int a = componentIndex[i];
             Class<?> t = componentTypes[a];
-            args[a++] = t == int.class ? (Object) (int) integers[i]
+            args[a] = t == int.class ? (Object) (int) integers[i]
                     : t == long.class ? (Object) integers[i]
                     : t == double.class ? (Object) reals[i]
                     : t == boolean.class ? (Object) (integers[i] != 0)

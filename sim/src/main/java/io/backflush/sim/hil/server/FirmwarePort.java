@@ -3,6 +3,7 @@ package io.backflush.sim.hil.server;
 import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.Plant;
 import io.backflush.core.plant.Sensors;
+import io.backflush.core.thermal.PressurePlace;
 import io.backflush.sim.control.Controller;
 import io.backflush.sim.hil.fault.Channel;
 import io.backflush.sim.hil.fault.FaultEngine;
@@ -22,13 +23,19 @@ final class FirmwarePort implements Controller {
     private final boolean rawMode;
     private final RawSignals raw;
     private final double mlPerPulse;
+    /** The session's protocol version: v1 frames are those of v1 (raw counts of the group). */
+    private final int version;
+    private final Channel transducer;
     private final double[] readings = new double[Channel.COUNT];
     /** Simulation time the readings above were taken at (by a conversion in the tick), or NaN. */
     private double readingsAtS = Double.NaN;
     private long lastPulses;
 
-    FirmwarePort(FaultEngine faults, boolean rawMode, double mainsHz, double mlPerPulse) {
+    FirmwarePort(FaultEngine faults, boolean rawMode, double mainsHz, double mlPerPulse, int version,
+                 PressurePlace transducer) {
         this.faults = faults;
+        this.version = version;
+        this.transducer = version < 2 || transducer == PressurePlace.GROUP ? Channel.GROUP_BAR : Channel.LINE_BAR;
         this.rawMode = rawMode;
         this.raw = new RawSignals(mainsHz);
         this.mlPerPulse = mlPerPulse;
@@ -40,7 +47,7 @@ final class FirmwarePort implements Controller {
     public void control(Sensors sensors, Actuators applied) {
         applied.copyFrom(commanded);
         if (rawMode) {
-            applied.heaterDuty(RawSignals.ssrOn(commanded.heaterDuty(), sensors.timeSeconds) ? 1.0 : 0.0);
+            applied.heaterDuty(RawSignals.ssrOn(commanded.heaterDuty(), sensors.timeSeconds()) ? 1.0 : 0.0);
         }
         faults.overrideActuators(applied);
     }
@@ -107,17 +114,24 @@ final class FirmwarePort implements Controller {
         int groupQ = 0;
         int zeroCross = 0;
         int ssr = 0;
+        int groupCounts = 0;
+        int lineCounts = 0;
         if (rawMode) {
             status |= Message.SensorFrame.STATUS_RAW;
-            counts = RawSignals.pressureCounts(readings[Channel.GROUP_BAR.ordinal()]);
+            counts = RawSignals.pressureCounts(readings[transducer.ordinal()]);
+            if (version >= 2) {
+                groupCounts = RawSignals.pressureCounts(readings[Channel.GROUP_BAR.ordinal()]);
+                lineCounts = RawSignals.pressureCounts(readings[Channel.LINE_BAR.ordinal()]);
+            }
             boilerQ = raw.boilerQuarterC();
             groupQ = raw.groupQuarterC();
             zeroCross = raw.zeroCrossings(t);
             ssr = plant.actuators().heaterDuty() > 0 ? 1 : 0;
         }
         return new Message.SensorFrame(seq & 0xFFFFFFFFL, timeMicros, readings[Channel.GROUP_BAR.ordinal()],
-                readings[Channel.PUMP_BAR.ordinal()], readings[Channel.BOILER_C.ordinal()],
+                readings[Channel.LINE_BAR.ordinal()], readings[Channel.BOILER_C.ordinal()],
                 readings[Channel.GROUP_C.ordinal()], lastPulses & 0xFFFFFFFFL, readings[Channel.TANK_ML.ordinal()],
-                readings[Channel.DRIP_ML.ordinal()], status, counts, boilerQ, groupQ, zeroCross, ssr);
+                readings[Channel.DRIP_ML.ordinal()], status, counts, boilerQ, groupQ, zeroCross, ssr, groupCounts,
+                lineCounts);
     }
 }

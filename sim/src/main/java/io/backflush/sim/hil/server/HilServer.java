@@ -43,6 +43,7 @@ public final class HilServer implements Closeable {
     private final Set<HilSession> live = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
+    private volatile SessionWatcher watcher;
 
     /**
      * Binds a TCP port and starts accepting.
@@ -140,6 +141,12 @@ public final class HilServer implements Closeable {
         acceptor.start();
     }
 
+    /** Lets {@code w} watch every session started from now on (null: nobody); see {@link SessionWatcher}. */
+    public HilServer watchedBy(SessionWatcher w) {
+        this.watcher = w;
+        return this;
+    }
+
     /** The TCP port listened on (-1 on a Unix socket). */
     public int port() {
         return socket == null ? -1 : socket.getLocalPort();
@@ -175,7 +182,7 @@ public final class HilServer implements Closeable {
                 continue;
             }
             try {
-                HilSession session = new HilSession(config, t, ids.incrementAndGet());
+                HilSession session = new HilSession(config, t, ids.incrementAndGet()).watchedBy(watcher);
                 executor.execute(() -> {
                     live.add(session);
                     try {

@@ -1,6 +1,7 @@
 package io.backflush.sim.hil.server;
 
 import io.backflush.core.hydraulics.BasketParameters;
+import io.backflush.core.machine.StartState;
 import io.backflush.core.plant.InitialConditions;
 import io.backflush.core.plant.Plant;
 import io.backflush.sim.hil.fault.FaultEngine;
@@ -13,6 +14,7 @@ import io.backflush.sim.hil.protocol.Message;
 import io.backflush.sim.hil.protocol.MessageType;
 import io.backflush.sim.run.CycleDetector;
 import io.backflush.sim.run.Simulation;
+import io.backflush.sim.run.TickObserver;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
@@ -65,6 +67,8 @@ public final class HilSession {
     private long dtMicros;
     private double dtSeconds;
     private boolean rawMode;
+    /** The protocol version the hello negotiated. */
+    private int version = Message.VERSION;
     private long seq;
     private Message.SensorFrame lastFrame;
     private boolean paused;
@@ -72,6 +76,7 @@ public final class HilSession {
     private long errors;
     private String endReason = "ended";
     private volatile boolean stopRequested;
+    private SessionWatcher watcher;
 
     public HilSession(SessionConfig config, Transport transport, long id) {
         this.config = config;
@@ -82,6 +87,15 @@ public final class HilSession {
                 ? new MessageSource.Direct(transport)
                 : new MessageSource.Threaded(transport.in(), "hil-reader-" + id);
         this.pacing = Pacing.of(config);
+    }
+
+    /**
+     * Lets {@code w} watch this session's plant (call before {@link #call()}); null: nobody. The
+     * watcher's observer runs on this session's thread and must not block.
+     */
+    public HilSession watchedBy(SessionWatcher w) {
+        this.watcher = w;
+        return this;
     }
 
     /** Asks the session to end (server shutdown); it closes its transport. */
@@ -99,7 +113,7 @@ public final class HilSession {
         try {
             if (awaitHello()) {
                 openTrace();
-                resetPlant(0, false);
+                resetPlant(0, false, Message.Reset.START_DEFAULT);
                 sendSensors();
                 if (!pacing.run(new Driven())) {
                     endReason = "server stopped";
@@ -137,6 +151,9 @@ public final class HilSession {
             } catch (IOException | UncheckedIOException ignored) {
                 // the trace is best effort once the session is over
             }
+        }
+        if (watcher != null) {
+            watcher.ended(id, endReason);
         }
         source.close();
         try {
@@ -176,9 +193,9 @@ public final class HilSession {
                 continue;
             }
             if (ev instanceof Message.Hello h) {
-                if (h.minVersion() > Message.VERSION || h.maxVersion() < Message.VERSION) {
+                if (h.minVersion() > Message.MAX_VERSION || h.maxVersion() < Message.VERSION) {
                     error(ErrorCode.BAD_VERSION, "client speaks versions " + h.minVersion() + ".." + h.maxVersion()
-                            + ", this server speaks " + Message.VERSION);
+                            + ", this server speaks " + Message.VERSION + ".." + Message.MAX_VERSION);
                     continue;
                 }
                 dtMicros = Math.round(1.0e6 / config.rateHz());
@@ -192,7 +209,10 @@ public final class HilSession {
                 }
                 dtSeconds = dtMicros / 1.0e6;
                 rawMode = (h.flags() & Message.Hello.FLAG_RAW) != 0;
-                send(new Message.HelloAck(Message.VERSION, rawMode ? Message.Hello.FLAG_RAW : 0, dtMicros, id));
+                int chosen = Math.min(h.maxVersion(), Message.MAX_VERSION);
+                // the hello_ack itself is laid out alike in every version: written as v1, any client reads it
+                send(new Message.HelloAck(chosen, rawMode ? Message.Hello.FLAG_RAW : 0, dtMicros, id));
+                version = chosen;
                 return true;
             }
             error(ErrorCode.NO_HELLO, "say hello first");
@@ -302,7 +322,8 @@ public final class HilSession {
                 sendSensors();
             }
             case RESET -> {
-                resetPlant(((Message.Reset) m).seed(), true);
+                Message.Reset r = (Message.Reset) m;
+                resetPlant(r.seed(), true, r.start());
                 ack(type, 0);
                 sendSensors();
             }
@@ -403,21 +424,36 @@ public final class HilSession {
 
     // ---- the plant ----
 
-    /** A fresh plant (blind basket, hot and dry) at tick 0, with its executive, faults and firmware port. */
-    private void resetPlant(long seed, boolean record) {
+    /**
+     * A fresh plant (blind basket, dry) at tick 0, with its executive, faults and firmware port:
+     * hot or cold as {@code start} says ({@link Message.Reset#START_DEFAULT}: the session's start,
+     * {@code serve --start} or the machine file's).
+     */
+    private void resetPlant(long seed, boolean record, int start) {
         if (plant != null) {
             detector.finish(plant);
         }
-        plant = new Plant(config.machine(), BasketParameters.blind(), InitialConditions.hotAndDry());
+        StartState state = start == Message.Reset.START_COLD ? StartState.COLD
+                : start == Message.Reset.START_HOT ? StartState.HOT : config.machine().parameters().start();
+        plant = new Plant(config.machine(), BasketParameters.blind(), InitialConditions.of(state));
         detector = new CycleDetector(plant, t -> "firmware");
-        faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text));
+        faults = new FaultEngine(dtSeconds, config.tankMl(), text -> event("fault injected: " + text))
+                .machineSensors(version >= 2);
         faults.reset(seed, config.scenario());
-        port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse());
+        plant.seedSensorNoise(seed);
+        port = new FirmwarePort(faults, rawMode, config.machine().pump().mainsHz(), config.mlPerPulse(), version,
+                config.machine().parameters().sensors().pressureTransducer());
         simulation = new Simulation(plant, port, dtSeconds).observe(this::ticked).observe(detector).observe(faults)
-                .observe((start, p) -> port.afterTick(p));
+                .observe((stepStart, p) -> port.afterTick(p));
+        if (watcher != null) {
+            TickObserver watching = watcher.watch(id, config.machine(), plant, port.commanded());
+            if (watching != null) {
+                simulation.observe(watching);
+            }
+        }
         seq = 0;
         if (record) {
-            event("reset seed " + seed);
+            event("reset seed " + seed + ", " + state.label() + " start");
         }
         faults.readTruth(plant);
         faults.fire(plant);
@@ -469,7 +505,7 @@ public final class HilSession {
     }
 
     private void send(Message m) throws IOException {
-        int n = source.encoding().encode(m, outBuffer);
+        int n = source.encoding().encode(m, outBuffer, version);
         try {
             out.write(outBuffer, 0, n);
             out.flush();

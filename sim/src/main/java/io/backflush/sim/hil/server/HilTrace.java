@@ -2,6 +2,7 @@ package io.backflush.sim.hil.server;
 
 import io.backflush.core.plant.Actuators;
 import io.backflush.core.plant.Plant;
+import io.backflush.sim.signal.Numbers;
 import io.backflush.sim.signal.Signal;
 
 import java.io.BufferedWriter;
@@ -50,8 +51,9 @@ final class HilTrace implements Closeable {
         StringBuilder r = row;
         r.setLength(0);
         r.append(seq).append(',').append(timeMicros).append(',')
-                .append(commanded.pumpDuty()).append(',').append(commanded.solenoidEnergised() ? 1 : 0).append(',')
-                .append(commanded.heaterDuty()).append(',');
+                .append(Numbers.shortest(commanded.pumpDuty())).append(',')
+                .append(commanded.solenoidEnergised() ? 1 : 0).append(',')
+                .append(Numbers.shortest(commanded.heaterDuty())).append(',');
         Signal.appendCsv(r, plant, 0.0);
         r.append('\n');
         write(r, timeMicros);

@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageTypeTest {
     static final Path PROTOCOL = Path.of("..", "docs", "protocol.md");
     static final Pattern ROW = Pattern.compile("^\\| 0x([0-9A-F]{2}) \\| (\\w+) \\| (c→s|s→c) \\| (.*) \\|$");
+    /** A row of the table of v1 layouts: the types whose payload v1 lays out differently. */
+    static final Pattern ROW_V1 = Pattern.compile("^\\| 0x([0-9A-F]{2}) \\| (\\w+) in v1 \\| (.*) \\|$");
     static final Pattern FIELD = Pattern.compile("\\b(u8|u16|i16|u32|u64|i64|f32) (\\w+)|UTF-8 (\\w+)");
     static final Pattern BYTES = Pattern.compile("— (\\d+) bytes?");
 
@@ -40,17 +42,46 @@ class MessageTypeTest {
             assertThat(row.group(3)).as("direction of %s", type)
                     .isEqualTo(type.direction() == MessageType.Direction.TO_SERVER ? "c→s" : "s→c");
             String payload = row.group(4);
-            assertThat(documentedFields(payload)).as("fields of %s", type).isEqualTo(fields(type));
+            assertThat(documentedFields(payload)).as("fields of %s", type).isEqualTo(fields(type, Message.MAX_VERSION));
             Matcher bytes = BYTES.matcher(payload);
             if (payload.equals("—")) {
-                assertThat(type.payloadBytes()).as("payload of %s", type).isZero();
+                assertThat(type.payloadBytes(Message.MAX_VERSION)).as("payload of %s", type).isZero();
             } else if (type.payloadBytes() != MessageType.VARIABLE) {
                 assertThat(bytes.find()).as("%s says its length", type).isTrue();
-                assertThat(Integer.parseInt(bytes.group(1))).as("payload bytes of %s", type).isEqualTo(type.payloadBytes());
+                assertThat(Integer.parseInt(bytes.group(1))).as("payload bytes of %s", type)
+                        .isEqualTo(type.payloadBytes(Message.MAX_VERSION));
             }
             documented.add(type);
         }
         assertThat(documented).containsExactlyInAnyOrder(MessageType.values());
+    }
+
+    /** The table of v1 layouts lists exactly the types v1 lays out otherwise than the newest version, as v1 does. */
+    @Test
+    void theDocumentsV1LayoutsAreMessageTypesV1() throws IOException {
+        Set<MessageType> documented = EnumSet.noneOf(MessageType.class);
+        for (String line : Files.readAllLines(PROTOCOL)) {
+            Matcher row = ROW_V1.matcher(line);
+            if (!row.matches()) {
+                continue;
+            }
+            MessageType type = MessageType.of(Integer.parseInt(row.group(1), 16));
+            assertThat(row.group(2)).isEqualTo(type.jsonName());
+            assertThat(documentedFields(row.group(3))).as("v1 fields of %s", type).isEqualTo(fields(type, 1));
+            Matcher bytes = BYTES.matcher(row.group(3));
+            assertThat(bytes.find()).isTrue();
+            assertThat(Integer.parseInt(bytes.group(1))).as("v1 payload bytes of %s", type).isEqualTo(type.payloadBytes(1));
+            documented.add(type);
+        }
+        Set<MessageType> differing = EnumSet.noneOf(MessageType.class);
+        for (MessageType t : MessageType.values()) {
+            if (!fields(t, 1).equals(fields(t, Message.MAX_VERSION))) {
+                differing.add(t);
+            }
+        }
+        assertThat(differing).as("the types v1 lays out otherwise").containsExactlyInAnyOrder(MessageType.SENSORS,
+                MessageType.RESET);
+        assertThat(documented).isEqualTo(differing);
     }
 
     /** The JSON examples in the doc carry exactly the keys the codec writes (raw fields: only in raw mode). */
@@ -72,7 +103,7 @@ class MessageTypeTest {
                 }
                 keys.remove("type");
                 List<String> expected = new ArrayList<>();
-                for (Field f : type.fields()) {
+                for (Field f : type.fields(Message.MAX_VERSION)) {
                     if (f.key() != null && !f.key().startsWith("raw_")) {
                         expected.add(f.key());
                     }
@@ -111,11 +142,11 @@ class MessageTypeTest {
         return out;
     }
 
-    private static List<String> fields(MessageType type) {
+    private static List<String> fields(MessageType type, int version) {
         List<String> out = new ArrayList<>();
-        for (Field f : type.fields()) {
+        for (Field f : type.fields(version)) {
             out.add(switch (f.kind()) {
-                case U8, BOOL, FLAGS, TYPE -> "u8 " + f.key();
+                case U8, BOOL, FLAGS, TYPE, NAMED -> "u8 " + f.key();
                 case U16 -> "u16 " + f.key();
                 case I16 -> "i16 " + f.key();
                 case U32 -> "u32 " + f.key();
