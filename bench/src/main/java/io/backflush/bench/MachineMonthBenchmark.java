@@ -1,5 +1,8 @@
 package io.backflush.bench;
 
+import io.backflush.core.scale.ScaleParameters;
+import io.backflush.core.scale.WaterChemistry;
+
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.Presets;
@@ -25,7 +28,9 @@ import java.util.concurrent.TimeUnit;
  * One machine-month of café use on one core: 30 days × 150 shots (each a hydraulic simulation
  * against a puck, adaptive steps) plus the {@code detergent-daily} cleaning (3 g, 5 detergent
  * and 5 rinse cycles every evening) on {@code single-boiler}. What {@code compare} does per
- * strategy and seed. Aim: well under a second.
+ * strategy and seed. Aim: well under a second. {@code cafeMonthHardWaterDescaled}: the same
+ * month in hard water (175 / 125 mg/L as CaCO₃), the machine scaling, with
+ * {@code cafe-descale-monthly} (the same daily clean, and {@code descale-manufacturer} on day 30).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,16 +42,24 @@ public class MachineMonthBenchmark {
     private Machine machine;
     private Usage usage;
     private Strategy strategy;
+    private Strategy descaled;
 
     @Setup
     public void setUp() {
         machine = Machine.of(Presets.singleBoiler());
         usage = Usage.home(30, 150, Roast.MEDIUM);
         strategy = Strategies.find("detergent-daily").orElseThrow();
+        descaled = Strategies.find("cafe-descale-monthly").orElseThrow();
     }
 
     @Benchmark
     public LifeResult cafeMonth() {
         return new MachineLife(machine, usage, strategy, 1L).run();
+    }
+
+    @Benchmark
+    public LifeResult cafeMonthHardWaterDescaled() {
+        return new MachineLife(machine, usage, descaled, 1L)
+                .water(new WaterChemistry(175, 125), ScaleParameters.defaults()).run();
     }
 }

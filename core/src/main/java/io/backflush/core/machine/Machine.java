@@ -15,6 +15,7 @@ public final class Machine {
     private final MachineParameters parameters;
     private final PumpModel pump;
     private final InletCharacteristic inlet;
+    private io.backflush.core.scale.WaterChemistry water;
 
     private Machine(MachineParameters parameters, PumpModel pump, InletCharacteristic inlet) {
         this.parameters = parameters;
@@ -42,11 +43,8 @@ public final class Machine {
                             + String.format(java.util.Locale.ROOT, "%.2f", pump.zeroFlowPressureBar())
                             + " bar): the valve could never open");
         }
-        double k = parameters.groupInlet().waterCoefficient();
-        if (parameters.gicleur() != null) {
-            k = Fluids.seriesCoefficient(k, parameters.gicleur().waterCoefficient());
-        }
-        return new Machine(parameters, pump, new InletCharacteristic(pump, parameters.overPressureValve(), k));
+        return new Machine(parameters, pump, new InletCharacteristic(pump, parameters.overPressureValve(),
+                inletCoefficient(parameters)));
     }
 
     public static Machine of(MachineParameters parameters) {
@@ -54,11 +52,61 @@ public final class Machine {
     }
 
     /**
+     * The same machine with changed parameters (wear, scale) and the same pump: the inlet
+     * characteristic is recomputed when the inlet path or the OPV changed (tens of milliseconds),
+     * else shared. The pump's parameters must not change (its curve stays resolved as it was).
+     *
+     * @throws IllegalArgumentException if {@code changed} has another pump
+     * @throws InvalidParameterException naming the field at fault
+     */
+    public Machine with(MachineParameters changed) {
+        if (!changed.pump().equals(parameters.pump())) {
+            throw new IllegalArgumentException("Machine.with keeps the pump; got another pump");
+        }
+        double k = inletCoefficient(changed);
+        boolean sameInlet = k == inletCoefficient(parameters)
+                && java.util.Objects.equals(changed.overPressureValve(), parameters.overPressureValve());
+        Machine next = new Machine(changed, pump, sameInlet ? inlet : new InletCharacteristic(pump,
+                changed.overPressureValve(), k));
+        next.water = water;
+        return next;
+    }
+
+    /**
+     * The water this machine is fed, as a machine file's {@code water:} section gives it (null: none
+     * given; scale then comes only from the command line's water, if any).
+     */
+    public io.backflush.core.scale.WaterChemistry water() {
+        return water;
+    }
+
+    /** The same machine fed the given water (null: none). */
+    public Machine withWater(io.backflush.core.scale.WaterChemistry newWater) {
+        Machine next = new Machine(parameters, pump, inlet);
+        next.water = newWater;
+        return next;
+    }
+
+    /** The inlet path's flow coefficient: the gicleur (if any) in series with the group inlet. */
+    private static double inletCoefficient(MachineParameters p) {
+        double k = p.groupInlet().waterCoefficient();
+        if (p.gicleur() != null) {
+            k = Fluids.seriesCoefficient(k, p.gicleur().waterCoefficient());
+        }
+        return k;
+    }
+
+    /**
      * The same machine (its resolved pump curve and inlet characteristic shared) starting as
      * {@code start} says: {@code serve --start} over the machine file's default.
      */
     public Machine withStart(StartState start) {
-        return start == parameters.start() ? this : new Machine(parameters.withStart(start), pump, inlet);
+        if (start == parameters.start()) {
+            return this;
+        }
+        Machine next = new Machine(parameters.withStart(start), pump, inlet);
+        next.water = water;
+        return next;
     }
 
     public MachineParameters parameters() {

@@ -21,6 +21,10 @@ import java.util.Objects;
  * preset: single-boiler        # required: one of the names in {@link Presets}
  * name: my-gaggia              # optional; defaults to the file name without its extension
  * description: Gaggia with a 12 bar OPV   # optional; defaults to the preset's, noted as such
+ * water:                       # optional: the water it is fed (mg/L as CaCO₃); the machine then scales
+ *   hardnessMgPerL: 175
+ *   alkalinityMgPerL: 125
+ *   softeningFraction: 0       # optional
  * overPressureValve:
  *   crackingPressureBar: 12    # mappings merge field by field into the preset's
  * threeWayValve: null          # an explicit null removes an optional component
@@ -101,6 +105,17 @@ public final class MachineFiles {
         if (!file.has("description")) {
             file.put("description", "based on preset " + preset.name() + ": " + preset.description());
         }
+        // the water it is fed: not a parameter of the circuit, bound on its own (same paths as in the file)
+        io.backflush.core.scale.WaterChemistry water = null;
+        JsonNode waterNode = file.remove("water");
+        if (waterNode != null && !waterNode.isNull()) {
+            if (waterNode instanceof ObjectNode w && !w.has("softeningFraction")) {
+                w.put("softeningFraction", 0.0);
+            }
+            ObjectNode section = file.objectNode();
+            section.set("water", waterNode);
+            water = RecordBinder.bind(document, section, WaterSection.class).water();
+        }
         JsonNode presetTree = RecordBinder.toTree(preset);
         JsonNode merged = merge(presetTree, file);
 
@@ -111,12 +126,16 @@ public final class MachineFiles {
             throw withPresetNote(document, presetTree, preset.name(), e);
         }
         try {
-            return Machine.of(parameters, baseDir);
+            return Machine.of(parameters, baseDir).withWater(water);
         } catch (InvalidParameterException e) {
             throw withPresetNote(document, presetTree, preset.name(), document.error(e.field(), e.reason(), e));
         } catch (InvalidPathException e) {
             throw document.error("pump.curve", "not a usable file path: " + e.getMessage());
         }
+    }
+
+    /** A machine file's {@code water:} section, bound with the file's paths. */
+    record WaterSection(io.backflush.core.scale.WaterChemistry water) {
     }
 
     /**

@@ -232,6 +232,21 @@ public final class Plant {
             throw new IllegalArgumentException("snapshot of machine '" + s.machine.name() + "' cannot restore '"
                     + machine.name() + "'");
         }
+        restoreParts(s);
+    }
+
+    /**
+     * This plant continued, bit for bit in its state, on a changed machine of the same plumbing
+     * (the same machine worn or scaled, {@link Machine#with}): a new plant of the same stepper with
+     * every part of this one copied into it. Meant for between programs or days, not per step.
+     */
+    public Plant continuedOn(Machine changed) {
+        Plant next = new Plant(changed, basket, InitialConditions.hotAndDry(), cleaning.parameters(), stepperKind);
+        next.restoreParts(snapshot());
+        return next;
+    }
+
+    private void restoreParts(Snapshot s) {
         System.arraycopy(s.state, 0, state, 0, state.length);
         if (s.basket != basket) {
             basket = s.basket;

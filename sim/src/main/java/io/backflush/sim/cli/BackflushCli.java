@@ -17,6 +17,7 @@ import java.util.Map;
         description = "Simulates an espresso machine's brew circuit: backflush cycles against a blind basket, "
                 + "pump quiet, plateau pressure and the whoosh, with every millilitre accounted for.",
         subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, CompareCommand.class, SweepCommand.class,
+                AdviseCommand.class,
                 ServeCommand.class,
                 FirmwareCommand.class, LiveCommand.class,
                 MachinesCommand.class, ProgramsCommand.class, StrategiesCommand.class,

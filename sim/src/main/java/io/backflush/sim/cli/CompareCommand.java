@@ -61,6 +61,9 @@ final class CompareCommand implements Callable<Integer> {
             + "(default: a Poisson count per day and varying pucks, drawn from the seed).")
     boolean fixedShots;
 
+    @picocli.CommandLine.Mixin
+    WaterOptions water;
+
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores).")
     Integer threads;
 
@@ -108,7 +111,11 @@ final class CompareCommand implements Callable<Integer> {
             ShowOutputs.checkDirectory("--html", html);
         }
         Roast r = RunSetup.roast(roast);
+        io.backflush.core.scale.WaterChemistry w = water.water();
         Machine m = Inputs.machine(machine);
+        if (w == null) {
+            w = m.water(); // the machine file's water:, if any (the flags win)
+        }
         List<Strategy> list = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String raw : strategies) {
@@ -137,7 +144,7 @@ final class CompareCommand implements Callable<Integer> {
                 String.format(Locale.ROOT, "%s, %d days: %d strateg%s x %d seed%s", m.name(), days, list.size(),
                         list.size() == 1 ? "y" : "ies", seeds, seeds == 1 ? "" : "s"), total);
         ComparisonResult result = StrategyComparison.compare(m, usage, list, seedList, workers, StepPolicy.fast(),
-                CleaningParameters.defaults(), bar::update);
+                CleaningParameters.defaults(), w, io.backflush.core.scale.ScaleParameters.defaults(), bar::update);
         bar.finish();
         if (csv != null) {
             ShowOutputs.writeFiles("--csv", csv, java.util.Map.of(csv, csv(result), sibling(csv, "seeds"), seedsCsv(result),
@@ -201,6 +208,31 @@ final class CompareCommand implements Callable<Integer> {
         out.println("cup penalty (pen.): 0 is clean, 1 is what a taster notices (residue in the brew path, detergent");
         out.println("in the shot); deterg: detergent used; clean: minutes spent cleaning; tainted: shots tainted by");
         out.println("detergent; drip: days with a dripping valve.");
+        if (c.water() != null) {
+            printScaleTable(out, c, width);
+        }
+    }
+
+    /** The scale each strategy left: a second table, when a water was given. */
+    static void printScaleTable(PrintWriter out, ComparisonResult c, int width) {
+        out.printf(Locale.ROOT, "%nscale from water of hardness %s and alkalinity %s mg/L as CaCO3%s:%n%n",
+                trim(c.water().hardnessMgPerL()), trim(c.water().alkalinityMgPerL()),
+                c.water().softeningFraction() > 0 ? ", softened by " + trim(c.water().softeningFraction()) : "");
+        String format = "%-" + width + "s  %7s %7s %7s %6s %7s %6s %7s %6s %5s%n";
+        out.printf(Locale.ROOT, format, "strategy", "element", "boiler", "gicleur", "seat", "exhaust", "heated",
+                "descale", "acid", "sour");
+        out.printf(Locale.ROOT, format, "", "g", "g", "mg", "mg", "mg", "L", "min", "g", "shots");
+        for (StrategySummary s : c.strategies()) {
+            java.util.Map<String, Double> mg = s.scaleMg();
+            out.printf(Locale.ROOT, format, s.name(), f(mg.get("element") / 1000, "%.2f"), f(mg.get("boiler") / 1000, "%.2f"),
+                    f(mg.get("gicleur"), "%.3f"), f(mg.get("seat"), "%.3f"), f(mg.get("exhaust"), "%.3f"),
+                    f(s.litresHeated(), "%.0f"), f(s.descaleMinutes(), "%.0f"), f(s.acidUsedG(), "%.0f"),
+                    f(s.acidTaintedShots(), "%.1f"));
+        }
+        out.println();
+        out.println("Backflushing and descaling are different jobs: detergent and water move coffee oils from the");
+        out.println("group, screen and valve but leave scale; citric acid dissolves scale from the element, boiler,");
+        out.println("gicleur and valve but leaves coffee oils. sour: shots tainted by acid left from a descale.");
     }
 
     /** Words wrapped to {@code width} columns, continuation lines indented by two spaces, each line ended. */

@@ -47,12 +47,18 @@ final class ProgramsCommand implements Runnable {
                 .append("phases:                               # run in order\n");
         for (Phase phase : p.phases()) {
             b.append(String.format(Locale.ROOT, "%-38s%s%n", "  - kind: " + phase.kind().label(),
-                    "# water | detergent | rinse"));
+                    "# water | detergent | rinse | descale | flush"));
             b.append(String.format(Locale.ROOT, "%-38s%s%n", "    cycles: " + phase.cycles(), "# 1..1000"));
             b.append(String.format(Locale.ROOT, "%-38s%s%n", "    pumpOnSeconds: " + exact(phase.pumpOnSeconds()),
-                    "# s against the blind basket per cycle (0 < t <= 600)"));
+                    phase.kind().openGroup() ? "# s through the open group per cycle (0 < t <= 600)"
+                            : "# s against the blind basket per cycle (0 < t <= 600)"));
             b.append(String.format(Locale.ROOT, "%-38s%s%n", "    releaseSeconds: " + exact(phase.releaseSeconds()),
-                    "# s released per cycle (0 < t <= 600)"));
+                    phase.kind().openGroup() ? "# s soaking / paused per cycle (0 < t <= 600)"
+                            : "# s released per cycle (0 < t <= 600)"));
+            if (phase.pumpDuty() != 1.0) {
+                b.append(String.format(Locale.ROOT, "%-38s%s%n", "    pumpDuty: " + exact(phase.pumpDuty()),
+                        "# pump duty while on (0 < d <= 1; default 1)"));
+            }
         }
         return b.toString();
     }

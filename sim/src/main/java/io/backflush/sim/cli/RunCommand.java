@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Runs a backflush program on a machine and reports every cycle.")
@@ -60,6 +61,26 @@ final class RunCommand implements Callable<Integer> {
             description = "Write a self-contained HTML report (index.html, backflush.wav, charts/) into DIR.")
     Path html;
 
+    /** Scale per site, mg, by label. */
+    static java.util.Map<String, Double> scaleMg(io.backflush.core.scale.Scale scale) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (io.backflush.core.scale.ScaleSite site : io.backflush.core.scale.ScaleSite.values()) {
+            out.put(site.label(), scale.mg(site));
+        }
+        return out;
+    }
+
+    /** One line: the scale the days of use left, per site. */
+    static String scaleLine(io.backflush.core.scale.Scale scale) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "scale after %.0f L heated:", scale.litresHeated()));
+        for (io.backflush.core.scale.ScaleSite site : io.backflush.core.scale.ScaleSite.values()) {
+            double mg = scale.mg(site);
+            b.append(String.format(Locale.ROOT, " %s %s", site.label(),
+                    mg >= 1000 ? String.format(Locale.ROOT, "%.1f g", mg / 1000) : String.format(Locale.ROOT, "%.2f mg", mg)));
+        }
+        return b.toString();
+    }
+
     @Override
     public Integer call() throws IOException {
         if (csvEvery < 1) {
@@ -81,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
         if (audio != null) {
             ShowOutputs.checkAudio(audio, p);
         }
-        Plant plant = run.plant();
+        RunSetup.Fouled fouled = run.fouled();
+        Plant plant = fouled.plant();
         TraceRecorder recorder = plot != null || html != null || audio != null ? ShowOutputs.recorderFor(p) : null;
         RunResult result = runWithTrace(plant, p, run.dtSeconds(), run.detergentGrams(), csv, csvEvery,
                 recorder == null ? List.of() : List.of(recorder));
@@ -106,9 +128,18 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(jsonMapper().writeValueAsString(result));
+            if (fouled.scale() == null) {
+                out.println(jsonMapper().writeValueAsString(result));
+            } else {
+                com.fasterxml.jackson.databind.node.ObjectNode node = jsonMapper().valueToTree(result);
+                node.set("scaleMg", jsonMapper().valueToTree(scaleMg(fouled.scale())));
+                out.println(jsonMapper().writeValueAsString(node));
+            }
         } else {
             RunReportFormatter.printTable(out, result);
+            if (fouled.scale() != null) {
+                out.println(scaleLine(fouled.scale()));
+            }
             if (result.forced()) {
                 RunReportFormatter.printForced(out, result);
             }

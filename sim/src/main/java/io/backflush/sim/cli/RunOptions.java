@@ -5,6 +5,7 @@ import io.backflush.core.plant.Plant;
 import io.backflush.core.plant.StepperKind;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.run.BackflushRun;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +53,9 @@ final class RunOptions {
             description = "Roast while fouling: light, medium or dark (default ${DEFAULT-VALUE}).")
     String roast;
 
+    @Mixin
+    WaterOptions water;
+
     @Option(names = "--force",
             description = "Run even on a machine without a three-way valve, to see what happens instead.")
     boolean force;
@@ -60,8 +64,14 @@ final class RunOptions {
     record Run(Machine machine, BackflushProgram program, double dtSeconds, double detergentGrams, StepperKind stepper,
                RunOptions options) {
         Plant plant() {
-            return RunSetup.plant(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper,
-                    RunSetup.start(options.start, machine));
+            return fouled().plant();
+        }
+
+        /** The plant and the scale the days of use left (with {@code --hardness}/{@code --alkalinity}). */
+        RunSetup.Fouled fouled() {
+            return RunSetup.fouled(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper,
+                    RunSetup.start(options.start, machine),
+                    options.water.water() != null ? options.water.water() : machine.water());
         }
     }
 
@@ -72,6 +82,11 @@ final class RunOptions {
         RunSetup.startState(start);
         Machine m = Inputs.machine(machine);
         BackflushProgram p = Inputs.program(program);
+        if (p.phases().stream().anyMatch(phase -> phase.kind().openGroup())) {
+            throw new UserInputException("--program " + program + ": its descale and flush phases run through the open "
+                    + "group in days of use: put it in a strategy's task and use 'backflush compare'");
+        }
+        water.water();
         if (!force) {
             BackflushRun.refuseUnsafe(m);
         }

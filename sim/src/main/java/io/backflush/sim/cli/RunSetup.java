@@ -1,5 +1,9 @@
 package io.backflush.sim.cli;
 
+import io.backflush.core.scale.Scale;
+import io.backflush.core.scale.ScaleParameters;
+import io.backflush.core.scale.WaterChemistry;
+
 import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.hydraulics.BasketParameters;
@@ -66,19 +70,36 @@ final class RunSetup {
      */
     static Plant plant(Machine machine, int fouledDays, double shotsPerDay, String roast, StepperKind stepper,
                        InitialConditions start) {
+        return fouled(machine, fouledDays, shotsPerDay, roast, stepper, start, null).plant();
+    }
+
+    /** The plant a run starts from and the scale the days of use left (null without a water). */
+    record Fouled(Plant plant, Scale scale) {
+    }
+
+    /**
+     * As {@link #plant(Machine, int, double, String, StepperKind, InitialConditions)}, the days of
+     * use scaling the machine from {@code water} (null: no scale): the plant then runs on the
+     * scaled machine, its seat leak as a fault.
+     */
+    static Fouled fouled(Machine machine, int fouledDays, double shotsPerDay, String roast, StepperKind stepper,
+                         InitialConditions start, WaterChemistry water) {
         checkFouling(fouledDays, shotsPerDay, roast);
         Roast r = roast(roast);
-        Plant plant = new Plant(machine, BasketParameters.blind(), start, CleaningParameters.defaults(), stepper);
         if (fouledDays == 0) {
-            return plant;
+            return new Fouled(new Plant(machine, BasketParameters.blind(), start, CleaningParameters.defaults(), stepper),
+                    water == null ? null : new Scale(water, ScaleParameters.defaults()));
         }
         MachineLife life = new MachineLife(machine, Usage.home(fouledDays, shotsPerDay, r),
-                Strategies.find("none").orElseThrow(), 1L);
+                Strategies.find("none").orElseThrow(), 1L).water(water, ScaleParameters.defaults());
         life.run();
+        // the life's machine: the scaled one when it scaled
+        Plant plant = new Plant(life.plant().machine(), BasketParameters.blind(), start, CleaningParameters.defaults(),
+                stepper);
         plant.restore(life.plant().snapshot());
         // the days of use end with the machine hot; a cold start is the next morning's
         plant.setTemperatures(start.boilerC(), start.groupMetalC());
-        return plant;
+        return new Fouled(plant, life.scale());
     }
 
     /** The {@code --start} flag: {@code hot} or {@code cold}; null (not given): null. */

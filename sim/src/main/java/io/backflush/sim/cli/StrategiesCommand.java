@@ -46,10 +46,21 @@ final class StrategiesCommand implements Runnable {
                 .append("# Change it and compare: backflush compare --machine single-boiler --strategies none,THIS.yaml\n")
                 .append("name: ").append(quoted(s.name())).append('\n')
                 .append("description: ").append(quoted(s.description())).append('\n')
+                .append(s.postShotFlushSeconds() > 0 ? String.format(Locale.ROOT, "%-38s# %s%n",
+                        "postShotFlushSeconds: " + java.math.BigDecimal.valueOf(s.postShotFlushSeconds()).toPlainString(),
+                        "pump through the open group after every shot, s (0..10)") : "")
+                .append(s.scrubScreenEveryDays() > 0 ? String.format(Locale.ROOT, "%-38s# %s%n",
+                        "scrubScreenEveryDays: " + s.scrubScreenEveryDays(),
+                        "the shower screen scrubbed by hand every N days (0: never)") : "")
                 .append(s.tasks().isEmpty() ? "tasks: []                             # never cleaned\n" : "tasks:\n");
         java.util.Map<String, BackflushProgram> ownPrograms = new java.util.LinkedHashMap<>();
         for (CleaningTask t : s.tasks()) {
-            line(b, "  - everyDays: " + t.everyDays(), "1 daily, 7 weekly (1..365)");
+            if (t.everyLitres() > 0) {
+                line(b, "  - everyLitres: " + java.math.BigDecimal.valueOf(t.everyLitres()).toPlainString(),
+                        "litres through the boiler between runs");
+            } else {
+                line(b, "  - everyDays: " + t.everyDays(), "1 daily, 7 weekly (1..365)");
+            }
             String program = t.program().name();
             if (!Programs.find(program).map(t.program()::equals).orElse(false)) {
                 // a program of this strategy's own: a program file beside the strategy file
@@ -61,6 +72,10 @@ final class StrategiesCommand implements Runnable {
                     "g in the blind basket at each detergent phase (0..20)");
             line(b, "    untilClear: " + t.untilClear(), "cycles until the discharge runs clear (capped by the program)");
             line(b, "    replacesDaily: " + t.replacesDaily(), "replaces shorter-period tasks on the days it runs");
+            if (t.acidGrams() > 0) {
+                line(b, "    acidGrams: " + java.math.BigDecimal.valueOf(t.acidGrams()).toPlainString(),
+                        "g of citric acid in the tank's solution for the descale phases (0..200)");
+            }
         }
         for (BackflushProgram p : ownPrograms.values()) {
             b.append("#\n# ").append(p.name()).append(".yaml, beside this file (remove the leading '# '):\n");

@@ -7,7 +7,7 @@ import io.backflush.sim.program.Phase;
 
 /**
  * Runs a {@link BackflushProgram} open loop, as the timer-based cleaning routines in hobby
- * firmware do: each cycle energises the solenoid and runs the pump at full duty for the phase's
+ * firmware do: each cycle energises the solenoid and runs the pump at the phase's duty for its
  * pump-on time, then stops the pump and releases the solenoid for the release time. A
  * {@link BoilerThermostat} holds the boiler meanwhile (a backflush is done hot). After the last
  * cycle the machine stays in its safe state.
@@ -39,8 +39,14 @@ public final class BackflushController implements Controller {
     @Override
     public void control(Sensors sensors, Actuators actuators) {
         actuators.heaterDuty(thermostat.heaterDuty(sensors.boilerTemperatureC()));
-        boolean pumping = pumping(sensors.timeSeconds());
-        actuators.pumpDuty(pumping ? 1.0 : 0.0).solenoidEnergised(pumping);
+        double duty = pumpDuty(sensors.timeSeconds());
+        actuators.pumpDuty(duty).solenoidEnergised(duty > 0.0);
+    }
+
+    /** The pump duty the program commands at time t: the phase's duty while pumping, else 0. */
+    public double pumpDuty(double timeSeconds) {
+        int index = phaseIndexAt(timeSeconds);
+        return index >= 0 && pumping(timeSeconds) ? program.phases().get(index).pumpDuty() : 0.0;
     }
 
     /** Whether the program has the pump on (and the solenoid energised) at time t. */

@@ -13,10 +13,11 @@ import java.nio.file.Path;
  * <pre>
  * name: my-clean          # optional; defaults to the file name without its extension
  * phases:                 # one or more, run in order
- *   - kind: detergent     # water | detergent | rinse
+ *   - kind: detergent     # water | detergent | rinse (blind basket) | descale | flush (open group)
  *     cycles: 5           # 1..1000
  *     pumpOnSeconds: 10   # 0 &lt; t ≤ 600
- *     releaseSeconds: 10  # 0 &lt; t ≤ 600
+ *     releaseSeconds: 10  # 0 &lt; t ≤ 600 (a descale phase soaks)
+ *     pumpDuty: 1         # optional, 0 &lt; d ≤ 1 (default 1)
  *   - kind: rinse
  *     cycles: 5
  *     pumpOnSeconds: 10
@@ -72,6 +73,13 @@ public final class ProgramFiles {
         ObjectNode tree = document.root();
         if (!tree.hasNonNull("name")) {
             tree.put("name", defaultName);
+        }
+        if (tree.get("phases") != null && tree.get("phases").isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode phase : tree.get("phases")) {
+                if (phase instanceof ObjectNode p && !p.has("pumpDuty")) {
+                    p.put("pumpDuty", 1.0); // optional: full duty
+                }
+            }
         }
         RecordBinder.refuseEmptyEntries(document, tree, "phases", "a phase");
         return RecordBinder.bind(document, tree, BackflushProgram.class);

@@ -22,7 +22,8 @@ import java.util.List;
  * site, water, time, detergent, each with an axis of its own), each bar with an error bar of its
  * 95 % confidence interval over the seeds, and residue and cup quality over the simulated days, one
  * line per strategy (the mean over seeds) within a band of its 95 % confidence interval, day by
- * day. The penalty charts draw the taster threshold (penalty 1: what a taster notices).
+ * day. The penalty charts draw the taster threshold (penalty 1: what a taster notices). With a
+ * water, the scale over the days too.
  */
 public final class CompareCharts {
     private CompareCharts() {
@@ -109,6 +110,20 @@ public final class CompareCharts {
                 new float[] {8f, 5f}, 0f));
         charts.add(new RunCharts.Named("compare-residue-days", residueDaysTitle, residueChart));
         charts.add(new RunCharts.Named("compare-penalty-days", penaltyDaysTitle, penaltyChart));
+        if (c.water() != null) {
+            List<Charts.Series> scale = new ArrayList<>();
+            for (StrategySummary st : c.strategies()) {
+                double[] grams = toArray(st.scalePerDayMg());
+                for (int d = 0; d < grams.length; d++) {
+                    grams[d] /= 1000.0;
+                }
+                scale.add(new Charts.Series(st.name(), java.util.Arrays.copyOf(days, grams.length), grams));
+            }
+            String scaleTitle = String.format(java.util.Locale.ROOT, "Scale in the machine, end of each day, water %s / %s "
+                    + "mg/L as CaCO3, %s", trim(c.water().hardnessMgPerL()), trim(c.water().alkalinityMgPerL()), scope);
+            charts.add(new RunCharts.Named("compare-scale-days", scaleTitle,
+                    Charts.lines(scaleTitle, "day", "scale, all sites (g)", null, scale)));
+        }
         return charts;
     }
 

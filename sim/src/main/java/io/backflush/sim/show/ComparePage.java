@@ -85,6 +85,19 @@ public final class ComparePage {
                 "%s tainted %.1f shots with detergent: its rinse is too short for the dose.", s.name(), s.taintedShots())));
         lines.add("Water alone moves fresh residue; the oils baked on at brew temperature need detergent, which is "
                 + "why a weekly detergent clean keeps a machine cleaner than a daily water backflush alone.");
+        if (c.water() != null) {
+            c.strategies().stream().filter(s -> s.scaleMg() != null)
+                    .max(Comparator.comparingDouble(s -> s.scaleMg().values().stream().mapToDouble(Double::doubleValue).sum()))
+                    .ifPresent(s -> lines.add(String.format(Locale.ROOT, "Most scale: %s, %.1f g after %.0f L heated. "
+                                    + "Backflushing and descaling are different jobs: detergent moves coffee oils from "
+                                    + "the group, screen and valve but leaves scale; citric acid dissolves scale from the "
+                                    + "element, boiler, gicleur and valve but leaves coffee oils.", s.name(),
+                            s.scaleMg().values().stream().mapToDouble(Double::doubleValue).sum() / 1000.0,
+                            s.litresHeated())));
+            c.strategies().stream().filter(s -> s.acidTaintedShots() > 0).forEach(s -> lines.add(String.format(
+                    Locale.ROOT, "%s soured %.1f shots with acid left from a descale: its flush is too short for the "
+                            + "boiler.", s.name(), s.acidTaintedShots())));
+        }
         return lines;
     }
 

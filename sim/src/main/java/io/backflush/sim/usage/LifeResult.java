@@ -20,13 +20,36 @@ import java.util.Map;
  * @param residuePerDayMg    total residue at the end of each day, mg
  * @param cupPenaltyPerDay   mean penalty of each day's shots (a day without shots: what a shot
  *                           would score from the residue alone)
+ * @param scale              scale and descaling
  */
 public record LifeResult(String strategy, long seed, int shots, double meanCupPenalty, double worstCupPenalty,
                          Map<String, Double> residueEndMg, double waterUsedMl, double detergentUsedG,
                          double cleaningMinutes, int taintedShots, int dripDays, List<Double> residuePerDayMg,
-                         List<Double> cupPenaltyPerDay) {
+                         List<Double> cupPenaltyPerDay, ScaleResult scale) {
     public LifeResult {
         residuePerDayMg = List.copyOf(residuePerDayMg);
         cupPenaltyPerDay = List.copyOf(cupPenaltyPerDay);
+        java.util.Objects.requireNonNull(scale, "scale");
+    }
+
+    /**
+     * Scale and descaling over the days.
+     *
+     * @param scaleMg          scale left per site ({@code ScaleSite} labels), mg; null when no water was
+     *                         given (scale not simulated)
+     * @param litresHeated     fresh water heated in the boiler (shots and cleaning; not the descaling
+     *                         solution), L
+     * @param descaleMinutes   time spent in cleaning tasks that descale (their flush included; part of
+     *                         the cleaning minutes), min
+     * @param acidUsedG        descaling acid put in the tank, g
+     * @param acidTaintedShots shots that carried more than the taste threshold of acid
+     * @param scalePerDayMg    total scale at the end of each day, mg (empty when not simulated)
+     */
+    public record ScaleResult(Map<String, Double> scaleMg, double litresHeated, double descaleMinutes,
+                              double acidUsedG, int acidTaintedShots, List<Double> scalePerDayMg) {
+        public ScaleResult {
+            scalePerDayMg = List.copyOf(scalePerDayMg);
+            scaleMg = scaleMg == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scaleMg));
+        }
     }
 }

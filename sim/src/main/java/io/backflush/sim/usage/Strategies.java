@@ -23,6 +23,9 @@ public final class Strategies {
 
     private static final BackflushProgram WATER = Programs.find("water-5x10").orElseThrow();
     private static final BackflushProgram DETERGENT = Programs.find("detergent-5x10-rinse-5").orElseThrow();
+    private static final BackflushProgram DESCALE = Programs.find("descale-manufacturer").orElseThrow();
+    /** Citric acid per descale, g in the tank's 2 L of solution (25 g/L): estimate (no dose in the reference data). */
+    static final double ACID_G = 50.0;
 
     static {
         add(new Strategy("none", "never cleaned", List.of()));
@@ -48,6 +51,28 @@ public final class Strategies {
                 "water daily; weekly 3 g detergent cycles until the discharge runs clear, rinses until below taste",
                 List.of(new CleaningTask(1, WATER, 0, false, false),
                         new CleaningTask(7, program("until-clear", 10, 10, 10, 10, 10, 10), 3.0, true, true))));
+        add(new Strategy("water-daily-flush-after-shot",
+                "water daily, and after every shot the portafilter out and 2 s of pump through the open group "
+                        + "(the guides' habit)",
+                List.of(new CleaningTask(1, WATER, 0, false, false)), 2.0, 0));
+        add(new Strategy("water-daily-scrub-weekly",
+                "water daily; the shower screen taken off and scrubbed weekly instead of a detergent clean",
+                List.of(new CleaningTask(1, WATER, 0, false, false)), 0.0, 7));
+        add(new Strategy("cafe-descale-monthly",
+                "cafe: 3 g detergent daily; descale-manufacturer with 50 g citric acid every 30 days (seeds: "
+                        + "descale every 1-3 months)",
+                List.of(new CleaningTask(1, DETERGENT, 3.0, false, false),
+                        new CleaningTask(30, DESCALE, 0.0, false, false, 0.0, ACID_G))));
+        add(new Strategy("cafe-descale-200l",
+                "cafe: 3 g detergent daily; descale-manufacturer with 50 g citric acid every 200 L through the "
+                        + "boiler (a buyer's guide: every 200 L)",
+                List.of(new CleaningTask(1, DETERGENT, 3.0, false, false),
+                        new CleaningTask(0, DESCALE, 0.0, false, false, 200.0, ACID_G))));
+        add(new Strategy("home-descale-quarterly",
+                "home: water daily, 3 g detergent weekly, descale-manufacturer with 50 g citric acid every 90 days",
+                List.of(new CleaningTask(1, WATER, 0, false, false),
+                        new CleaningTask(7, DETERGENT, 3.0, false, true),
+                        new CleaningTask(90, DESCALE, 0.0, false, false, 0.0, ACID_G))));
     }
 
     private static BackflushProgram program(String name, int detergentCycles, double on, double release,

@@ -3,6 +3,8 @@ package io.backflush.sim.usage;
 import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Site;
 import io.backflush.core.machine.Machine;
+import io.backflush.core.scale.ScaleParameters;
+import io.backflush.core.scale.WaterChemistry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,18 @@ public final class StrategyComparison {
     public static ComparisonResult compare(Machine machine, Usage usage, List<Strategy> strategies, List<Long> seeds,
                                            int threads, StepPolicy policy, CleaningParameters cleaning,
                                            IntConsumer progress) throws InterruptedException {
+        return compare(machine, usage, strategies, seeds, threads, policy, cleaning, null, ScaleParameters.defaults(),
+                progress);
+    }
+
+    /**
+     * As {@link #compare(Machine, Usage, List, List, int, StepPolicy, CleaningParameters, IntConsumer)},
+     * with the machine scaling from {@code water} (null: no scale).
+     */
+    public static ComparisonResult compare(Machine machine, Usage usage, List<Strategy> strategies, List<Long> seeds,
+                                           int threads, StepPolicy policy, CleaningParameters cleaning,
+                                           WaterChemistry water, ScaleParameters scale, IntConsumer progress)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "backflush-compare");
             t.setDaemon(true);
@@ -43,7 +57,8 @@ public final class StrategyComparison {
                 List<Future<LifeResult>> row = new ArrayList<>();
                 for (long seed : seeds) {
                     row.add(pool.submit(() -> {
-                        LifeResult result = new MachineLife(machine, usage, strategy, seed, policy, cleaning).run();
+                        LifeResult result = new MachineLife(machine, usage, strategy, seed, policy, cleaning)
+                                .water(water, scale).run();
                         progress.accept(done.incrementAndGet());
                         return result;
                     }));
@@ -61,7 +76,7 @@ public final class StrategyComparison {
                 rows.add(summarise(strategies.get(i).name(), results));
             }
             return new ComparisonResult(machine.name(), usage.days(), usage.shotsPerDay(), usage.roast().label(),
-                    seeds.size(), rows, verdicts(lives));
+                    seeds.size(), water, rows, verdicts(lives));
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
@@ -120,6 +135,36 @@ public final class StrategyComparison {
                 residue.merge(e.getKey(), e.getValue() / n, Double::sum);
             }
         }
+        Map<String, Double> scaleMg = null;
+        double litres = 0;
+        double descale = 0;
+        double acid = 0;
+        double acidTainted = 0;
+        double[] scaleDays = new double[days];
+        for (LifeResult r : results) {
+            LifeResult.ScaleResult sc = r.scale();
+            litres += sc.litresHeated() / n;
+            descale += sc.descaleMinutes() / n;
+            acid += sc.acidUsedG() / n;
+            acidTainted += (double) sc.acidTaintedShots() / n;
+            if (sc.scaleMg() != null) {
+                if (scaleMg == null) {
+                    scaleMg = new LinkedHashMap<>();
+                }
+                for (Map.Entry<String, Double> e : sc.scaleMg().entrySet()) {
+                    scaleMg.merge(e.getKey(), e.getValue() / n, Double::sum);
+                }
+                for (int d = 0; d < Math.min(days, sc.scalePerDayMg().size()); d++) {
+                    scaleDays[d] += sc.scalePerDayMg().get(d) / n;
+                }
+            }
+        }
+        List<Double> scaleSeries = new ArrayList<>();
+        if (scaleMg != null) {
+            for (double v : scaleDays) {
+                scaleSeries.add(v);
+            }
+        }
         List<Double> residueSeries = new ArrayList<>();
         List<Double> penaltySeries = new ArrayList<>();
         for (int d = 0; d < days; d++) {
@@ -127,6 +172,7 @@ public final class StrategyComparison {
             penaltySeries.add(penaltyDays[d]);
         }
         return new StrategySummary(name, penalty, worst, residue, water, detergent, minutes, tainted, drip,
-                residueSeries, penaltySeries, StrategySummary.spreads(results), results);
+                residueSeries, penaltySeries, scaleMg, litres, descale, acid, acidTainted, scaleSeries,
+                StrategySummary.spreads(results), results);
     }
 }

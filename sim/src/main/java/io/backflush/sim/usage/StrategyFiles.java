@@ -20,6 +20,8 @@ import java.util.List;
  * <pre>
  * name: my-routine                 # optional; defaults to the file name
  * description: water daily, detergent on Sundays
+ * postShotFlushSeconds: 2          # optional: pump through the open group after every shot, s (0..10)
+ * scrubScreenEveryDays: 7          # optional: the shower screen scrubbed by hand every N days (0: never)
  * tasks:
  *   - everyDays: 1                 # 1 daily, 7 weekly
  *     program: water-5x10          # a named program, or a program file (relative to this file)
@@ -28,6 +30,9 @@ import java.util.List;
  *     detergentGrams: 3
  *     untilClear: false            # optional: adaptive detergent/rinse cycle counts
  *     replacesDaily: true          # optional: replaces the daily task on the days it runs
+ *   - everyLitres: 200             # or by litres through the boiler (instead of everyDays)
+ *     program: descale-manufacturer
+ *     acidGrams: 25                # citric acid in the tank's litre of solution
  * </pre>
  *
  * Errors are {@link StrategyFileException}s naming the file, field path and line.
@@ -41,10 +46,11 @@ public final class StrategyFiles {
 
     /** The file's shape, bound before the programs are resolved. */
     record TaskSpec(Integer everyDays, String program, Double detergentGrams, Boolean untilClear,
-                    Boolean replacesDaily) {
+                    Boolean replacesDaily, Double everyLitres, Double acidGrams) {
     }
 
-    record StrategySpec(String name, String description, List<TaskSpec> tasks) {
+    record StrategySpec(String name, String description, List<TaskSpec> tasks, Double postShotFlushSeconds,
+                        Integer scrubScreenEveryDays) {
     }
 
     /** The loader: named strategies from {@link Strategies}, strategy files by path. */
@@ -80,6 +86,12 @@ public final class StrategyFiles {
         if (!root.has("description")) {
             root.put("description", "");
         }
+        if (!root.has("postShotFlushSeconds")) {
+            root.put("postShotFlushSeconds", 0.0);
+        }
+        if (!root.has("scrubScreenEveryDays")) {
+            root.put("scrubScreenEveryDays", 0);
+        }
         if (root.get("tasks") != null && root.get("tasks").isArray()) {
             for (JsonNode task : root.get("tasks")) {
                 if (task instanceof ObjectNode t) {
@@ -91,6 +103,15 @@ public final class StrategyFiles {
                     }
                     if (!t.has("replacesDaily")) {
                         t.put("replacesDaily", false);
+                    }
+                    if (!t.has("everyLitres")) {
+                        t.put("everyLitres", 0.0);
+                    }
+                    if (!t.has("everyDays") && t.path("everyLitres").asDouble() > 0) {
+                        t.put("everyDays", 0);
+                    }
+                    if (!t.has("acidGrams")) {
+                        t.put("acidGrams", 0.0);
                     }
                 }
             }
@@ -114,12 +135,19 @@ public final class StrategyFiles {
             try {
                 tasks.add(new CleaningTask(t.everyDays(), program,
                         t.detergentGrams() == null ? 0.0 : t.detergentGrams(),
-                        Boolean.TRUE.equals(t.untilClear()), Boolean.TRUE.equals(t.replacesDaily())));
+                        Boolean.TRUE.equals(t.untilClear()), Boolean.TRUE.equals(t.replacesDaily()),
+                        t.everyLitres() == null ? 0.0 : t.everyLitres(), t.acidGrams() == null ? 0.0 : t.acidGrams()));
             } catch (InvalidParameterException e) {
                 throw document.error(path + "." + e.field(), e.reason(), e);
             }
         }
-        return new Strategy(spec.name(), spec.description(), tasks);
+        try {
+            return new Strategy(spec.name(), spec.description(), tasks,
+                    spec.postShotFlushSeconds() == null ? 0.0 : spec.postShotFlushSeconds(),
+                    spec.scrubScreenEveryDays() == null ? 0 : spec.scrubScreenEveryDays());
+        } catch (InvalidParameterException e) {
+            throw document.error(e.field(), e.reason(), e);
+        }
     }
 
     /** A program named in the file: a built-in, or a program file relative to the strategy file. */

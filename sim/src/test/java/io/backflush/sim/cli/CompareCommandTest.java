@@ -23,14 +23,19 @@ class CompareCommandTest {
         assertThat(o.code()).as(o.err()).isZero();
         assertThat(o.err()).as("no progress bar when not on a terminal").isEmpty();
         JsonNode root = new ObjectMapper().readTree(o.out());
-        assertThat(names(root)).containsExactly("machine", "days", "shotsPerDay", "roast", "seeds", "strategies", "verdicts");
+        assertThat(names(root)).containsExactly("machine", "days", "shotsPerDay", "roast", "seeds", "water", "strategies",
+                "verdicts");
+        assertThat(root.get("water").isNull()).as("no --hardness: scale not simulated").isTrue();
         assertThat(root.get("days").asInt()).isEqualTo(8);
         assertThat(root.get("seeds").asInt()).isEqualTo(2);
         JsonNode rows = root.get("strategies");
         assertThat(rows).hasSize(2);
         assertThat(names(rows.get(0))).containsExactly("name", "meanCupPenalty", "worstCupPenalty", "residueEndMg",
-                "waterUsedMl", "detergentUsedG", "cleaningMinutes", "taintedShots", "dripDays", "residuePerDayMg",
-                "cupPenaltyPerDay", "spread", "perSeed");
+                "waterUsedMl", "detergentUsedG", "cleaningMinutes", "taintedShots", "dripDays", "scaleMg", "litresHeated",
+                "descaleMinutes", "acidUsedG", "acidTaintedShots", "residuePerDayMg", "cupPenaltyPerDay", "spread", "perSeed");
+        assertThat(rows.get(0).get("scaleMg").isNull()).isTrue();
+        assertThat(rows.get(1).get("litresHeated").asDouble()).as("8 days x 10 shots and a weekly clean")
+                .isGreaterThan(rows.get(0).get("litresHeated").asDouble()).isGreaterThan(80 * 0.036);
         assertThat(names(rows.get(0).get("residueEndMg"))).containsExactly("screen", "passage", "valve");
         assertThat(rows.get(0).get("residuePerDayMg")).hasSize(8);
         assertThat(rows.get(0).get("cupPenaltyPerDay")).hasSize(8);

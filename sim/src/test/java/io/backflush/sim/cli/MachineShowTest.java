@@ -33,7 +33,8 @@ class MachineShowTest {
         for (String name : io.backflush.sim.program.Programs.all().keySet()) {
             ShowCliTest.Outcome shown = ShowCliTest.run("programs", "--show", name);
             assertThat(shown.code()).as(shown.err()).isZero();
-            assertThat(shown.out()).contains("  - kind: ").contains("# s against the blind basket");
+            assertThat(shown.out()).contains("  - kind: ").contains(name.startsWith("descale")
+                    ? "# s through the open group" : "# s against the blind basket");
             assertThat(io.backflush.sim.program.ProgramFiles.parse(name + ".yaml", shown.out()))
                     .isEqualTo(io.backflush.sim.program.Programs.find(name).orElseThrow());
         }

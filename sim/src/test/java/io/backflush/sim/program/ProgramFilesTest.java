@@ -86,7 +86,7 @@ class ProgramFilesTest {
     void badKind() throws IOException {
         ProgramFileException e = failure(TWO_PHASES.replace("kind: rinse", "kind: soap"));
         assertAt(e, "phases[1].kind", 7);
-        assertThat(e.getMessage()).contains("unknown phase 'soap'").contains("water, detergent or rinse");
+        assertThat(e.getMessage()).contains("unknown phase 'soap'").contains("water, detergent, rinse, descale or flush");
     }
 
     @Test

@@ -27,9 +27,9 @@ class CompareChartsTest {
     void cleaningTimeAndDetergentEachHaveAnAxisOfTheirOwn() {
         Map<String, Double> residue = Map.of("screen", 1.0, "passage", 2.0, "valve", 3.0);
         ComparisonResult c = new ComparisonResult("single-boiler", 2, 10, "medium", 1, List.of(
-                new StrategySummary("none", 0.2, 0.3, residue, 0, 0, 0, 0, 0, List.of(5.0, 6.0), List.of(0.1, 0.2), oneSeed(), List.of()),
+                new StrategySummary("none", 0.2, 0.3, residue, 0, 0, 0, 0, 0, List.of(5.0, 6.0), List.of(0.1, 0.2), null, 0, 0, 0, 0, List.of(), oneSeed(), List.of()),
                 new StrategySummary("weekly", 0.1, 0.2, residue, 800, 3, 12.5, 1, 0, List.of(2.0, 1.0),
-                        List.of(0.1, 0.05), oneSeed(), List.of())), List.of());
+                        List.of(0.1, 0.05), null, 0, 0, 0, 0, List.of(), oneSeed(), List.of())), List.of());
         Map<String, RunCharts.Named> byStem = new java.util.HashMap<>();
         for (RunCharts.Named n : CompareCharts.all(c)) {
             byStem.put(n.stem(), n);

@@ -95,6 +95,7 @@ class SpreadAndVerdictTest {
 
     static LifeResult life(String strategy, long seed, double penalty, double waterMl) {
         return new LifeResult(strategy, seed, 10, penalty, penalty, Map.of("screen", 0.0, "passage", 0.0, "valve", 0.0),
-                waterMl, 0, 0, 0, 0, List.of(), List.of());
+                waterMl, 0, 0, 0, 0, List.of(), List.of(),
+                new LifeResult.ScaleResult(null, 0, 0, 0, 0, List.of()));
     }
 }
