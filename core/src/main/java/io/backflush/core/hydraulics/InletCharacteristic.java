@@ -3,7 +3,7 @@ package io.backflush.core.hydraulics;
 /**
  * The supply side of the group, reduced to a function of group pressure: pump, over-pressure
  * valve and the inlet path (gicleur and the valve's inlet port in series) joined at the pump
- * outlet node, which has negligible volume and so is algebraic. For each group pressure p the node
+ * outlet node, in steady state (nothing stored in the node). For each group pressure p the node
  * pressure x solves
  *
  * <pre>
@@ -11,10 +11,11 @@ package io.backflush.core.hydraulics;
  *            − Q_opv(x) = Q_path(x − p)        (pump stopped: only back-flow through the OPV)
  * </pre>
  *
- * <p>Every term is monotone in x, so the root is unique; {@link #solveNode} finds it by bisection.
- * The fixed-step stepper reads a table of the solution sampled every {@link #STEP_BAR} bar and
- * interpolated linearly (computed once per machine); the reference integrator calls the exact
- * solution, which is how tests check the table. The table spans 0 bar to 5 bar above the higher of
+ * <p>Every term is monotone in x, so the root is unique; {@link #solveNode} finds it by bisection,
+ * and a table sampled every {@link #STEP_BAR} bar and interpolated linearly (computed once per
+ * machine) gives it fast; tests check the table against the exact solution. This is the supply's
+ * steady state: the steppers carry the node's pressure as the pump–boiler line's state (it has the
+ * line's compliance), which settles here whenever the group pressure holds still. The table spans 0 bar to 5 bar above the higher of
  * the pump's zero-flow pressure and the OPV's cracking pressure; below 0 bar the first cell and
  * above the span the last cell is extended linearly (a cruder approximation, for pressures a
  * working circuit does not reach).

@@ -336,8 +336,7 @@ public final class Plant {
         valve.elapse(timeSeconds);
         circuit.idle(state, seconds, valve.inletOpen(), valve.exhaustOpen());
         observed.groupBar = circuit.pressureBar(state[StateLayout.GROUP_WATER_ML], trappedAirAtmMl());
-        observed.pumpOutletBar = valve.inletOpen() ? observed.pumpOutletBar
-                : state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
+        observed.pumpOutletBar = state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
     }
 
     /**
