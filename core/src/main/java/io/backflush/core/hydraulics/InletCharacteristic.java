@@ -39,6 +39,11 @@ public final class InletCharacteristic {
     // running: [net, pump, node] interleaved; stopped: [net, node]
     private final double[] running;
     private final double[] stopped;
+    // the pump's curve on the same grid, from 0 bar to the first grid point past its stall: value
+    // at each point, slope of the cell that starts there
+    private final double[] pumpFlowGrid;
+    private final double[] pumpSlopeGrid;
+    private final double pumpGridTopBar;
     private final double deadheadNodeBar;
     private final double deadheadPumpFlowMlPerS;
 
@@ -71,6 +76,16 @@ public final class InletCharacteristic {
             double xs = solveNode(p, false);
             stopped[2 * i] = Fluids.smoothSqrtFlow(pathCoefficient, xs - p);
             stopped[2 * i + 1] = xs;
+        }
+        int cells = (int) Math.ceil(pump.zeroFlowPressureBar() * invStep) + 1;
+        this.pumpGridTopBar = cells * STEP_BAR;
+        this.pumpFlowGrid = new double[cells + 1];
+        this.pumpSlopeGrid = new double[cells + 1]; // the last, 0, for a pressure rounding onto the top point
+        for (int i = 0; i <= cells; i++) {
+            pumpFlowGrid[i] = pump.flowMlPerS(i * STEP_BAR);
+        }
+        for (int i = 0; i < cells; i++) {
+            pumpSlopeGrid[i] = (pumpFlowGrid[i + 1] - pumpFlowGrid[i]) * invStep;
         }
         // Pump running against a closed inlet: node where pump flow equals relief flow.
         double lo = 0;
@@ -195,6 +210,28 @@ public final class InletCharacteristic {
         out.pumpFlowMlPerS = 0.0;
         out.nodeBar = t[j + 1] + f * (t[j + 3] - t[j + 1]);
         out.nodeSlopePerBar = (t[j + 3] - t[j + 1]) * invStep;
+    }
+
+    /**
+     * The pump's flow at this outlet pressure from its curve on the table's grid ({@link #STEP_BAR}),
+     * ml/s: one lookup instead of a search of the curve. The curve is piecewise linear, so the grid
+     * reproduces it except in the cells that hold one of its points, where the error is at most a
+     * quarter of the slope change times the spacing (below 1e-3 ml/s for the Ulka E5 curve).
+     */
+    public double gridPumpFlowMlPerS(double outletBar) {
+        if (outletBar >= pumpGridTopBar) {
+            return 0.0;
+        }
+        if (outletBar <= 0.0) {
+            return pumpFlowGrid[0];
+        }
+        int i = (int) (outletBar * invStep);
+        return pumpFlowGrid[i] + pumpSlopeGrid[i] * (outletBar - i * STEP_BAR);
+    }
+
+    /** d({@link #gridPumpFlowMlPerS})/d(outlet pressure), ml/s/bar (never positive). */
+    public double gridPumpFlowSlope(double outletBar) {
+        return outletBar >= pumpGridTopBar || outletBar <= 0.0 ? 0.0 : pumpSlopeGrid[(int) (outletBar * invStep)];
     }
 
     /** The highest pressure the supply side can produce (dead-headed pump against its OPV), bar. */

@@ -60,6 +60,8 @@ public final class BrewCircuit {
     private final double inverseElementHeatCapacity;
     private final double elementHeatCapacityJPerK;
     private final double pathCoefficient;
+    // −d(line net inflow)/d(line pressure) of the last lineNetMlPerS call
+    private double lineNetSlope;
 
     /** Temperature of the air trapped in the hot group, K. Estimate: the group runs at ~90 °C. */
     public static final double CHAMBER_AIR_TEMPERATURE_K = 363.15;
@@ -217,32 +219,37 @@ public final class BrewCircuit {
 
     /** What the pump delivers into the line at this pressure, stroking for this fraction of the time, ml/s. */
     private double pumpFlowMlPerS(double lineBar, double pumpFraction) {
-        return pumpFraction > 0.0 ? pumpFraction * inlet.pump().flowMlPerS(lineBar) : 0.0;
+        return pumpFraction > 0.0 ? pumpFraction * inlet.gridPumpFlowMlPerS(lineBar) : 0.0;
     }
 
     /**
      * Net flow into the line at this line pressure, ml/s: C_L·dp_L/dt = Q_pump − Q_OPV − Q_path
      * connected ({@code inletOpen}), the path to the group carrying Q_path = k·sqrt(p_L − p_g)
      * (negative, back from the group, while the group is above the line); sealed, Q_pump − Q_OPV −
-     * Q_leak. Decreasing in {@code lineBar}.
+     * Q_leak. Decreasing in {@code lineBar}; its slope, negated, is left for {@link #lineNetSlope()}.
      */
     double lineNetMlPerS(double lineBar, double groupBar, double pumpFraction, boolean inletOpen) {
         double net = pumpFlowMlPerS(lineBar, pumpFraction) - lineReliefMlPerS(lineBar, inletOpen);
-        return inletOpen ? net - Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar) : net;
-    }
-
-    /**
-     * −d({@link #lineNetMlPerS})/d(line pressure), ml/s/bar, never negative: the path's and the
-     * relief's conductance and the pump curve's fall (by a central difference: the curve is a table).
-     */
-    double lineNetSlope(double lineBar, double groupBar, double pumpFraction, boolean inletOpen) {
-        double h = 1.0e-6;
-        double slope = (pumpFlowMlPerS(lineBar - h, pumpFraction) - pumpFlowMlPerS(lineBar + h, pumpFraction)) / (2.0 * h);
+        double slope = pumpFraction > 0.0 ? -pumpFraction * inlet.gridPumpFlowSlope(lineBar) : 0.0;
         if (p.overPressureValve() != null && lineBar > p.overPressureValve().crackingPressureBar()) {
             slope += p.overPressureValve().gainMlPerSBar();
         }
-        return inletOpen ? slope + Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar)
-                : slope + lineLeakMlPerSBar;
+        if (inletOpen) {
+            net -= Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar);
+            slope += Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar);
+        } else {
+            slope += lineLeakMlPerSBar;
+        }
+        lineNetSlope = slope;
+        return net;
+    }
+
+    /**
+     * −d({@link #lineNetMlPerS})/d(line pressure) at the last call's pressure, ml/s/bar, never
+     * negative: the pump curve's fall and the relief's and the path's (or the leak's) conductance.
+     */
+    double lineNetSlope() {
+        return lineNetSlope;
     }
 
     /** The line's compliance, ml/bar. */

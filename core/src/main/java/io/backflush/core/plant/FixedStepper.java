@@ -220,7 +220,7 @@ final class FixedStepper {
         double x = lineBar;
         for (int i = 0; i < MAX_ITERATIONS; i++) {
             double g = a * (x - start) - circuit.lineNetMlPerS(x, groupBar, pumpFraction, connected);
-            lineSlope = a + circuit.lineNetSlope(x, groupBar, pumpFraction, connected);
+            lineSlope = a + circuit.lineNetSlope();
             if (g == 0.0) {
                 return x;
             }
