@@ -46,8 +46,12 @@
  *
  * Every term is monotone in x, so bisection finds the unique root. The net flow into the group,
  * the pump flow and x are tabulated once per machine from 0 bar to 5 bar above the stall or cracking
- * pressure, every {@link io.backflush.core.hydraulics.InletCharacteristic#STEP_BAR} bar, and
- * interpolated linearly by the fixed stepper; the reference integrator uses the exact solution.
+ * pressure, every {@link io.backflush.core.hydraulics.InletCharacteristic#STEP_BAR} bar. This is the
+ * supply's steady state, not what the steppers integrate: the node carries the pump–boiler line's
+ * compliance, so the plant ({@code core.plant.BrewCircuit}) keeps its pressure as a state,
+ * C_L·dx/dt = Q_pump(x) − Q_opv(x) − Q_path(x − p), which settles on this root whenever the group
+ * holds still. A quasi-steady node whose line charge was taken from the group let a stiff chamber
+ * full of water rise above the pump outlet each time a pulse-skipped stroke ended (issue 8).
  *
  * <h2>Group chamber and basket</h2>
  * {@link io.backflush.core.hydraulics.GroupChamberParameters}: free volume V₀ at 0 bar, wall

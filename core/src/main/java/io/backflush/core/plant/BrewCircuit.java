@@ -4,7 +4,6 @@ import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.hydraulics.Fluids;
 import io.backflush.core.hydraulics.GroupChamberParameters;
 import io.backflush.core.hydraulics.InletCharacteristic;
-import io.backflush.core.hydraulics.InletCharacteristic.InletSample;
 import io.backflush.core.hydraulics.PuckParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineParameters;
@@ -67,8 +66,9 @@ public final class BrewCircuit {
     private final double chamberCouplingWPerK;
     private final double chamberCouplingMlPerS;
     private final double chamberFloorMl;
-    private final InletSample running = new InletSample();
-    private final InletSample stopped = new InletSample();
+    private final double pathCoefficient;
+    // −d(line net inflow)/d(line pressure) of the last lineNetMlPerS call
+    private double lineNetSlope;
 
     /**
      * Reference temperature of the trapped air's amounts, K: air is counted as ml at 1 atm and
@@ -83,6 +83,7 @@ public final class BrewCircuit {
         this.machine = machine;
         this.p = machine.parameters();
         this.inlet = machine.inlet();
+        this.pathCoefficient = inlet.pathCoefficient();
         GroupChamberParameters chamber = p.chamber();
         this.chamberVolumeMl = chamber.freeVolumeMl();
         this.complianceMlPerBar = chamber.complianceMlPerBar();
@@ -135,32 +136,30 @@ public final class BrewCircuit {
     }
 
     /**
-     * Every flow at group pressure {@code groupBar}, into {@code out}: the one place that decides
-     * what the exhaust passes. Open, it passes air while the headspace still holds air
-     * ({@code headspaceVents}) and water after; shut, nothing, or water past a fouled seat.
+     * Every flow at group pressure {@code groupBar} and line pressure {@code lineBar}, into
+     * {@code out}: the one place that decides what the supply and the exhaust pass. The line (the
+     * pump outlet node with the pump–boiler line's compliance) is filled by the pump and bled by
+     * the OPV and its leak; connected, it feeds the group through the inlet path, or takes water
+     * back from it when the group is above it. The exhaust, open, passes air while the headspace
+     * still holds air ({@code headspaceVents}) and water after; shut, nothing, or water past a
+     * fouled seat.
      *
-     * @param pumpFraction   fraction of the stretch during which the pump strokes (0..1): the supply
-     *                       is the running and the stopped solution blended by it
-     * @param inletOpen      the valve connects the supply to the group
+     * @param pumpFraction   fraction of the stretch during which the pump strokes (0..1)
+     * @param inletOpen      the valve connects the line to the group
      * @param exhaustOpen    the valve opens the group to the exhaust
      * @param waterMl        water in the chamber, ml (what can drain once the group is at atmospheric pressure)
-     * @param lineBar        the pump–boiler line's pressure, bar (what the pump works against while the
-     *                       inlet is shut)
+     * @param lineBar        the pump–boiler line's pressure, bar (the pump outlet's)
      * @param headspaceVents headspace air remains to vent
-     * @param exactSupply    the exact supply solution (the reference) instead of the table (the
-     *                       fixed stepper, which also needs the slopes)
      */
     void flowsAt(double groupBar, double waterMl, double lineBar, double pumpFraction, boolean inletOpen,
-                 boolean exhaustOpen, boolean headspaceVents, boolean exactSupply, Flows out) {
+                 boolean exhaustOpen, boolean headspaceVents, Flows out) {
         out.groupBar = groupBar;
         out.inletOpen = inletOpen;
-        if (!inletOpen) {
-            trappedLine(lineBar, pumpFraction, out);
-        } else if (exactSupply) {
-            exactSupply(groupBar, pumpFraction, true, out);
-        } else {
-            tabulatedSupply(groupBar, pumpFraction, true, out);
-        }
+        out.pumpOutletBar = lineBar;
+        out.pumpFlowMlPerS = pumpFlowMlPerS(lineBar, pumpFraction);
+        out.lineReliefMlPerS = lineReliefMlPerS(lineBar, inletOpen);
+        out.inflowMlPerS = inletOpen ? Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar) : 0.0;
+        out.inflowSlope = inletOpen ? -Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar) : 0.0;
         out.exhaustWaterMlPerS = 0.0;
         out.exhaustWaterSlope = 0.0;
         out.exhaustAirAtmMlPerS = 0.0;
@@ -208,22 +207,12 @@ public final class BrewCircuit {
     }
 
     /**
-     * The line sealed from the group (valve released): the pump, behind its check valve, fills it;
-     * the OPV above its cracking pressure and the leak bleed it back to the tank.
+     * What leaves the line back to the tank at this pressure, ml/s: the OPV above its cracking
+     * pressure and, while the line is sealed ({@code inletOpen} false), the trapped water's leak.
      */
-    private void trappedLine(double lineBar, double pumpFraction, Flows out) {
-        out.inflowMlPerS = 0.0;
-        out.inflowSlope = 0.0;
-        out.nodeSlope = 0.0;
-        out.pumpOutletBar = lineBar;
-        out.pumpFlowMlPerS = pumpFraction > 0.0 ? pumpFraction * inlet.pump().flowMlPerS(lineBar) : 0.0;
-        out.lineReliefMlPerS = lineReliefMlPerS(lineBar);
-    }
-
-    /** What leaves a sealed line back to the tank at this pressure: the OPV and the leak, ml/s. */
-    double lineReliefMlPerS(double lineBar) {
+    double lineReliefMlPerS(double lineBar, boolean inletOpen) {
         double opv = p.overPressureValve() == null ? 0.0 : p.overPressureValve().flowMlPerS(lineBar);
-        return opv + lineLeakMlPerSBar * Math.max(lineBar, 0.0);
+        return inletOpen ? opv : opv + lineLeakMlPerSBar * Math.max(lineBar, 0.0);
     }
 
     /**
@@ -254,10 +243,39 @@ public final class BrewCircuit {
         }
     }
 
-    /** Net flow into a sealed line at this pressure, ml/s (decreasing in the pressure). */
-    double sealedLineNetMlPerS(double lineBar, double pumpFraction) {
-        double pump = pumpFraction > 0.0 ? pumpFraction * inlet.pump().flowMlPerS(lineBar) : 0.0;
-        return pump - lineReliefMlPerS(lineBar);
+    /** What the pump delivers into the line at this pressure, stroking for this fraction of the time, ml/s. */
+    private double pumpFlowMlPerS(double lineBar, double pumpFraction) {
+        return pumpFraction > 0.0 ? pumpFraction * inlet.gridPumpFlowMlPerS(lineBar) : 0.0;
+    }
+
+    /**
+     * Net flow into the line at this line pressure, ml/s: C_L·dp_L/dt = Q_pump − Q_OPV − Q_path
+     * connected ({@code inletOpen}), the path to the group carrying Q_path = k·sqrt(p_L − p_g)
+     * (negative, back from the group, while the group is above the line); sealed, Q_pump − Q_OPV −
+     * Q_leak. Decreasing in {@code lineBar}; its slope, negated, is left for {@link #lineNetSlope()}.
+     */
+    double lineNetMlPerS(double lineBar, double groupBar, double pumpFraction, boolean inletOpen) {
+        double net = pumpFlowMlPerS(lineBar, pumpFraction) - lineReliefMlPerS(lineBar, inletOpen);
+        double slope = pumpFraction > 0.0 ? -pumpFraction * inlet.gridPumpFlowSlope(lineBar) : 0.0;
+        if (p.overPressureValve() != null && lineBar > p.overPressureValve().crackingPressureBar()) {
+            slope += p.overPressureValve().gainMlPerSBar();
+        }
+        if (inletOpen) {
+            net -= Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar);
+            slope += Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar);
+        } else {
+            slope += lineLeakMlPerSBar;
+        }
+        lineNetSlope = slope;
+        return net;
+    }
+
+    /**
+     * −d({@link #lineNetMlPerS})/d(line pressure) at the last call's pressure, ml/s/bar, never
+     * negative: the pump curve's fall and the relief's and the path's (or the leak's) conductance.
+     */
+    double lineNetSlope() {
+        return lineNetSlope;
     }
 
     /** The line's compliance, ml/bar. */
@@ -280,87 +298,6 @@ public final class BrewCircuit {
         return p.overPressureValve() == null ? Double.POSITIVE_INFINITY : p.overPressureValve().crackingPressureBar();
     }
 
-    /**
-     * The pump outlet's pressure with the inlet open at this group pressure (the tabulated supply),
-     * bar: what the line follows while connected.
-     */
-    double connectedNodeBar(double groupBar, double pumpFraction, boolean exact) {
-        if (exact) {
-            double node = 0.0;
-            if (pumpFraction > 0.0) {
-                node += pumpFraction * inlet.solveNode(groupBar, true);
-            }
-            if (pumpFraction < 1.0) {
-                node += (1.0 - pumpFraction) * inlet.solveNode(groupBar, false);
-            }
-            return node;
-        }
-        if (pumpFraction >= 1.0) {
-            inlet.sample(groupBar, true, true, running);
-            return running.nodeBar;
-        }
-        inlet.sample(groupBar, false, true, stopped);
-        if (pumpFraction <= 0.0) {
-            return stopped.nodeBar;
-        }
-        inlet.sample(groupBar, true, true, running);
-        return pumpFraction * running.nodeBar + (1 - pumpFraction) * stopped.nodeBar;
-    }
-
-    private void tabulatedSupply(double groupBar, double pumpFraction, boolean inletOpen, Flows out) {
-        if (pumpFraction >= 1.0) {
-            inlet.sample(groupBar, true, inletOpen, running);
-            supplyFrom(running, out);
-        } else if (pumpFraction <= 0.0) {
-            inlet.sample(groupBar, false, inletOpen, stopped);
-            supplyFrom(stopped, out);
-        } else {
-            inlet.sample(groupBar, true, inletOpen, running);
-            inlet.sample(groupBar, false, inletOpen, stopped);
-            double f = pumpFraction;
-            out.inflowMlPerS = f * running.netFlowMlPerS + (1 - f) * stopped.netFlowMlPerS;
-            out.inflowSlope = f * running.netFlowSlopeMlPerSBar + (1 - f) * stopped.netFlowSlopeMlPerSBar;
-            out.pumpFlowMlPerS = f * running.pumpFlowMlPerS;
-            out.pumpOutletBar = f * running.nodeBar + (1 - f) * stopped.nodeBar;
-            out.nodeSlope = f * running.nodeSlopePerBar + (1 - f) * stopped.nodeSlopePerBar;
-        }
-        out.lineReliefMlPerS = 0.0;
-    }
-
-    private static void supplyFrom(InletSample sample, Flows out) {
-        out.inflowMlPerS = sample.netFlowMlPerS;
-        out.inflowSlope = sample.netFlowSlopeMlPerSBar;
-        out.pumpFlowMlPerS = sample.pumpFlowMlPerS;
-        out.pumpOutletBar = sample.nodeBar;
-        out.nodeSlope = sample.nodeSlopePerBar;
-    }
-
-    private void exactSupply(double groupBar, double pumpFraction, boolean inletOpen, Flows out) {
-        double inflow = 0.0;
-        double pumpFlow = 0.0;
-        double node = 0.0;
-        if (pumpFraction > 0.0) {
-            double n = inletOpen ? inlet.solveNode(groupBar, true) : inlet.deadheadPressureBar();
-            inflow += pumpFraction * (inletOpen ? Fluids.smoothSqrtFlow(inlet.pathCoefficient(), n - groupBar) : 0.0);
-            pumpFlow += pumpFraction * inlet.pump().flowMlPerS(n);
-            node += pumpFraction * n;
-        }
-        if (pumpFraction < 1.0 && inletOpen) {
-            double n = inlet.solveNode(groupBar, false);
-            inflow += (1.0 - pumpFraction) * Fluids.smoothSqrtFlow(inlet.pathCoefficient(), n - groupBar);
-            node += (1.0 - pumpFraction) * n;
-        }
-        out.inflowMlPerS = inflow;
-        out.inflowSlope = 0.0;
-        out.pumpFlowMlPerS = pumpFlow;
-        out.pumpOutletBar = node;
-        // the exact node's slope, by a central difference on the bisection (solved to 1e-12 bar)
-        double h = 1.0e-5;
-        out.nodeSlope = (connectedNodeBar(groupBar + h, pumpFraction, true)
-                - connectedNodeBar(groupBar - h, pumpFraction, true)) / (2.0 * h);
-        out.lineReliefMlPerS = 0.0;
-    }
-
     /** The rate of change of the chamber's water for these flows, ml/s. */
     static double waterRate(Flows f) {
         return f.inflowMlPerS - f.exhaustWaterMlPerS - f.cupFlowMlPerS - f.drainMlPerS;
@@ -375,28 +312,9 @@ public final class BrewCircuit {
     void rates(double[] y, Flows f, double heaterDuty, double[] yDot) {
         double water = waterRate(f);
         double theta = StateLayout.airTemperatureFactor(y[StateLayout.CHAMBER_WATER_C]);
-        double lineRate;
-        if (f.inletOpen) {
-            // the line follows the pump outlet's pressure: it charges (or discharges) by
-            // C_L·d(node)/dt, taken from the path's flow into the group. With p = P(W, n):
-            // dp/dt = (p_W·(dW/dt without the line) + p_n·dn/dt) / (1 + p_W·C_L·node').
-            double rate = 0.0;
-            if (f.groupBar > 0.0 && f.nodeSlope != 0.0) {
-                double denominator = pressureDenominator(f.groupBar, y[StateLayout.GROUP_WATER_ML]);
-                double pw = (f.groupBar + PA) / denominator;
-                double pn = PA / denominator;
-                // the air's rate as the pressure law sees it, at the chamber's temperature
-                double airRate = f.drainMlPerS - theta * f.exhaustAirAtmMlPerS;
-                double pressureRate = (pw * water + pn * airRate) / (1.0 + pw * lineComplianceMlPerBar * f.nodeSlope);
-                rate = lineComplianceMlPerBar * f.nodeSlope * pressureRate;
-            }
-            lineRate = rate;
-            water -= rate;
-            yDot[StateLayout.RETURNED_TO_TANK_ML] = f.pumpFlowMlPerS - f.inflowMlPerS;
-        } else {
-            lineRate = f.pumpFlowMlPerS - f.lineReliefMlPerS;
-            yDot[StateLayout.RETURNED_TO_TANK_ML] = f.lineReliefMlPerS;
-        }
+        // the line: C_L·dp_L/dt = Q_pump − Q_OPV − Q_path connected, Q_pump − Q_OPV − Q_leak sealed
+        double lineRate = f.pumpFlowMlPerS - f.lineReliefMlPerS - f.inflowMlPerS;
+        yDot[StateLayout.RETURNED_TO_TANK_ML] = f.lineReliefMlPerS;
         // the cold water that comes into the boiler: what the pump draws less what goes back to the tank
         double coldInflow = f.pumpFlowMlPerS - yDot[StateLayout.RETURNED_TO_TANK_ML];
         double boiler = y[StateLayout.BOILER_C];
@@ -404,9 +322,8 @@ public final class BrewCircuit {
         double element = y[StateLayout.ELEMENT_C];
         double chamber = y[StateLayout.CHAMBER_WATER_C];
         double chamberWater = y[StateLayout.GROUP_WATER_ML];
-        // what reaches the chamber: the supply's flow less what charges the line
-        double reaching = f.inletOpen ? f.inflowMlPerS - lineRate : f.inflowMlPerS;
-        double chamberRate = chamberWaterTemperatureRate(boiler, group, chamber, chamberWater, reaching);
+        // what reaches the chamber: the path's flow from the line
+        double chamberRate = chamberWaterTemperatureRate(boiler, group, chamber, chamberWater, f.inflowMlPerS);
         // the chamber's water grows as it warms: β·W·dT/dt, counted in the expansion ledger
         double grows = Fluids.waterExpansionPerK(chamber) * Math.max(chamberWater, 0.0) * chamberRate;
         yDot[StateLayout.LINE_WATER_ML] = lineRate;

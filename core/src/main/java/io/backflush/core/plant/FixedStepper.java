@@ -7,9 +7,10 @@ import io.backflush.core.hydraulics.Fluids;
  * exactly for the end-of-step group pressure; explicit Euler on the temperatures; exact
  * exponential update of the sensor lags.
  *
- * <p>The unknown is the end-of-step pressure p. Given p, every flow is known (inlet from the
- * tabulated characteristic, exhaust water or air, basket), so the end-of-step water and air are
- * known, and so is the pressure they imply. The residual r(p) = P(W(p), n(p)) − p is strictly
+ * <p>The unknown is the end-of-step pressure p. Given p, the line's end-of-step pressure solves its
+ * own backward-Euler equation (C_L·Δp_L/dt = Q_pump − Q_OPV − Q_path(p_L − p), one unknown,
+ * monotone), and then every flow is known (inlet path, exhaust water or air, basket), so the
+ * end-of-step water and air are known, and so is the pressure they imply. The residual r(p) = P(W(p), n(p)) − p is strictly
  * decreasing (every outflow rises and the inflow falls with p), so it has exactly one root, which
  * safeguarded Newton finds in one to three iterations from the previous pressure. Being implicit,
  * the step is stable for any dt, including the stiff case of a chamber with no trapped air
@@ -31,12 +32,11 @@ final class FixedStepper {
 
     // results of the last residual evaluation (its flows are in trial)
     private double waterEnd;
-    // the line this step: its pressure while sealed, and the water it takes from the group's inflow
+    // the line this step: its start and end-of-step pressures, and −d(net inflow)/d(line pressure)
+    // plus C_L/dt at the end (the line's own equation's slope, for the group's Newton slope)
+    private double lineStartBar;
     private double lineBar;
-    private double lineCharge;
-    private double lineChargeSlope;
-    private boolean lineConnected;
-    private double lineStartMl;
+    private double lineSlope;
     private double headspaceEnd;
     private double pressureEnd;
     // r'(p) = slopeNumerator / slopeDenominator − 1 (slopeDenominator 0: r'(p) = −1), divided out
@@ -79,14 +79,13 @@ final class FixedStepper {
         double chamberEnd = circuit.chamberWaterEndC(boiler, group, chamber, water, observed.inflowMlPerS, dt);
         expansionMl = Fluids.waterExpansionPerK(chamber) * water * (chamberEnd - chamber);
         airFactor = StateLayout.airTemperatureFactor(chamberEnd);
-        lineConnected = inletOpen;
-        lineStartMl = lineWater;
+        lineStartBar = lineWater / compliance;
+        lineBar = lineStartBar;
         if (!inletOpen) {
             // sealed: backward Euler on the line alone
-            lineBar = sealedLineEnd(lineWater / compliance, pumpFraction, dt);
+            lineBar = lineEnd(0.0, pumpFraction, false, dt);
         }
-        // connected, the line follows the pump outlet at the end-of-step pressure (implicitly, in the
-        // residual; a line trapped above it by the release before gives its water to the group)
+        // connected, the line's end-of-step pressure is solved with the group's, in the residual
 
         // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0.
         double lo = 0.0;
@@ -120,12 +119,9 @@ final class FixedStepper {
         f.copyFrom(trial);
         f.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, airFactor·(headspaceEnd + basketAir))
         circuit.rates(s, f, heaterDuty, rates);
-        // what the group received net of the line's share, and what the line gained
-        double lineEnd = inletOpen ? lineWater + lineCharge : compliance * lineBar;
+        // what the line gained (its water is its pressure's: C_L·p_L)
+        double lineEnd = compliance * lineBar;
         f.lineGainMlPerS = (lineEnd - lineWater) / dt;
-        if (inletOpen) {
-            f.inflowMlPerS -= f.lineGainMlPerS;
-        }
         s[StateLayout.GROUP_WATER_ML] = waterEnd;
         s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
         s[StateLayout.LINE_WATER_ML] = lineEnd;
@@ -186,7 +182,11 @@ final class FixedStepper {
     private double residual(double p, double dt, double water, double headspace, double basketAir,
                             double pumpFraction, boolean inletOpen, boolean exhaustOpen) {
         Flows f = trial;
-        circuit.flowsAt(p, water, lineBar, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, false, f);
+        if (inletOpen) {
+            // the line's end-of-step pressure with the group at p: C_L·(p_L − p_L0)/dt = Q_pump − Q_OPV − Q_path
+            lineBar = lineEnd(p, pumpFraction, true, dt);
+        }
+        circuit.flowsAt(p, water, lineBar, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, f);
         double waterOutSlope = f.exhaustWaterSlope;
         double airSlope = 0.0;
         headspaceEnd = headspace;
@@ -208,18 +208,12 @@ final class FixedStepper {
                         + (airFlow > 0 ? waterFlow * theta * f.exhaustAirSlope / airFlow : 0.0);
             }
         }
-        if (lineConnected) {
-            double node = f.pumpOutletBar;
-            lineCharge = node > 0.0 ? circuit.lineComplianceMlPerBar() * node - lineStartMl : -lineStartMl;
-            lineChargeSlope = node > 0.0 ? circuit.lineComplianceMlPerBar() * f.nodeSlope : 0.0;
-        } else {
-            lineCharge = 0.0;
-            lineChargeSlope = 0.0;
-        }
         // a released group at atmospheric pressure drains; air comes back in for the water that leaves
         headspaceEnd += dt * f.drainMlPerS / airFactor;
-        double netSlope = f.inflowSlope - waterOutSlope - f.cupFlowSlope - lineChargeSlope / dt;
-        waterEnd = water + dt * BrewCircuit.waterRate(f) - lineCharge + expansionMl;
+        // d(inflow)/dp with the line following: ∂Q/∂p·(1 − dp_L/dp), dp_L/dp = −(∂Q/∂p)/lineSlope
+        double inflowSlope = inletOpen ? f.inflowSlope * (1.0 + f.inflowSlope / lineSlope) : 0.0;
+        double netSlope = inflowSlope - waterOutSlope - f.cupFlowSlope;
+        waterEnd = water + dt * BrewCircuit.waterRate(f) + expansionMl;
         double pressure = circuit.pressureBar(waterEnd, airFactor * (headspaceEnd + basketAir));
         pressureEnd = pressure;
         if (pressure > 0.0) {
@@ -232,51 +226,46 @@ final class FixedStepper {
     }
 
     /**
-     * The sealed line's end-of-step pressure: the root of C_L·(p − p₀)/dt = Q_pump(p) − Q_relief(p),
-     * increasing in p, so unique. Pump stopped below the OPV: the leak alone, solved in closed form;
-     * otherwise regula falsi (Illinois) on a bracket.
+     * The line's end-of-step pressure: the root of C_L·(p − p₀)/dt = Q_net(p), Q_net the line's net
+     * inflow ({@link BrewCircuit#lineNetMlPerS}: the pump in; the OPV, the leak and, connected, the
+     * path to the group at {@code groupBar} out), decreasing in p, so the root is unique and not
+     * negative (the pump's check valve). Pump stopped and sealed below the OPV: the leak alone, in
+     * closed form; otherwise safeguarded Newton from the last root. Leaves the slope of the
+     * equation at the root in {@link #lineSlope}.
      */
-    private double sealedLineEnd(double startBar, double pumpFraction, double dt) {
+    private double lineEnd(double groupBar, double pumpFraction, boolean connected, double dt) {
         double a = circuit.lineComplianceMlPerBar() / dt;
-        if (pumpFraction <= 0.0 && startBar <= circuit.lineCrackingBar()) {
-            return startBar * a / (a + circuit.lineLeakMlPerSBar());
+        double start = lineStartBar;
+        if (!connected && pumpFraction <= 0.0 && start <= circuit.lineCrackingBar()) {
+            lineSlope = a + circuit.lineLeakMlPerSBar();
+            return start * a / lineSlope;
         }
         double lo = 0.0;
-        double glo = -a * startBar - circuit.sealedLineNetMlPerS(0.0, pumpFraction);
-        if (glo >= 0.0) {
-            return 0.0;
-        }
-        double hi = Math.max(startBar, 1.0);
-        double ghi = a * (hi - startBar) - circuit.sealedLineNetMlPerS(hi, pumpFraction);
-        while (ghi <= 0.0) {
-            lo = hi;
-            glo = ghi;
-            hi *= 2.0;
-            ghi = a * (hi - startBar) - circuit.sealedLineNetMlPerS(hi, pumpFraction);
-        }
-        int side = 0;
-        double x = lo;
-        for (int i = 0; i < 200 && hi - lo > 1.0e-12 * (1.0 + hi); i++) {
-            x = (lo * ghi - hi * glo) / (ghi - glo);
-            double g = a * (x - startBar) - circuit.sealedLineNetMlPerS(x, pumpFraction);
+        double hi = Double.POSITIVE_INFINITY;
+        double x = lineBar;
+        for (int i = 0; i < MAX_ITERATIONS; i++) {
+            double g = a * (x - start) - circuit.lineNetMlPerS(x, groupBar, pumpFraction, connected);
+            lineSlope = a + circuit.lineNetSlope();
             if (g == 0.0) {
                 return x;
             }
-            if (g < 0.0) {
-                lo = x;
-                glo = g;
-                if (side == -1) {
-                    ghi *= 0.5;
-                }
-                side = -1;
-            } else {
+            if (g > 0.0) {
                 hi = x;
-                ghi = g;
-                if (side == 1) {
-                    glo *= 0.5;
-                }
-                side = 1;
+            } else {
+                lo = x;
             }
+            double step = g / lineSlope;
+            double next = x - step;
+            if (Math.abs(step) <= 1.0e-13 * (1.0 + x)) {
+                return Math.max(next, 0.0);
+            }
+            if (!(next > lo && next < hi)) {
+                if (g > 0.0 && x <= 0.0) {
+                    return 0.0; // even an empty line takes in nothing: the check valve holds it at 0
+                }
+                next = hi == Double.POSITIVE_INFINITY ? 2.0 * x + 1.0 : 0.5 * (lo + hi);
+            }
+            x = next;
         }
         return x;
     }

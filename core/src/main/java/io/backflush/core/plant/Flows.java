@@ -16,7 +16,7 @@ final class Flows {
     double groupBar;
     /** Net flow into the group from the supply (negative: back through the OPV), ml/s. */
     double inflowMlPerS;
-    /** d(inflow)/d(group pressure), ml/s/bar (the tabulated supply only). */
+    /** ∂(inflow)/∂(group pressure) at the line's pressure held, ml/s/bar. */
     double inflowSlope;
     /** Drawn from the tank by the pump, ml/s. */
     double pumpFlowMlPerS;
@@ -24,9 +24,7 @@ final class Flows {
     double pumpOutletBar;
     /** Whether the valve connects the line to the group. */
     boolean inletOpen;
-    /** d(pump outlet pressure)/d(group pressure) while the inlet is open. */
-    double nodeSlope;
-    /** Out of the line back to the tank while the inlet is shut (OPV above cracking, leak), ml/s. */
+    /** Out of the line back to the tank (OPV above cracking, leak), ml/s. */
     double lineReliefMlPerS;
     /** The line's storage gain over a step (a stepper's result, not a law), ml/s. */
     double lineGainMlPerS;
@@ -54,7 +52,6 @@ final class Flows {
         pumpFlowMlPerS = o.pumpFlowMlPerS;
         pumpOutletBar = o.pumpOutletBar;
         inletOpen = o.inletOpen;
-        nodeSlope = o.nodeSlope;
         lineReliefMlPerS = o.lineReliefMlPerS;
         lineGainMlPerS = o.lineGainMlPerS;
         exhaustMode = o.exhaustMode;

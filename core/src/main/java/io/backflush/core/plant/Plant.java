@@ -354,8 +354,7 @@ public final class Plant {
         valve.elapse(timeSeconds);
         circuit.idle(state, seconds, valve.inletOpen(), valve.exhaustOpen());
         observed.groupBar = circuit.pressureOf(state);
-        observed.pumpOutletBar = valve.inletOpen() ? observed.pumpOutletBar
-                : state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
+        observed.pumpOutletBar = state[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar();
     }
 
     /**

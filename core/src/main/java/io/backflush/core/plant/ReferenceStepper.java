@@ -146,15 +146,6 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
             inletOpen = valve.inletOpen();
             exhaustOpen = valve.exhaustOpen();
             headspaceVenting = state[StateLayout.HEADSPACE_AIR_ATM_ML] > 0.0;
-            if (inletOpen) {
-                // connected: the line holds what the pump outlet's pressure stretches it to; a line
-                // trapped above it by the release before gives its water to the group now
-                double groupBar = circuit.pressureOf(state);
-                double target = circuit.lineComplianceMlPerBar()
-                        * Math.max(circuit.connectedNodeBar(groupBar, pumpFraction, true), 0.0);
-                state[StateLayout.GROUP_WATER_ML] -= target - state[StateLayout.LINE_WATER_ML];
-                state[StateLayout.LINE_WATER_ML] = target;
-            }
             if (observer != null) {
                 evaluate(state);
                 observer.sample(tau, state, flows, false);
@@ -202,7 +193,7 @@ final class ReferenceStepper implements FirstOrderDifferentialEquations, EventHa
         circuit.setPuckState(y[StateLayout.PUCK_WATER_ML], y[StateLayout.PUCK_THROUGH_ML]);
         double p = circuit.pressureOf(y);
         circuit.flowsAt(p, y[StateLayout.GROUP_WATER_ML], y[StateLayout.LINE_WATER_ML] / circuit.lineComplianceMlPerBar(),
-                pumpFraction, inletOpen, exhaustOpen, headspaceVenting, true, flows);
+                pumpFraction, inletOpen, exhaustOpen, headspaceVenting, flows);
     }
 
     // ---- equations ----

@@ -27,9 +27,18 @@
  *   ∂p/∂V_w = (p + P_a)/F'(p),   ∂p/∂n = P_a/F'(p),   F'(p) = a + 2·C·p + C·P_a
  * </pre>
  *
- * Water flows in at Q_in(p) (the tabulated {@link io.backflush.core.hydraulics.InletCharacteristic},
- * zero while the valve is de-energised) and out through the exhaust (valve de-energised) and the
- * basket, both orifice laws in p. While headspace air remains the exhaust passes air only; then
+ * Water flows in from the pump–boiler line at Q_in = Q_path(p_L − p) (zero while the valve is
+ * de-energised; negative, back into the line, while the group is above it) and out through the
+ * exhaust (valve de-energised) and the basket, both orifice laws in p. The line, the pump outlet
+ * node with the line's compliance C_L, is a state of its own:
+ *
+ * <pre>
+ *   C_L·dp_L/dt = Q_pump(p_L) − Q_opv(p_L) − Q_path(p_L − p)     valve energised
+ *   C_L·dp_L/dt = Q_pump(p_L) − Q_opv(p_L) − k_leak·p_L          valve released
+ * </pre>
+ *
+ * so what charges or discharges the line passes through the node, where the pump, the OPV and
+ * the path share it by their conductances, and water reaches the group only from a line above it. While headspace air remains the exhaust passes air only; then
  * water. Heat and sensor lag are described in {@link io.backflush.core.thermal}.
  *
  * <h2>The fixed stepper</h2>
@@ -38,6 +47,8 @@
  * implies:
  *
  * <pre>
+ *   p_L(p) : C_L·(p_L − p_L0)/dt = Q_pump(p_L) − Q_opv(p_L) − Q_path(p_L − p)   (increasing in p)
+ *   Q_in(p) = Q_path(p_L(p) − p),   dQ_in/dp = −Q_path'·(1 − Q_path'/(C_L/dt + Q_path' + Q_opv' − Q_pump'))
  *   W(p)   = W₀ + dt·(Q_in(p) − Q_ex(p) − Q_cup(p))
  *   n_h(p) = n_h0 − dt·Q_air(p)
  *   r(p)   = P(W(p), n_h(p) + n_basket) − p = 0
@@ -46,10 +57,11 @@
  *
  * r is strictly decreasing and r(0) &gt;= 0, so the root is unique; safeguarded Newton from the
  * previous pressure (bisection whenever a step leaves the bracket) converges to 1e-11 bar, in 0 to 2
- * iterations at dt = 1 ms. In the step where the headspace empties, the exhaust passes air for the
- * fraction θ = n_h0/(Q_air·dt) of the step and water for the rest. Where the pump strokes only
- * part of a step (pulse skipping across a mains-cycle boundary), the running and stopped supply
- * solutions are blended by the running fraction.
+ * iterations at dt = 1 ms; each trial p first solves the line's own backward-Euler equation above
+ * (one unknown, monotone: safeguarded Newton from the last root). In the step where the headspace
+ * empties, the exhaust passes air for the fraction θ = n_h0/(Q_air·dt) of the step and water for
+ * the rest. Where the pump strokes only part of a step (pulse skipping across a mains-cycle
+ * boundary), the pump's flow is scaled by the running fraction.
  *
  * <p>Why implicit: with no trapped air the pressure is p = (V_w − V₀)/C and moves at Q/C, tens of
  * bar per second, behind orifices whose conductance grows without bound toward zero flow (k/sqrt(ε)
@@ -61,14 +73,15 @@
  *
  * <h2>The water ledger</h2>
  * The ledger accumulators are advanced with the same flows that move the water
- * (from tank += Q_pump·dt, returned += (Q_pump − Q_in)·dt, drip += Q_ex·dt, cup += Q_cup·dt), so
+ * (from tank += Q_pump·dt, returned += (Q_opv + leak)·dt, line += (Q_pump − Q_opv − leak − Q_in)·dt,
+ * drip += Q_ex·dt, cup += Q_cup·dt), so
  * {@link io.backflush.core.plant.WaterBalance#balanceErrorMl()} is round-off. It proves consistent
  * bookkeeping, not correct flow laws.
  *
  * <h2>The reference stepper</h2>
  * {@code ReferenceStepper} ({@link io.backflush.core.plant.StepperKind#REFERENCE}; Commons Math's
  * adaptive Dormand–Prince integrator at tight tolerances) advances the same plant by integrating
- * {@code rates} with the exact supply solution instead of the table, and places every switch
+ * {@code rates}, the line's pressure one of its states, and places every switch
  * exactly: valve switches and stroke changes, which the parts announce, by integrating segment by
  * segment between them, the headspace running out by an event. {@link
  * io.backflush.core.plant.ReferenceIntegrator} drives it with a schedule and measures the cycles

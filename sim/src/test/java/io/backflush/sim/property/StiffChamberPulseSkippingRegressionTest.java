@@ -14,7 +14,6 @@ import io.backflush.sim.program.Phase;
 import io.backflush.sim.program.PhaseKind;
 import io.backflush.sim.run.TickObserver;
 import io.backflush.sim.support.Scenarios;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -55,8 +54,6 @@ class StiffChamberPulseSkippingRegressionTest {
     }
 
     @Test
-    @Disabled("plant bug found by the property hunt (docs/testing.md): a stiff chamber full of water receives the "
-            + "line's discharge when a pulse-skipped stroke ends; enable with the fix of the line's node balance")
     void waterEntersTheGroupOnlyFromAboveAndThePressureStaysUnderTheRelief() {
         Scenarios.Scenario scenario = shrunkScenario();
         Machine machine = Machine.of(scenario.parameters());
