@@ -153,6 +153,9 @@ class RunNarrativeTest {
         assertThat(lines.get(0)).isEqualTo(RunNarrative.firstCycle(SINGLE, cycles.get(0)));
         assertThat(lines.get(1)).isEqualTo(RunNarrative.laterCycle(cycles.get(1)));
         assertThat(lines.get(2)).startsWith("Later cycles go quiet sooner");
+        // one cycle: nothing to compare, no line for it
+        assertThat(RunNarrative.whatHappened(SINGLE, run(List.of(cycles.get(0)), 0, 0, 0, 0)))
+                .doesNotContainNull().hasSize(2);
         assertThat(lines.get(3)).isEqualTo(RunNarrative.waterLedger(WATER)).isEqualTo("Every millilitre is accounted for: "
                 + "120.0 ml drawn = 40.0 ml back to the tank + 70.0 ml to the drip tray + 0.0 ml to the cup +10.0 ml left in "
                 + "the group (error 0.0e+00 ml).");
