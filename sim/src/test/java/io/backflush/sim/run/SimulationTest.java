@@ -91,8 +91,9 @@ class SimulationTest {
 
     @Test
     void anAdaptiveAdvanceStartsSmallAfterEveryChangeGrowsAtMostTwofoldAndEndsExactly() {
-        // pump and valve on for 3 s, then off: two changes of command
-        Controller controller = (s, a) -> a.solenoidEnergised(s.timeSeconds < 3.0).pumpDuty(s.timeSeconds < 3.0 ? 1 : 0);
+        // pump and valve on for 3 s, the duty alone down to 0.7 at 1.5 s, then both off: three changes
+        Controller controller = (s, a) -> a.solenoidEnergised(s.timeSeconds < 3.0)
+                .pumpDuty(s.timeSeconds < 1.5 ? 1 : s.timeSeconds < 3.0 ? 0.7 : 0);
         double dtMin = 0.001;
         double dtMax = 0.05;
         List<double[]> steps = adaptiveSteps(controller, 6.0, dtMin, dtMax, 0.02, Double.POSITIVE_INFINITY);
