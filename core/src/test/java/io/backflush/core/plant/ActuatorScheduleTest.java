@@ -79,4 +79,26 @@ class ActuatorScheduleTest {
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("cycles");
     }
+
+    /** The command in force is the last one due (binary search against a scan, for every length up to 9). */
+    @Test
+    void indexAtIsTheLastCommandDueForSchedulesOfEveryLength() {
+        for (int n = 1; n <= 9; n++) {
+            List<Command> list = new java.util.ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                list.add(new Command(1.0 + 2.0 * k + 0.5 * (k % 3), k % 2, k % 2 == 0, 0));
+            }
+            ActuatorSchedule s = new ActuatorSchedule(list);
+            for (double t = 0.0; t < 2.0 * n + 4.0; t += 0.25) {
+                int expected = -1;
+                for (int k = 0; k < n; k++) {
+                    if (list.get(k).atSeconds() <= t) {
+                        expected = k;
+                    }
+                }
+                assertThat(s.indexAt(t)).as("%d commands, t = %s", n, t).isEqualTo(expected);
+            }
+            assertThat(s.lastCommandSeconds()).isEqualTo(list.get(n - 1).atSeconds());
+        }
+    }
 }
