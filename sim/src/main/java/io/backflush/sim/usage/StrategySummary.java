@@ -43,9 +43,12 @@ public record StrategySummary(String name, double meanCupPenalty, double worstCu
         return spread.get(figure.key());
     }
 
-    /** Each figure's spread over {@code lives}, keyed and ordered as {@link #spread()}. */
+    /** Each figure's spread over {@code lives}, keyed and ordered as {@link #spread()}; empty for no lives. */
     public static Map<String, Spread> spreads(List<LifeResult> lives) {
         Map<String, Spread> m = new java.util.LinkedHashMap<>();
+        if (lives.isEmpty()) {
+            return m;
+        }
         for (Figure f : Figure.values()) {
             m.put(f.key(), Spread.of(f.of(lives)));
         }

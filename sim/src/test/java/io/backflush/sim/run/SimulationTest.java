@@ -49,7 +49,7 @@ class SimulationTest {
         Plant plant = plant();
         List<String> log = new ArrayList<>();
         Controller controller = (sensors, actuators) -> {
-            log.add("controller " + sensors.timeSeconds);
+            log.add("controller " + sensors.timeSeconds());
             actuators.solenoidEnergised(true).pumpDuty(1.0);
         };
         Simulation simulation = new Simulation(plant, controller, 0.01)
@@ -92,8 +92,8 @@ class SimulationTest {
     @Test
     void anAdaptiveAdvanceStartsSmallAfterEveryChangeGrowsAtMostTwofoldAndEndsExactly() {
         // pump and valve on for 3 s, the duty alone down to 0.7 at 1.5 s, then both off: three changes
-        Controller controller = (s, a) -> a.solenoidEnergised(s.timeSeconds < 3.0)
-                .pumpDuty(s.timeSeconds < 1.5 ? 1 : s.timeSeconds < 3.0 ? 0.7 : 0);
+        Controller controller = (s, a) -> a.solenoidEnergised(s.timeSeconds() < 3.0)
+                .pumpDuty(s.timeSeconds() < 1.5 ? 1 : s.timeSeconds() < 3.0 ? 0.7 : 0);
         double dtMin = 0.001;
         double dtMax = 0.05;
         List<double[]> steps = adaptiveSteps(controller, 6.0, dtMin, dtMax, 0.02, Double.POSITIVE_INFINITY);

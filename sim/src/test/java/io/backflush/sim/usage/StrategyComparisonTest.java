@@ -29,7 +29,7 @@ class StrategyComparisonTest {
         Map<String, Double> residue = new LinkedHashMap<>();
         residue.put(Site.SCREEN.label(), screen);
         return new LifeResult("s", seed, 10, penalty, worst, residue, water, detergent, minutes, tainted, drip,
-                residueDays, penaltyDays);
+                residueDays, penaltyDays, new LifeResult.ScaleResult(null, 0, 0, 0, 0, List.of()));
     }
 
     @Test

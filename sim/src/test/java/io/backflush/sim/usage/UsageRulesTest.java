@@ -52,7 +52,9 @@ class UsageRulesTest {
     @Test
     void theNamedStrategiesHoldTheirDocumentedTasks() {
         assertThat(Strategies.all().keySet()).containsExactly("none", "water-daily", "water-daily-detergent-weekly",
-                "detergent-daily", "clive-5x10", "clevercoffee-5x5-10", "decent-forward-flush", "until-clear");
+                "detergent-daily", "clive-5x10", "clevercoffee-5x5-10", "decent-forward-flush", "until-clear",
+                "water-daily-flush-after-shot", "water-daily-scrub-weekly", "cafe-descale-monthly", "cafe-descale-200l",
+                "home-descale-quarterly");
         assertThat(Strategies.find("none").orElseThrow().tasks()).isEmpty();
         assertThat(Strategies.find("no-such")).isEmpty();
         Strategy weekly = Strategies.find("water-daily-detergent-weekly").orElseThrow();
@@ -81,8 +83,7 @@ class UsageRulesTest {
         ShotController shot = new ShotController(recipe, new BoilerThermostat(93, 1), cup::get, 100.0);
         Sensors sensors = new Sensors();
         Actuators actuators = new Actuators();
-        sensors.boilerTemperatureC = 80;
-        sensors.timeSeconds = 100.0;
+        sensors.set(100.0, 0.0, 0.0, true, 80, 80, 0.0);
         shot.control(sensors, actuators);
         assertThat(actuators.pumpDuty()).isEqualTo(1.0);
         assertThat(actuators.solenoidEnergised()).isTrue();
@@ -94,8 +95,7 @@ class UsageRulesTest {
         assertThat(shot.secondsToTarget(0.0)).isInfinite();
         cup.set(37.0);
         assertThat(shot.secondsToTarget(2.0)).isZero();
-        sensors.timeSeconds = 118.0;
-        sensors.boilerTemperatureC = 99;
+        sensors.set(118.0, 0.0, 0.0, true, 99, 99, 0.0);
         shot.control(sensors, actuators);
         assertThat(actuators.pumpDuty()).isZero();
         assertThat(actuators.solenoidEnergised()).isFalse();
@@ -103,16 +103,16 @@ class UsageRulesTest {
         assertThat(shot.doneAtSeconds()).isCloseTo(121.0, within(1e-12));
         assertThat(shot.secondsToTarget(2.0)).isInfinite();
         cup.set(0.0); // stopped stays stopped
-        sensors.timeSeconds = 119.0;
+        sensors.set(119.0, 0.0, 0.0, true, 99, 99, 0.0);
         shot.control(sensors, actuators);
         assertThat(actuators.pumpDuty()).isZero();
         assertThat(shot.doneAtSeconds()).isCloseTo(121.0, within(1e-12));
 
         ShotController slow = new ShotController(recipe, new BoilerThermostat(93, 1), () -> 10.0, 100.0);
-        sensors.timeSeconds = 129.999;
+        sensors.set(129.999, 0.0, 0.0, true, 99, 99, 0.0);
         slow.control(sensors, actuators);
         assertThat(actuators.pumpDuty()).isEqualTo(1.0);
-        sensors.timeSeconds = 130.0; // the time limit, 30 s after the start
+        sensors.set(130.0, 0.0, 0.0, true, 99, 99, 0.0); // the time limit, 30 s after the start
         slow.control(sensors, actuators);
         assertThat(actuators.pumpDuty()).isZero();
         assertThat(slow.doneAtSeconds()).isCloseTo(133.0, within(1e-12));
