@@ -1,7 +1,7 @@
 package io.backflush.bench;
 
 import io.backflush.core.scale.ScaleParameters;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;

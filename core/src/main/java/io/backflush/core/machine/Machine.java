@@ -15,7 +15,7 @@ public final class Machine {
     private final MachineParameters parameters;
     private final PumpModel pump;
     private final InletCharacteristic inlet;
-    private io.backflush.core.scale.WaterChemistry water;
+    private io.backflush.core.machine.WaterChemistry water;
 
     private Machine(MachineParameters parameters, PumpModel pump, InletCharacteristic inlet) {
         this.parameters = parameters;
@@ -76,12 +76,12 @@ public final class Machine {
      * The water this machine is fed, as a machine file's {@code water:} section gives it (null: none
      * given; scale then comes only from the command line's water, if any).
      */
-    public io.backflush.core.scale.WaterChemistry water() {
+    public io.backflush.core.machine.WaterChemistry water() {
         return water;
     }
 
     /** The same machine fed the given water (null: none). */
-    public Machine withWater(io.backflush.core.scale.WaterChemistry newWater) {
+    public Machine withWater(io.backflush.core.machine.WaterChemistry newWater) {
         Machine next = new Machine(parameters, pump, inlet);
         next.water = newWater;
         return next;

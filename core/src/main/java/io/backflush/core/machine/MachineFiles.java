@@ -106,7 +106,7 @@ public final class MachineFiles {
             file.put("description", "based on preset " + preset.name() + ": " + preset.description());
         }
         // the water it is fed: not a parameter of the circuit, bound on its own (same paths as in the file)
-        io.backflush.core.scale.WaterChemistry water = null;
+        io.backflush.core.machine.WaterChemistry water = null;
         JsonNode waterNode = file.remove("water");
         if (waterNode != null && !waterNode.isNull()) {
             if (waterNode instanceof ObjectNode w && !w.has("softeningFraction")) {
@@ -135,7 +135,7 @@ public final class MachineFiles {
     }
 
     /** A machine file's {@code water:} section, bound with the file's paths. */
-    record WaterSection(io.backflush.core.scale.WaterChemistry water) {
+    record WaterSection(io.backflush.core.machine.WaterChemistry water) {
     }
 
     /**

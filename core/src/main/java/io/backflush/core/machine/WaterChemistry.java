@@ -1,4 +1,4 @@
-package io.backflush.core.scale;
+package io.backflush.core.machine;
 
 import io.backflush.core.param.Require;
 
@@ -47,10 +47,5 @@ public record WaterChemistry(double hardnessMgPerL, double alkalinityMgPerL, dou
     /** Alkalinity after the filter, mg/L as CaCO₃. */
     public double effectiveAlkalinityMgPerL() {
         return alkalinityMgPerL * (1.0 - softeningFraction);
-    }
-
-    /** Scale that can form per litre heated to {@code temperatureC}, mg/L ({@link Schulman}). */
-    public double scaleMgPerLitre(double temperatureC) {
-        return Schulman.scaleMgPerLitre(effectiveHardnessMgPerL(), effectiveAlkalinityMgPerL(), temperatureC);
     }
 }

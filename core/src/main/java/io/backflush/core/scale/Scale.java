@@ -1,5 +1,6 @@
 package io.backflush.core.scale;
 
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.core.hydraulics.OrificeParameters;
 import io.backflush.core.hydraulics.ThreeWayValveParameters;
 import io.backflush.core.machine.MachineParameters;
@@ -129,8 +130,8 @@ public final class Scale {
         }
         if (waterC != cachedWaterC) {
             cachedWaterC = waterC;
-            cachedWaterMgPerL = water.scaleMgPerLitre(waterC);
-            cachedElementMgPerL = water.scaleMgPerLitre(waterC + parameters.elementExcessK());
+            cachedWaterMgPerL = Schulman.scaleMgPerLitre(water, waterC);
+            cachedElementMgPerL = Schulman.scaleMgPerLitre(water, waterC + parameters.elementExcessK());
         }
         double sWater = cachedWaterMgPerL;
         double sElement = cachedElementMgPerL;

@@ -1,5 +1,7 @@
 package io.backflush.core.scale;
 
+import io.backflush.core.machine.WaterChemistry;
+
 /**
  * Schulman's scale equation (source: the stason.org water-for-coffee FAQ, §1.6): the calcium
  * carbonate x, in mg per litre, that comes out of a water of total hardness H and alkalinity A
@@ -50,5 +52,10 @@ public final class Schulman {
 
     private static double left(double h, double a, double x) {
         return 0.9 * Math.log10(h - x) + 2.465 * Math.log10(a - x);
+    }
+
+    /** Scale that can form per litre of this water heated to {@code temperatureC}, after its filter, mg/L. */
+    public static double scaleMgPerLitre(WaterChemistry water, double temperatureC) {
+        return scaleMgPerLitre(water.effectiveHardnessMgPerL(), water.effectiveAlkalinityMgPerL(), temperatureC);
     }
 }

@@ -5,7 +5,7 @@
  *
  * <h2>How much: Schulman's equation (sourced)</h2>
  * {@link io.backflush.core.scale.Schulman}: the mg of CaCO₃ per litre x that comes out of a water
- * of hardness H and alkalinity A (mg/L as CaCO₃, {@link io.backflush.core.scale.WaterChemistry})
+ * of hardness H and alkalinity A (mg/L as CaCO₃, {@link io.backflush.core.machine.WaterChemistry})
  * heated to T °C solves
  *
  * <pre>

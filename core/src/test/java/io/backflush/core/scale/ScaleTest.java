@@ -1,5 +1,6 @@
 package io.backflush.core.scale;
 
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.core.machine.MachineParameters;
 import io.backflush.core.machine.Presets;
 import io.backflush.core.support.Seeds;

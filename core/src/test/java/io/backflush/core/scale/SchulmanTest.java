@@ -1,5 +1,6 @@
 package io.backflush.core.scale;
 
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.core.support.Seeds;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class SchulmanTest {
         WaterChemistry hard = new WaterChemistry(175, 125, 0.0);
         WaterChemistry filtered = new WaterChemistry(175, 125, 0.6);
         assertThat(filtered.effectiveHardnessMgPerL()).isCloseTo(70.0, within(1.0e-9));
-        assertThat(filtered.scaleMgPerLitre(95)).isLessThan(hard.scaleMgPerLitre(95) / 5);
+        assertThat(Schulman.scaleMgPerLitre(filtered, 95)).isLessThan(Schulman.scaleMgPerLitre(hard, 95) / 5);
     }
 
     @Test

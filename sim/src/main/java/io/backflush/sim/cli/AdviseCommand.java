@@ -2,7 +2,7 @@ package io.backflush.sim.cli;
 
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.sim.usage.CleaningAdvice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

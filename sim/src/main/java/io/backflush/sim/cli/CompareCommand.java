@@ -111,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
             ShowOutputs.checkDirectory("--html", html);
         }
         Roast r = RunSetup.roast(roast);
-        io.backflush.core.scale.WaterChemistry w = water.water();
+        io.backflush.core.machine.WaterChemistry w = water.water();
         Machine m = Inputs.machine(machine);
         if (w == null) {
             w = m.water(); // the machine file's water:, if any (the flags win)

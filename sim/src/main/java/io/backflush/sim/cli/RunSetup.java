@@ -2,7 +2,7 @@ package io.backflush.sim.cli;
 
 import io.backflush.core.scale.Scale;
 import io.backflush.core.scale.ScaleParameters;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 
 import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Roast;

@@ -1,7 +1,7 @@
 package io.backflush.sim.cli;
 
 import io.backflush.core.param.InvalidParameterException;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 import picocli.CommandLine.Option;
 
 import java.util.Locale;

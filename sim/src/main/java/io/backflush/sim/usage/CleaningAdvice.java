@@ -8,7 +8,7 @@ import io.backflush.core.param.Require;
 import io.backflush.core.scale.Scale;
 import io.backflush.core.scale.ScaleParameters;
 import io.backflush.core.scale.ScaleSite;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.program.Programs;
 
@@ -151,7 +151,8 @@ public final class CleaningAdvice {
                 Programs.find("descale-manufacturer").orElseThrow(), 0.0, false, false, 0.0, Strategies.ACID_G)));
         LifeResult once = new MachineLife(machine, new Usage(1, 0, false, roast, 18.0, 7.0, 19.0), descale, 1L,
                 StepPolicy.fast(), CleaningParameters.defaults()).water(water, scaleParameters).run();
-        return new Advice(water, water.scaleMgPerLitre(MachineLife.HOT_BOILER_C), candidates, advised, litresPerDay,
+        return new Advice(water, 
+                io.backflush.core.scale.Schulman.scaleMgPerLitre(water, MachineLife.HOT_BOILER_C), candidates, advised, litresPerDay,
                 days, days * litresPerDay, limitedBy, once.scale().acidUsedG(), once.cleaningMinutes(),
                 once.waterUsedMl() / 1000.0);
     }

@@ -13,7 +13,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({"machine", "days", "shotsPerDay", "roast", "seeds", "water", "strategies", "verdicts"})
 public record ComparisonResult(String machine, int days, double shotsPerDay, String roast, int seeds,
-                               io.backflush.core.scale.WaterChemistry water, List<StrategySummary> strategies,
+                               io.backflush.core.machine.WaterChemistry water, List<StrategySummary> strategies,
                                List<Verdict> verdicts) {
     public ComparisonResult {
         strategies = List.copyOf(strategies);

@@ -13,7 +13,7 @@ import io.backflush.core.plant.StateLayout;
 import io.backflush.core.scale.Scale;
 import io.backflush.core.scale.ScaleParameters;
 import io.backflush.core.scale.ScaleSite;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.sim.control.BackflushController;
 import io.backflush.sim.control.BoilerThermostat;
 import io.backflush.sim.program.BackflushProgram;

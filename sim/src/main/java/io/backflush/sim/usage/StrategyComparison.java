@@ -4,7 +4,7 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.cleaning.Site;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.scale.ScaleParameters;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.backflush.sim.usage;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.Presets;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,7 @@ import io.backflush.core.plant.Plant;
 import io.backflush.core.scale.Scale;
 import io.backflush.core.scale.ScaleParameters;
 import io.backflush.core.scale.ScaleSite;
-import io.backflush.core.scale.WaterChemistry;
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.sim.control.BoilerThermostat;
 import io.backflush.sim.program.Programs;
 import io.backflush.sim.run.BackflushRun;
