@@ -1,5 +1,7 @@
 package io.backflush.sim.usage;
 
+import io.backflush.core.cleaning.Site;
+
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -11,11 +13,11 @@ public enum Figure {
     MEAN_CUP_PENALTY("meanCupPenalty", "mean_cup_penalty", "cup penalty", "", LifeResult::meanCupPenalty),
     WORST_CUP_PENALTY("worstCupPenalty", "worst_cup_penalty", "worst shot's cup penalty", "", LifeResult::worstCupPenalty),
     RESIDUE_SCREEN_MG("residueScreenMg", "residue_screen_mg", "residue at the screen", "mg",
-            r -> r.residueEndMg().getOrDefault("screen", 0.0)),
+            r -> residueAt(r, Site.SCREEN)),
     RESIDUE_PASSAGE_MG("residuePassageMg", "residue_passage_mg", "residue in the passage", "mg",
-            r -> r.residueEndMg().getOrDefault("passage", 0.0)),
+            r -> residueAt(r, Site.PASSAGE)),
     RESIDUE_VALVE_MG("residueValveMg", "residue_valve_mg", "residue at the valve", "mg",
-            r -> r.residueEndMg().getOrDefault("valve", 0.0)),
+            r -> residueAt(r, Site.VALVE)),
     WATER_USED_ML("waterUsedMl", "water_used_ml", "water used by cleaning", "ml", LifeResult::waterUsedMl),
     DETERGENT_USED_G("detergentUsedG", "detergent_used_g", "detergent used", "g", LifeResult::detergentUsedG),
     CLEANING_MINUTES("cleaningMinutes", "cleaning_minutes", "time spent cleaning", "min", LifeResult::cleaningMinutes),
@@ -55,6 +57,11 @@ public enum Figure {
     /** Unit, or empty for counts and the dimensionless penalty. */
     public String unit() {
         return unit;
+    }
+
+    /** A life's residue at a site at the end, mg; 0 for a site the life did not report. */
+    private static double residueAt(LifeResult life, Site site) {
+        return life.residueEndMg().getOrDefault(site.label(), 0.0);
     }
 
     /** This figure of one life. */
