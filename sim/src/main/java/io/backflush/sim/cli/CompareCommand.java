@@ -8,6 +8,7 @@ import io.backflush.sim.signal.Numbers;
 import io.backflush.sim.usage.ComparisonResult;
 import io.backflush.sim.usage.Figure;
 import io.backflush.sim.usage.LifeResult;
+import io.backflush.sim.usage.ScaleFigure;
 import io.backflush.sim.usage.Spread;
 import io.backflush.sim.usage.StepPolicy;
 import io.backflush.sim.usage.Strategy;
@@ -266,17 +267,20 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * The table as CSV, numbers in Java's shortest round-trip form: the means (as before), then
-     * each figure's {@code _sd}, {@code _ci95_low} and {@code _ci95_high} (empty for one seed), then {@code seeds}.
+     * each figure's {@code _sd}, {@code _ci95_low} and {@code _ci95_high} (empty for one seed), then {@code seeds},
+     * then the scale figures ({@link ScaleFigure}: means over the seeds; the scale per site empty without a water).
      */
     static byte[] csv(ComparisonResult c) {
-        StringBuilder w = new StringBuilder();
-        w.append("strategy,mean_cup_penalty,worst_cup_penalty,residue_screen_mg,residue_passage_mg,residue_valve_mg,"
-                + "water_used_ml,detergent_used_g,cleaning_minutes,tainted_shots,drip_days");
+        StringBuilder w = new StringBuilder("strategy");
+        for (Figure f : Figure.values()) {
+            w.append(',').append(f.column());
+        }
         for (Figure f : Figure.values()) {
             w.append(',').append(f.column()).append("_sd,").append(f.column()).append("_ci95_low,")
                     .append(f.column()).append("_ci95_high");
         }
-        w.append(",seeds\n");
+        w.append(",seeds");
+        scaleColumns(w);
         for (StrategySummary s : c.strategies()) {
             w.append(s.name());
             for (double v : new double[] {s.meanCupPenalty(), s.worstCupPenalty(), s.residueEndMg().get("screen"),
@@ -289,23 +293,38 @@ final class CompareCommand implements Callable<Integer> {
                 w.append(',').append(cell(sp.sd())).append(',').append(cell(sp.ci95Low())).append(',')
                         .append(cell(sp.ci95High()));
             }
-            w.append(',').append(s.perSeed().size()).append('\n');
+            w.append(',').append(s.perSeed().size());
+            for (ScaleFigure f : ScaleFigure.values()) {
+                w.append(',').append(cell(f.of(s)));
+            }
+            w.append('\n');
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One row per strategy and seed: every figure of that seed's life. */
+    /** The scale figures' columns, each after a comma, then the end of the header line. */
+    private static void scaleColumns(StringBuilder w) {
+        for (ScaleFigure f : ScaleFigure.values()) {
+            w.append(',').append(f.column());
+        }
+        w.append('\n');
+    }
+
+    /** One row per strategy and seed: every figure of that seed's life, then its scale figures. */
     static byte[] seedsCsv(ComparisonResult c) {
         StringBuilder w = new StringBuilder("strategy,seed,shots");
         for (Figure f : Figure.values()) {
             w.append(',').append(f.column());
         }
-        w.append('\n');
+        scaleColumns(w);
         for (StrategySummary s : c.strategies()) {
             for (LifeResult r : s.perSeed()) {
                 w.append(s.name()).append(',').append(r.seed()).append(',').append(r.shots());
                 for (Figure f : Figure.values()) {
                     w.append(',').append(Numbers.shortest(f.of(r)));
+                }
+                for (ScaleFigure f : ScaleFigure.values()) {
+                    w.append(',').append(cell(f.of(r.scale())));
                 }
                 w.append('\n');
             }
@@ -313,15 +332,20 @@ final class CompareCommand implements Callable<Integer> {
         return w.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** One row per strategy, seed and day (1-based): residue at the day's end and its shots' mean penalty. */
+    /**
+     * One row per strategy, seed and day (1-based): residue at the day's end, its shots' mean
+     * penalty and the scale at the day's end (all sites; empty without a water).
+     */
     static byte[] daysCsv(ComparisonResult c) {
-        StringBuilder w = new StringBuilder("strategy,seed,day,residue_mg,cup_penalty\n");
+        StringBuilder w = new StringBuilder("strategy,seed,day,residue_mg,cup_penalty,scale_mg\n");
         for (StrategySummary s : c.strategies()) {
             for (LifeResult r : s.perSeed()) {
+                List<Double> scale = r.scale().scalePerDayMg();
                 for (int d = 0; d < r.residuePerDayMg().size(); d++) {
                     w.append(s.name()).append(',').append(r.seed()).append(',').append(d + 1).append(',')
                             .append(Numbers.shortest(r.residuePerDayMg().get(d))).append(',')
-                            .append(Numbers.shortest(r.cupPenaltyPerDay().get(d)))
+                            .append(Numbers.shortest(r.cupPenaltyPerDay().get(d))).append(',')
+                            .append(d < scale.size() ? Numbers.shortest(scale.get(d)) : "")
                             .append('\n');
                 }
             }

@@ -38,9 +38,10 @@ final class ReportCommand implements Callable<Integer> {
         BackflushProgram p = run.program();
         ShowOutputs.checkDirectory("--out", out);
         TraceRecorder recorder = ShowOutputs.recorderFor(p);
-        RunResult result = BackflushRun.simulate(run.plant(), p, run.dtSeconds(), run.detergentGrams(),
+        RunSetup.Fouled fouled = run.fouled();
+        RunResult result = BackflushRun.simulate(fouled.plant(), p, run.dtSeconds(), run.detergentGrams(),
                 List.<TickObserver>of(recorder));
-        ShowOutputs.writeReport("--out", ShowOutputs.shown(m, result, recorder), out);
+        ShowOutputs.writeReport("--out", ShowOutputs.shown(m, result, recorder, fouled.history()), out);
         spec.commandLine().getOut().println("report: " + out.resolve(ShowFiles.REPORT_PAGE));
         return 0;
     }

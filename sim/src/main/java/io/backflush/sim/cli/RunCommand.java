@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
             written.add("trace: " + where(csv));
         }
         if (recorder != null) {
-            ShownRun shown = ShowOutputs.shown(m, result, recorder);
+            ShownRun shown = ShowOutputs.shown(m, result, recorder, fouled.history());
             if (plot != null) {
                 ShowOutputs.writePlots(shown, plot);
                 written.add("charts: " + where(plot) + File.separator + " (PNG and SVG)");

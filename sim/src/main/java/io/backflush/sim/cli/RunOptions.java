@@ -1,7 +1,6 @@
 package io.backflush.sim.cli;
 
 import io.backflush.core.machine.Machine;
-import io.backflush.core.plant.Plant;
 import io.backflush.core.plant.StepperKind;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.run.BackflushRun;
@@ -60,13 +59,9 @@ final class RunOptions {
             description = "Run even on a machine without a three-way valve, to see what happens instead.")
     boolean force;
 
-    /** The checked inputs of a run; {@link #plant()} builds (and, if asked, fouls) the machine. */
+    /** The checked inputs of a run; {@link #fouled()} builds (and, if asked, fouls) the machine. */
     record Run(Machine machine, BackflushProgram program, double dtSeconds, double detergentGrams, StepperKind stepper,
                RunOptions options) {
-        Plant plant() {
-            return fouled().plant();
-        }
-
         /** The plant and the scale the days of use left (with {@code --hardness}/{@code --alkalinity}). */
         RunSetup.Fouled fouled() {
             return RunSetup.fouled(machine, options.fouledDays, options.shotsPerDay, options.roast, stepper,

@@ -15,6 +15,9 @@ import io.backflush.core.plant.StepperKind;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.program.PhaseKind;
 import io.backflush.sim.usage.MachineLife;
+import io.backflush.sim.usage.ScaleDiary;
+import io.backflush.sim.usage.ScaleHistory;
+import io.backflush.sim.usage.StepPolicy;
 import io.backflush.sim.usage.Strategies;
 import io.backflush.sim.usage.Usage;
 
@@ -73,8 +76,11 @@ final class RunSetup {
         return fouled(machine, fouledDays, shotsPerDay, roast, stepper, start, null).plant();
     }
 
-    /** The plant a run starts from and the scale the days of use left (null without a water). */
-    record Fouled(Plant plant, Scale scale) {
+    /**
+     * The plant a run starts from, the scale the days of use left (null without a water) and that
+     * scale day by day (null without a water; no days when the machine starts clean).
+     */
+    record Fouled(Plant plant, Scale scale, ScaleHistory history) {
     }
 
     /**
@@ -87,11 +93,17 @@ final class RunSetup {
         checkFouling(fouledDays, shotsPerDay, roast);
         Roast r = roast(roast);
         if (fouledDays == 0) {
+            Scale clean = water == null ? null : new Scale(water, ScaleParameters.defaults());
             return new Fouled(new Plant(machine, BasketParameters.blind(), start, CleaningParameters.defaults(), stepper),
-                    water == null ? null : new Scale(water, ScaleParameters.defaults()));
+                    clean, clean == null ? null : new ScaleDiary(0).watch(clean).finish());
         }
+        ScaleDiary diary = water == null ? null : new ScaleDiary(fouledDays);
         MachineLife life = new MachineLife(machine, Usage.home(fouledDays, shotsPerDay, r),
-                Strategies.find("none").orElseThrow(), 1L).water(water, ScaleParameters.defaults());
+                Strategies.find("none").orElseThrow(), 1L, StepPolicy.fast(), CleaningParameters.defaults(), diary)
+                .water(water, ScaleParameters.defaults());
+        if (diary != null) {
+            diary.watch(life.scale());
+        }
         life.run();
         // the life's machine: the scaled one when it scaled
         Plant plant = new Plant(life.plant().machine(), BasketParameters.blind(), start, CleaningParameters.defaults(),
@@ -99,7 +111,7 @@ final class RunSetup {
         plant.restore(life.plant().snapshot());
         // the days of use end with the machine hot; a cold start is the next morning's
         plant.setTemperatures(start.boilerC(), start.groupMetalC());
-        return new Fouled(plant, life.scale());
+        return new Fouled(plant, life.scale(), diary == null ? null : diary.finish());
     }
 
     /** The {@code --start} flag: {@code hot} or {@code cold}; null (not given): null. */

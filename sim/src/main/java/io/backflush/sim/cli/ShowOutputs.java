@@ -71,7 +71,13 @@ final class ShowOutputs {
     }
 
     static ShownRun shown(Machine machine, RunResult result, TraceRecorder recorder) {
-        return new ShownRun(machine, result, recorder.trace());
+        return shown(machine, result, recorder, null);
+    }
+
+    /** As {@link #shown(Machine, RunResult, TraceRecorder)}, with the scale of the days before the run (or null). */
+    static ShownRun shown(Machine machine, RunResult result, TraceRecorder recorder,
+                          io.backflush.sim.usage.ScaleHistory scale) {
+        return new ShownRun(machine, result, recorder.trace(), scale);
     }
 
     private static void write(String what, Map<Path, byte[]> files) {

@@ -5,7 +5,11 @@ import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunNarrative;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.run.WaterReport;
+import io.backflush.core.scale.ScaleSite;
 import io.backflush.sim.signal.Signal;
+import io.backflush.sim.usage.CleaningTask;
+import io.backflush.sim.usage.ScaleHistory;
+import io.backflush.sim.usage.Strategies;
 
 import java.util.Base64;
 import java.util.List;
@@ -47,6 +51,7 @@ public final class ReportPage {
         whoosh(h, run, pngs);
         residue(h, run, pngs);
         rinse(h, run, pngs);
+        descaling(h, run, pngs);
         cycleTable(h, run);
 
         h.append("<h2>What happened, event by event</h2>\n<ul class=\"story\">\n");
@@ -257,6 +262,68 @@ public final class ReportPage {
                     end < threshold ? ", so the rinse did its job." : ": more rinsing was needed.")));
         }
         h.append("</p>\n");
+    }
+
+    /**
+     * Why descaling is a different job: the scale the days of use left per site (when a water was
+     * given), and that this backflush removed coffee residue and none of it.
+     */
+    private static void descaling(StringBuilder h, ShownRun run, Map<String, byte[]> pngs) {
+        ScaleHistory scale = run.scale();
+        h.append("<h2 id=\"descaling\">Why descaling is a different job</h2>\n");
+        if (scale != null && scale.days() > 0) {
+            figure(h, pngs, "scale", "Scale per site at the end of each day of use before the run: the heater element and "
+                    + "the boiler walls in grams (left axis), the particles caught in the gicleur, on the valve seat, in "
+                    + "its exhaust and on the shower screen in milligrams (right axis).");
+        }
+        h.append("<p>");
+        double removed = sum(run.removedPerCycleMg());
+        String backflush = String.format(Locale.ROOT, "This backflush removed %.1f mg of coffee residue%s", removed,
+                run.result().detergentG() > 0 ? fmt(" with %.1f g of detergent", run.result().detergentG()) : " with water alone");
+        if (scale != null && scale.days() > 0) {
+            double total = scale.endTotalMg();
+            h.append(esc(String.format(Locale.ROOT, "Over the %d days of use before this run, %.0f L of water of hardness "
+                            + "%s and alkalinity %s mg/L as CaCO3 was heated in the boiler and left %s of scale: %s on "
+                            + "the heater element, %s on the boiler walls, %s in the gicleur, %s on the valve seat, %s "
+                            + "in its exhaust and %s on the shower screen. ", scale.days(), scale.litresHeated(),
+                    CompareCharts.trim(scale.water().hardnessMgPerL()), CompareCharts.trim(scale.water().alkalinityMgPerL()),
+                    mg(total), mg(scale.endMg(ScaleSite.ELEMENT)), mg(scale.endMg(ScaleSite.BOILER)),
+                    mg(scale.endMg(ScaleSite.GICLEUR)), mg(scale.endMg(ScaleSite.SEAT)), mg(scale.endMg(ScaleSite.EXHAUST)),
+                    mg(scale.endMg(ScaleSite.SCREEN)))));
+            h.append(esc(backflush + " and none of the scale: detergent and water wash out coffee oils, not minerals, "
+                    + "so the " + mg(total) + " are still in the machine. "));
+        } else if (scale != null) {
+            h.append(esc(String.format(Locale.ROOT, "The machine started without scale: with water of hardness %s and "
+                            + "alkalinity %s mg/L as CaCO3, scale forms as water is heated day after day (add "
+                            + "--fouled-days to start from a used machine). ",
+                    CompareCharts.trim(scale.water().hardnessMgPerL()), CompareCharts.trim(scale.water().alkalinityMgPerL()))));
+            h.append(esc(backflush + "; it would have removed no scale: detergent and water wash out coffee oils, "
+                    + "not minerals. "));
+        } else {
+            h.append(esc("Scale was not simulated (give the water's --hardness and --alkalinity, and --fouled-days, to "
+                    + "see it). "));
+            h.append(esc(backflush + "; it removes no scale: detergent and water wash out coffee oils, not minerals. "));
+        }
+        h.append(esc("Descaling is the other job: citric acid in the tank dissolves the minerals from the element, the "
+                + "boiler, the gicleur and the valve, and does nothing to coffee oils"));
+        Strategies.all().values().stream().filter(st -> st.tasks().stream().anyMatch(CleaningTask::descales)).findFirst()
+                .ifPresent(st -> {
+                    CleaningTask t = st.tasks().stream().filter(CleaningTask::descales).findFirst().orElseThrow();
+                    h.append(esc(String.format(Locale.ROOT, "; the strategy %s adds %s g of citric acid %s for it "
+                                    + "('backflush compare' with --hardness shows what each job saves)", st.name(),
+                            CompareCharts.trim(t.acidGrams()), t.everyLitres() > 0
+                                    ? "every " + CompareCharts.trim(t.everyLitres()) + " L heated"
+                                    : "every " + t.everyDays() + " days")));
+                });
+        h.append(".</p>\n");
+    }
+
+    /** Milligrams as a reader wants them: grams from 1 g, fewer decimals as they grow. */
+    private static String mg(double milligrams) {
+        if (milligrams >= 1000) {
+            return fmt("%.2f g", milligrams / 1000.0);
+        }
+        return fmt(milligrams >= 10 ? "%.1f mg" : "%.3f mg", milligrams);
     }
 
     private static void cycleTable(StringBuilder h, ShownRun run) {

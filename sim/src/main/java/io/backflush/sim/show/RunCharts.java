@@ -42,7 +42,43 @@ public final class RunCharts {
         out.add(exhaust(run));
         out.add(residue(run));
         out.add(detergent(run));
+        if (run.scale() != null && run.scale().days() > 0) {
+            out.add(scale(run));
+        }
         return out;
+    }
+
+    /** Sites whose scale is drawn in grams on the left axis; the rest, in milligrams, on the right. */
+    static final java.util.Set<io.backflush.core.scale.ScaleSite> HEAVY_SITES =
+            java.util.EnumSet.of(io.backflush.core.scale.ScaleSite.ELEMENT, io.backflush.core.scale.ScaleSite.BOILER);
+
+    /**
+     * The scale per site at the end of each day of use before the run: the element and the boiler
+     * walls (grams, left axis) and the particles caught in the gicleur, the valve and on the screen
+     * (milligrams, right axis).
+     */
+    static Named scale(ShownRun run) {
+        io.backflush.sim.usage.ScaleHistory h = run.scale();
+        double[] days = new double[h.days()];
+        for (int d = 0; d < days.length; d++) {
+            days[d] = d + 1;
+        }
+        List<Charts.Series> series = new ArrayList<>();
+        for (io.backflush.core.scale.ScaleSite site : io.backflush.core.scale.ScaleSite.values()) {
+            boolean heavy = HEAVY_SITES.contains(site);
+            double[] y = new double[days.length];
+            List<Double> mg = h.mgPerDayBySite().get(site.label());
+            for (int d = 0; d < y.length; d++) {
+                y[d] = heavy ? mg.get(d) / 1000.0 : mg.get(d);
+            }
+            series.add(new Charts.Series(site.label() + (heavy ? " (g, left)" : " (mg, right)"), days, y, !heavy));
+        }
+        String title = String.format(Locale.ROOT, "Scale per site over %d days of use before the run, water %s / %s mg/L "
+                + "as CaCO3", h.days(), CompareCharts.trim(h.water().hardnessMgPerL()),
+                CompareCharts.trim(h.water().alkalinityMgPerL()));
+        XYChart chart = Charts.lines(title, "day", "element, boiler walls (g)", "gicleur, valve, screen (mg)", series);
+        chart.getStyler().setYAxisMin(0, 0.0).setYAxisMin(1, 0.0);
+        return new Named("scale", title, chart);
     }
 
     /** Group and pump-outlet pressure over the whole run, each cycle's quiet and whoosh marked. */

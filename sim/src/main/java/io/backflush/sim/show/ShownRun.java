@@ -4,14 +4,22 @@ import io.backflush.core.machine.Machine;
 import io.backflush.sim.run.CycleReport;
 import io.backflush.sim.run.RunResult;
 import io.backflush.sim.signal.Signal;
+import io.backflush.sim.usage.ScaleHistory;
 
 import java.util.List;
 
 /**
  * A finished run as the pictures, the sound and the report see it: the machine, the cycle reports
- * and water ledger, and the recorded trace, with the per-cycle figures derived from the trace.
+ * and water ledger, and the recorded trace, with the per-cycle figures derived from the trace;
+ * with a water, the scale the machine collected over the days of use before the run.
+ *
+ * @param scale the scale day by day before the run, or null when scale was not simulated
  */
-public record ShownRun(Machine machine, RunResult result, Trace trace) {
+public record ShownRun(Machine machine, RunResult result, Trace trace, ScaleHistory scale) {
+    /** A run without scale. */
+    public ShownRun(Machine machine, RunResult result, Trace trace) {
+        this(machine, result, trace, null);
+    }
 
     public List<CycleReport> cycles() {
         return result.cycles();

@@ -32,9 +32,17 @@ public record Axis(String name, Parameter parameter, int task, int phase, List<O
         RELEASE_SECONDS("releaseSeconds", Scope.PHASE, false),
         EVERY_DAYS("everyDays", Scope.TASK, true),
         DETERGENT_GRAMS("detergentGrams", Scope.TASK, false),
+        /** Litres through the boiler between runs: the descale interval by use (every descaling task, or one task). */
+        EVERY_LITRES("everyLitres", Scope.TASK, false),
+        /** Citric acid put in the tank before a task's descale phases, g (every descaling task, or one). */
+        ACID_GRAMS("acidGrams", Scope.TASK, false),
         SHOTS_PER_DAY("shotsPerDay", Scope.USAGE, false),
         DAYS("days", Scope.USAGE, true),
-        ROAST("roast", Scope.USAGE, false);
+        ROAST("roast", Scope.USAGE, false),
+        /** The water's total hardness, mg/L as CaCO3: with it the machine scales. */
+        HARDNESS_MG_PER_L("hardnessMgPerL", Scope.USAGE, false),
+        /** The water's alkalinity, mg/L as CaCO3. */
+        ALKALINITY_MG_PER_L("alkalinityMgPerL", Scope.USAGE, false);
 
         private final String key;
         private final Scope scope;
@@ -62,6 +70,16 @@ public record Axis(String name, Parameter parameter, int task, int phase, List<O
         /** Takes names (light, medium, dark), not numbers. */
         public boolean categorical() {
             return this == ROAST;
+        }
+
+        /** Un-narrowed (no {@code tasks[i].}), it sets the tasks that descale only. */
+        public boolean descalingTasks() {
+            return this == EVERY_LITRES || this == ACID_GRAMS;
+        }
+
+        /** Sets the water the machine is fed. */
+        public boolean water() {
+            return this == HARDNESS_MG_PER_L || this == ALKALINITY_MG_PER_L;
         }
 
         static Parameter find(String key) {

@@ -2,6 +2,8 @@ package io.backflush.sim.sweep;
 
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
+import io.backflush.core.machine.WaterChemistry;
+import io.backflush.core.param.InvalidParameterException;
 import io.backflush.sim.program.BackflushProgram;
 import io.backflush.sim.program.Phase;
 import io.backflush.sim.usage.CleaningTask;
@@ -26,6 +28,8 @@ import java.util.Map;
  * @param machine     the base machine
  * @param strategy    the base strategy
  * @param usage       the base usage
+ * @param water       the base water (the sweep file's {@code water:}, else the machine file's), or null: the
+ *                    machine does not scale unless a water axis is swept
  * @param seeds       the usage seeds every point runs
  * @param design      how points are picked
  * @param samples     points of a random or Latin-hypercube design (0 for a grid)
@@ -34,7 +38,8 @@ import java.util.Map;
  * @param axes        the axes, in file order
  * @param points      each point's axis values (Integer, Double or String), by axis name, in axis order
  */
-public record Sweep(String name, Machine machine, Strategy strategy, Usage usage, List<Long> seeds, Design design,
+public record Sweep(String name, Machine machine, Strategy strategy, Usage usage, WaterChemistry water,
+                    List<Long> seeds, Design design,
                     int samples, long designSeed, Integer maxPoints, List<Axis> axes,
                     List<Map<String, Object>> points) {
     public Sweep {
@@ -109,22 +114,71 @@ public record Sweep(String name, Machine machine, Strategy strategy, Usage usage
         return usage(points.get(index));
     }
 
+    /** The water at point {@code index}: the base water with the point's water values; null: no scale. */
+    public WaterChemistry waterAt(int index) {
+        return water(points.get(index));
+    }
+
+    /** Whether the machines scale: a base water or a water axis (then every point has a water). */
+    public boolean scales() {
+        return water != null || axes.stream().anyMatch(a -> a.parameter().water());
+    }
+
+    WaterChemistry water(Map<String, Object> point) {
+        Double hardness = null;
+        Double alkalinity = null;
+        for (Axis axis : axes) {
+            Object v = point.get(axis.name());
+            switch (axis.parameter()) {
+                case HARDNESS_MG_PER_L -> hardness = ((Number) v).doubleValue();
+                case ALKALINITY_MG_PER_L -> alkalinity = ((Number) v).doubleValue();
+                default -> {
+                    // not the water
+                }
+            }
+        }
+        if (hardness == null && alkalinity == null) {
+            return water;
+        }
+        // the other one from the base water, else the default (as --hardness alone gives)
+        return new WaterChemistry(hardness != null ? hardness
+                : water != null ? water.hardnessMgPerL() : WaterChemistry.DEFAULT_HARDNESS_MG_PER_L,
+                alkalinity != null ? alkalinity
+                        : water != null ? water.alkalinityMgPerL() : WaterChemistry.DEFAULT_ALKALINITY_MG_PER_L,
+                water != null ? water.softeningFraction() : 0.0);
+    }
+
     Strategy strategy(int index, Map<String, Object> point) {
         List<CleaningTask> tasks = new ArrayList<>();
         for (int t = 0; t < strategy.tasks().size(); t++) {
             CleaningTask task = strategy.tasks().get(t);
             int everyDays = task.everyDays();
+            double everyLitres = task.everyLitres();
             double grams = task.detergentGrams();
+            double acid = task.acidGrams();
             List<Phase> phases = new ArrayList<>(task.program().phases());
             boolean programChanged = false;
             for (Axis axis : axes) {
                 Object v = point.get(axis.name());
-                if (axis.parameter().scope() == Axis.Scope.USAGE || (axis.task() >= 0 && axis.task() != t)) {
+                if (axis.parameter().scope() == Axis.Scope.USAGE || (axis.task() >= 0 && axis.task() != t)
+                        || (axis.task() < 0 && axis.parameter().descalingTasks() && !task.descales())) {
                     continue;
                 }
                 switch (axis.parameter()) {
-                    case EVERY_DAYS -> everyDays = ((Number) v).intValue();
+                    // a task runs by days or by litres: setting one drops the other
+                    case EVERY_DAYS -> {
+                        everyDays = ((Number) v).intValue();
+                        everyLitres = 0.0;
+                    }
+                    case EVERY_LITRES -> {
+                        everyLitres = ((Number) v).doubleValue();
+                        if (!(everyLitres > 0)) {
+                            throw new InvalidParameterException("everyLitres", "must be above 0 L, got " + v);
+                        }
+                        everyDays = 0;
+                    }
                     case DETERGENT_GRAMS -> grams = ((Number) v).doubleValue();
+                    case ACID_GRAMS -> acid = ((Number) v).doubleValue();
                     default -> {
                         for (int f = 0; f < phases.size(); f++) {
                             if (axis.phase() >= 0 && axis.phase() != f) {
@@ -145,9 +199,11 @@ public record Sweep(String name, Machine machine, Strategy strategy, Usage usage
             }
             BackflushProgram program = programChanged
                     ? new BackflushProgram(task.program().name() + "@" + index, phases) : task.program();
-            tasks.add(new CleaningTask(everyDays, program, grams, task.untilClear(), task.replacesDaily()));
+            tasks.add(new CleaningTask(everyDays, program, grams, task.untilClear(), task.replacesDaily(), everyLitres,
+                    acid));
         }
-        return new Strategy(strategy.name() + "@" + index, strategy.description(), tasks);
+        return new Strategy(strategy.name() + "@" + index, strategy.description(), tasks,
+                strategy.postShotFlushSeconds(), strategy.scrubScreenEveryDays());
     }
 
     Usage usage(Map<String, Object> point) {

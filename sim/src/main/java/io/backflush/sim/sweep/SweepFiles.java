@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backflush.core.cleaning.Roast;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.MachineFiles;
+import io.backflush.core.machine.WaterChemistry;
 import io.backflush.core.param.InvalidParameterException;
 import io.backflush.core.param.ParameterFileException;
 import io.backflush.core.param.YamlDocument;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
  * machine: single-boiler              # a preset or a machine file (relative to this file)
  * strategy: detergent-daily           # the base strategy: a name or a strategy file
  * usage: { days: 30, shotsPerDay: 150, roast: medium, fixedShots: false }
+ * water: { hardnessMgPerL: 175, alkalinityMgPerL: 125 }   # optional: the machine scales (default: the machine file's)
  * seeds: 4                            # seeds 1..4 for every point, or a list: [1, 2, 7]
  * design: grid                        # grid (default), random or latin-hypercube
  * samples: 20                         # random and latin-hypercube: how many points
@@ -44,13 +46,16 @@ import java.util.stream.Collectors;
  * Axis names: the program parameters {@code cycles}, {@code pumpOnSeconds} and
  * {@code releaseSeconds} (every phase of every task, or {@code tasks[i].NAME}, or
  * {@code tasks[i].phases[j].NAME}); the task parameters {@code everyDays} and
- * {@code detergentGrams} (every task, or {@code tasks[i].NAME}); the usage parameters
- * {@code shotsPerDay}, {@code days} and {@code roast}. Every problem is a
+ * {@code detergentGrams} (every task, or {@code tasks[i].NAME}), {@code everyLitres} and
+ * {@code acidGrams} (every descaling task, or {@code tasks[i].NAME}); the usage parameters
+ * {@code shotsPerDay}, {@code days} and {@code roast}, and the water's {@code hardnessMgPerL} and
+ * {@code alkalinityMgPerL}. Every problem is a
  * {@link ParameterFileException} naming the file, line, column and field.
  */
 public final class SweepFiles {
     private static final Set<String> TOP = Set.of("name", "machine", "strategy", "usage", "seeds", "design", "samples",
-            "seed", "maxPoints", "axes");
+            "seed", "maxPoints", "axes", "water");
+    private static final Set<String> WATER = Set.of("hardnessMgPerL", "alkalinityMgPerL", "softeningFraction");
     private static final Set<String> USAGE = Set.of("days", "shotsPerDay", "roast", "fixedShots");
     private static final Set<String> AXIS = Set.of("name", "values", "from", "to", "steps");
     /** Most seeds per point. */
@@ -92,6 +97,7 @@ public final class SweepFiles {
         Strategy strategy = resolve(doc, "strategy", StrategyFiles.files(),
                 required(doc, root, "strategy", "a strategy name or a strategy file"), base);
         Usage usage = usage(doc, root.get("usage"));
+        WaterChemistry water = root.has("water") ? water(doc, root.get("water")) : machine.water();
         List<Long> seeds = seeds(doc, root.get("seeds"));
         Design design = Design.GRID;
         if (root.hasNonNull("design")) {
@@ -139,7 +145,7 @@ public final class SweepFiles {
             }
         }
         List<Map<String, Object>> points = Sweep.points(design, axes, samples, designSeed);
-        Sweep sweep = new Sweep(name, machine, strategy, usage, seeds, design, samples, designSeed, maxPoints, axes,
+        Sweep sweep = new Sweep(name, machine, strategy, usage, water, seeds, design, samples, designSeed, maxPoints, axes,
                 points);
         checkPoints(doc, sweep, axes);
         return sweep;
@@ -155,6 +161,7 @@ public final class SweepFiles {
             try {
                 sweep.strategy(i, point);
                 sweep.usage(point);
+                sweep.water(point);
             } catch (InvalidParameterException e) {
                 String where = axes.stream().filter(a -> a.parameter().key().equals(e.field())).findFirst()
                         .map(a -> "axes[" + axes.indexOf(a) + "]").orElse("axes");
@@ -202,6 +209,15 @@ public final class SweepFiles {
         }
         if (parameter.scope() != Axis.Scope.USAGE && strategy.tasks().isEmpty()) {
             throw doc.error(path + ".name", name + ": the strategy " + strategy.name() + " has no tasks to vary");
+        }
+        if (parameter.descalingTasks() && task < 0
+                && strategy.tasks().stream().noneMatch(io.backflush.sim.usage.CleaningTask::descales)) {
+            throw doc.error(path + ".name", name + ": the strategy " + strategy.name() + " has no descaling task "
+                    + "(none of its programs has a descale phase); name one task: tasks[i]." + parameter.key());
+        }
+        if (parameter == Axis.Parameter.ACID_GRAMS && task >= 0 && !strategy.tasks().get(task).descales()) {
+            throw doc.error(path + ".name", name + ": the program of tasks[" + task + "] ("
+                    + strategy.tasks().get(task).program().name() + ") has no descale phase to put acid in");
         }
         JsonNode values = axis.get("values");
         boolean hasRange = axis.has("from") || axis.has("to") || axis.has("steps");
@@ -306,6 +322,25 @@ public final class SweepFiles {
             return new Usage(days, shots, !fixed, roast, 18.0, 7.0, 19.0);
         } catch (InvalidParameterException e) {
             throw doc.error("usage." + e.field(), e.reason());
+        }
+    }
+
+    /** The {@code water:} section: a machine file's fields, each optional (defaults as the command line's). */
+    private static WaterChemistry water(YamlDocument doc, JsonNode node) {
+        if (!(node instanceof ObjectNode w)) {
+            throw doc.error("water", "must be a mapping of hardnessMgPerL, alkalinityMgPerL and softeningFraction");
+        }
+        unknownFields(doc, w, "water", WATER);
+        double hardness = w.has("hardnessMgPerL") ? number(doc, w, "water.hardnessMgPerL", "hardnessMgPerL")
+                : WaterChemistry.DEFAULT_HARDNESS_MG_PER_L;
+        double alkalinity = w.has("alkalinityMgPerL") ? number(doc, w, "water.alkalinityMgPerL", "alkalinityMgPerL")
+                : WaterChemistry.DEFAULT_ALKALINITY_MG_PER_L;
+        double softening = w.has("softeningFraction") ? number(doc, w, "water.softeningFraction", "softeningFraction")
+                : 0.0;
+        try {
+            return new WaterChemistry(hardness, alkalinity, softening);
+        } catch (InvalidParameterException e) {
+            throw doc.error("water." + e.field(), e.reason());
         }
     }
 

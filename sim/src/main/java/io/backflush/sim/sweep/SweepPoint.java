@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param index      the point's place in the sweep (0-based)
  * @param parameters the point's axis values, by axis name, in axis order
- * @param figures    every {@link Figure}'s spread over the seeds, by {@link Figure#key()}
+ * @param figures    every {@link Figure}'s spread over the seeds, by {@link Figure#key()}, then, when the
+ *                   machines scale, every {@link io.backflush.sim.usage.ScaleFigure}'s, by its key
  * @param pareto     on the Pareto front of cup penalty against water, detergent and cleaning minutes
  */
 @JsonPropertyOrder({"index", "parameters", "pareto", "figures"})
@@ -29,6 +30,11 @@ public record SweepPoint(int index, Map<String, Object> parameters, Map<String, 
 
     /** The spread of one figure. */
     public Spread figure(Figure f) {
+        return figures.get(f.key());
+    }
+
+    /** The spread of one scale figure, or null when the sweep's machines do not scale. */
+    public Spread figure(io.backflush.sim.usage.ScaleFigure f) {
         return figures.get(f.key());
     }
 

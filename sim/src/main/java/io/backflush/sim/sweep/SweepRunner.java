@@ -5,6 +5,7 @@ import io.backflush.sim.usage.LifeResult;
 import io.backflush.sim.usage.MachineLife;
 import io.backflush.sim.usage.StepPolicy;
 import io.backflush.sim.usage.Figure;
+import io.backflush.sim.usage.ScaleFigure;
 import io.backflush.sim.usage.Spread;
 
 import java.util.ArrayList;
@@ -31,18 +32,31 @@ public final class SweepRunner {
     /** One life of point {@code index} for one seed. */
     public static LifeResult life(Sweep sweep, int index, long seed) {
         return new MachineLife(sweep.machine(), sweep.usageAt(index), sweep.strategyAt(index), seed,
-                StepPolicy.fast(), CleaningParameters.defaults()).run();
+                StepPolicy.fast(), CleaningParameters.defaults())
+                .water(sweep.waterAt(index), io.backflush.core.scale.ScaleParameters.defaults()).run();
     }
 
-    /** The figures of one life of point {@code index}, in {@link Figure} order (all a sweep keeps of it). */
+    /**
+     * The figures of one life of point {@code index}, in {@link Figure} order, then (when the sweep's
+     * machines scale) in {@link ScaleFigure} order: all a sweep keeps of it.
+     */
     static double[] figures(Sweep sweep, int index, long seed) {
         LifeResult life = life(sweep, index, seed);
         Figure[] all = Figure.values();
-        double[] v = new double[all.length];
-        for (int k = 0; k < v.length; k++) {
+        ScaleFigure[] scale = scaleFigures(sweep);
+        double[] v = new double[all.length + scale.length];
+        for (int k = 0; k < all.length; k++) {
             v[k] = all[k].of(life);
         }
+        for (int k = 0; k < scale.length; k++) {
+            v[all.length + k] = scale[k].of(life.scale());
+        }
         return v;
+    }
+
+    /** The scale figures a sweep keeps: all of them when its machines scale, else none. */
+    private static ScaleFigure[] scaleFigures(Sweep sweep) {
+        return sweep.scales() ? ScaleFigure.values() : new ScaleFigure[0];
     }
 
     /** Point {@code index} over every seed, in seed order (not yet marked on the front). */
@@ -54,16 +68,22 @@ public final class SweepRunner {
         return summarise(sweep, index, lives);
     }
 
-    /** Each figure's spread over the lives (each the figures of one seed, in {@link Figure} order). */
+    /** Each figure's spread over the lives (each the figures of one seed, in {@link #figures} order). */
     static SweepPoint summarise(Sweep sweep, int index, List<double[]> lives) {
         Map<String, Spread> spreads = new LinkedHashMap<>();
-        Figure[] all = Figure.values();
-        for (int k = 0; k < all.length; k++) {
+        List<String> keys = new ArrayList<>();
+        for (Figure f : Figure.values()) {
+            keys.add(f.key());
+        }
+        for (ScaleFigure f : scaleFigures(sweep)) {
+            keys.add(f.key());
+        }
+        for (int k = 0; k < keys.size(); k++) {
             double[] column = new double[lives.size()];
             for (int s = 0; s < column.length; s++) {
                 column[s] = lives.get(s)[k];
             }
-            spreads.put(all[k].key(), Spread.of(column));
+            spreads.put(keys.get(k), Spread.of(column));
         }
         return new SweepPoint(index, sweep.points().get(index), spreads, false);
     }

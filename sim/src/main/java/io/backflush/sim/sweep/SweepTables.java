@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.backflush.sim.signal.Numbers;
 import io.backflush.sim.usage.Figure;
+import io.backflush.sim.usage.ScaleFigure;
 import io.backflush.sim.usage.Spread;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A sweep's result as files for pandas and friends: {@code points.csv} (one row per point: its
  * index, one column per axis, {@code pareto}, then each figure's mean as {@code NAME} and its
- * {@code NAME_sd}, {@code NAME_ci95_low} and {@code NAME_ci95_high}, empty for one seed, and
- * {@code seeds}) and {@code points.json} (the {@link SweepResult}; {@code pandas.json_normalize}
+ * {@code NAME_sd}, {@code NAME_ci95_low} and {@code NAME_ci95_high}, empty for one seed, the
+ * scale figures likewise when the machines scale, and {@code seeds}) and {@code points.json} (the {@link SweepResult}; {@code pandas.json_normalize}
  * of its {@code points} flattens it to the same columns, dotted).
  */
 public final class SweepTables {
@@ -30,8 +32,11 @@ public final class SweepTables {
         }
         w.append(",pareto");
         for (Figure f : Figure.values()) {
-            w.append(',').append(f.column()).append(',').append(f.column()).append("_sd,").append(f.column())
-                    .append("_ci95_low,").append(f.column()).append("_ci95_high");
+            spreadColumns(w, f.column());
+        }
+        List<ScaleFigure> scale = scaleFigures(r);
+        for (ScaleFigure f : scale) {
+            spreadColumns(w, f.column());
         }
         w.append(",seeds\n");
         for (SweepPoint p : r.points()) {
@@ -41,13 +46,31 @@ public final class SweepTables {
             }
             w.append(',').append(p.pareto());
             for (Figure f : Figure.values()) {
-                Spread s = p.figure(f);
-                w.append(',').append(Numbers.shortest(s.mean())).append(',').append(cell(s.sd())).append(',').append(cell(s.ci95Low()))
-                        .append(',').append(cell(s.ci95High()));
+                spreadCells(w, p.figure(f));
+            }
+            for (ScaleFigure f : scale) {
+                spreadCells(w, p.figure(f));
             }
             w.append(',').append(r.seeds().size()).append('\n');
         }
         return w.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@code NAME,NAME_sd,NAME_ci95_low,NAME_ci95_high}, after a comma. */
+    private static void spreadColumns(StringBuilder w, String column) {
+        w.append(',').append(column).append(',').append(column).append("_sd,").append(column)
+                .append("_ci95_low,").append(column).append("_ci95_high");
+    }
+
+    private static void spreadCells(StringBuilder w, Spread s) {
+        w.append(',').append(Numbers.shortest(s.mean())).append(',').append(cell(s.sd())).append(',')
+                .append(cell(s.ci95Low())).append(',').append(cell(s.ci95High()));
+    }
+
+    /** The scale figures the points carry (all or none: every point of a sweep scales, or none does). */
+    static List<ScaleFigure> scaleFigures(SweepResult r) {
+        return r.points().isEmpty() ? List.of() : java.util.Arrays.stream(ScaleFigure.values())
+                .filter(f -> r.points().get(0).figure(f) != null).toList();
     }
 
     /** The whole result as JSON. */

@@ -79,14 +79,14 @@ class CompareCommandTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("strategy,mean_cup_penalty").contains(",mean_cup_penalty_sd,")
-                .endsWith(",seeds");
-        assertThat(lines.get(1)).startsWith("none,").endsWith(",1");
+                .contains(",seeds,scale_element_mg,").endsWith(",acid_tainted_shots");
+        assertThat(lines.get(1)).startsWith("none,").contains(",1,,,,,,,"); // one seed; no water, no scale per site
         Path seeds = dir.resolve("compare-seeds.csv");
         Path days = dir.resolve("compare-days.csv");
         assertThat(Files.readAllLines(seeds)).hasSize(4).first().asString().startsWith("strategy,seed,shots,mean_cup_penalty");
         List<String> dayRows = Files.readAllLines(days);
         assertThat(dayRows).hasSize(1 + 3 * 3);
-        assertThat(dayRows.get(0)).isEqualTo("strategy,seed,day,residue_mg,cup_penalty");
+        assertThat(dayRows.get(0)).isEqualTo("strategy,seed,day,residue_mg,cup_penalty,scale_mg");
         assertThat(dayRows.get(3)).startsWith("none,1,3,");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactlyInAnyOrder(csv, seeds, days);

@@ -97,7 +97,12 @@ class SweepFilesTest {
         java.nio.file.Path dir = java.nio.file.Path.of("..", "examples", "sweeps");
         try (var files = java.nio.file.Files.list(dir)) {
             List<java.nio.file.Path> yaml = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-            assertThat(yaml).hasSize(2);
+            assertThat(yaml).hasSize(3);
+            Sweep descale = SweepFiles.load(dir.resolve("descale-interval.yaml"));
+            assertThat(descale.points()).hasSize(12);
+            assertThat(descale.waterAt(11).hardnessMgPerL()).isEqualTo(300.0);
+            assertThat(descale.waterAt(11).alkalinityMgPerL()).isEqualTo(125.0);
+            assertThat(descale.strategyAt(11).tasks().get(1).everyLitres()).isEqualTo(800.0);
             Sweep dose = SweepFiles.load(dir.resolve("detergent-dose.yaml"));
             assertThat(dose.points()).hasSize(12);
             assertThat(dose.seeds()).hasSize(3);
