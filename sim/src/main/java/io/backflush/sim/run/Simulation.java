@@ -82,9 +82,32 @@ public final class Simulation {
      */
     public void advanceAdaptive(double endSeconds, double dtMin, double dtMax, double pressureStepBar,
                                 java.util.function.BooleanSupplier stop, java.util.function.DoubleSupplier nextEventIn) {
+        advanceAdaptive(endSeconds, AdaptiveSteps.changeOnly(dtMin, dtMax, pressureStepBar), stop, nextEventIn);
+    }
+
+    /**
+     * As above, within the given bounds, the step also held to a bound on its curvature where
+     * {@code steps} gives one: it may depart from the straight line through the previous step's
+     * rate of change by at most about {@link AdaptiveSteps#pressureErrorBar()} in either pressure
+     * (an estimate of backward Euler's local error, which grows as dt²: the next step is the last
+     * one times √(bound/departure), at most doubled), so a pressure that moves steadily (a group
+     * filling at a near-constant rate, a plateau, a sealed line leaking) takes long steps and one
+     * that bends (a knee, a release's decay) short ones. The change per step is then held to
+     * {@link AdaptiveSteps#pressureStepBar()} (group and line) while the solenoid connects them and
+     * to {@link AdaptiveSteps#releaseStepBar()} (the group alone) while it is released. The first
+     * step after a command change has no rate to compare with: the change alone decides it.
+     */
+    public void advanceAdaptive(double endSeconds, AdaptiveSteps steps, java.util.function.BooleanSupplier stop,
+                                java.util.function.DoubleSupplier nextEventIn) {
+        double dtMin = steps.dtMinSeconds();
+        double dtMax = steps.dtMaxSeconds();
+        boolean curvature = steps.boundsCurvature();
         double dt = dtMin;
         double lastDuty = Double.NaN;
         boolean lastSolenoid = false;
+        // the previous step's rates of change of the group and line pressures (NaN: none since a change)
+        double groupRate = Double.NaN;
+        double lineRate = Double.NaN;
         while (plant.timeSeconds() < endSeconds - 1.0e-9) {
             double t = plant.timeSeconds();
             askController();
@@ -94,6 +117,8 @@ public final class Simulation {
                 dt = dtMin;
                 lastDuty = duty;
                 lastSolenoid = solenoid;
+                groupRate = Double.NaN;
+                lineRate = Double.NaN;
             }
             double before = plant.groupPressureBar();
             double lineBefore = plant.linePressureBar();
@@ -103,11 +128,29 @@ public final class Simulation {
             if (stop.getAsBoolean()) {
                 return;
             }
-            // the step grows while neither the group nor the line it is fed from moves much
-            double change = Math.max(Math.abs(plant.groupPressureBar() - before),
-                    Math.abs(plant.linePressureBar() - lineBefore));
-            double grow = change > 0 ? pressureStepBar / change : 2.0;
-            dt = Math.max(dtMin, Math.min(dtMax, dt * Math.min(2.0, grow)));
+            double groupChange = plant.groupPressureBar() - before;
+            double lineChange = plant.linePressureBar() - lineBefore;
+            double grow;
+            if (!curvature) {
+                // the step grows while neither the group nor the line it is fed from moves much
+                double change = Math.max(Math.abs(groupChange), Math.abs(lineChange));
+                grow = change > 0 ? Math.min(2.0, steps.pressureStepBar() / change) : 2.0;
+            } else {
+                double change = solenoid ? Math.max(Math.abs(groupChange), Math.abs(lineChange)) : Math.abs(groupChange);
+                double bound = solenoid ? steps.pressureStepBar() : steps.releaseStepBar();
+                grow = change > 0 ? Math.min(2.0, bound / change) : 2.0;
+                double taken = plant.timeSeconds() - t;
+                if (!Double.isNaN(groupRate)) {
+                    double departure = Math.max(Math.abs(groupChange - groupRate * taken),
+                            Math.abs(lineChange - lineRate * taken));
+                    if (departure > 0) {
+                        grow = Math.min(grow, Math.sqrt(steps.pressureErrorBar() / departure));
+                    }
+                }
+                groupRate = groupChange / taken;
+                lineRate = lineChange / taken;
+            }
+            dt = Math.max(dtMin, Math.min(dtMax, dt * grow));
         }
     }
 

@@ -303,12 +303,11 @@ public final class MachineLife {
         double start = plant.timeSeconds();
         ShotController controller = new ShotController(recipe, thermostat,
                 () -> plant.state(StateLayout.TO_CUP_ML) - cup0, start);
-        Simulation simulation = new Simulation(plant, controller, policy.dtMinSeconds());
+        Simulation simulation = new Simulation(plant, controller, policy.shots().dtMinSeconds());
         if (observer != null) {
             simulation.observe(observer);
         }
-        simulation.advanceAdaptive(start + recipe.maxSeconds() + recipe.releaseSeconds() + 1.0,
-                policy.dtMinSeconds(), policy.dtMaxSeconds(), policy.pressureStepBar(),
+        simulation.advanceAdaptive(start + recipe.maxSeconds() + recipe.releaseSeconds() + 1.0, policy.shots(),
                 () -> plant.timeSeconds() >= controller.doneAtSeconds(),
                 () -> controller.secondsToTarget(plant.cupFlowMlPerS()));
         double detergentInShot = c.detergentToCupMg() - detergent0;
@@ -421,12 +420,12 @@ public final class MachineLife {
         double start = plant.timeSeconds();
         BackflushController controller = new BackflushController(program, thermostat, start);
         CycleDetector detector = new CycleDetector(plant, t -> phase.kind().label());
-        Simulation simulation = new Simulation(plant, controller, policy.dtMinSeconds()).observe(detector);
+        Simulation simulation = new Simulation(plant, controller, policy.cleaning().dtMinSeconds()).observe(detector);
         if (observer != null) {
             simulation.observe(observer);
         }
-        simulation.advanceAdaptive(controller.endSeconds(), policy.dtMinSeconds(), policy.dtMaxSeconds(),
-                policy.pressureStepBar());
+        simulation.advanceAdaptive(controller.endSeconds(), policy.cleaning(), () -> false,
+                () -> Double.POSITIVE_INFINITY);
         detector.finish(plant);
         plant.actuators().safeState();
         return detector.cycles();

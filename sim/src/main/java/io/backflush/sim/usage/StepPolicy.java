@@ -1,36 +1,54 @@
 package io.backflush.sim.usage;
 
 import io.backflush.core.param.Require;
+import io.backflush.sim.run.AdaptiveSteps;
 
 /**
- * How finely a long simulation steps: see {@link io.backflush.sim.run.Simulation#advanceAdaptive}.
+ * How finely a long simulation steps ({@link io.backflush.sim.run.Simulation#advanceAdaptive}),
+ * for shots and for cleaning programs apart, since their figures need different things: a shot's
+ * (the volume it stops on, the residue it deposits, in proportion to the volumes through the
+ * sites) follow the water's balance, which the implicit stepper keeps at any step, while a
+ * cleaning's residue removal goes as the exhaust's flow to the power 1.5, so the release's falling
+ * flow must be resolved.
  *
- * @param dtMinSeconds    step after every actuator change, s
- * @param dtMaxSeconds    largest step while pressures settle, s
- * @param pressureStepBar group pressure change per step that the step size aims for, bar
+ * @param shots    the steps of a shot and its release
+ * @param cleaning the steps of a cleaning program's cycles and of a post-shot flush
  */
-public record StepPolicy(double dtMinSeconds, double dtMaxSeconds, double pressureStepBar) {
+public record StepPolicy(AdaptiveSteps shots, AdaptiveSteps cleaning) {
     public StepPolicy {
-        Require.inRange(dtMinSeconds, 1e-5, 0.1, "dtMinSeconds");
-        Require.inRange(dtMaxSeconds, dtMinSeconds, 1.0, "dtMaxSeconds");
-        Require.positive(pressureStepBar, "pressureStepBar");
+        Require.present(shots, "shots");
+        Require.present(cleaning, "cleaning");
     }
 
     /**
-     * Adaptive: 1 ms after switches, up to 0.5 s while steady, aiming at 0.1 bar per step. Against
-     * {@link #fine()} over a home week (7 days × 10 shots, medium roast) it moves the mean cup
-     * penalty by under 0.1 % (never cleaned) to about 1.2 % (weekly detergent), the residue of a
-     * never cleaned group by about 0.1 %, and that of a weekly-cleaned one (4 mg at the screen) by
-     * 0.25 mg (6 %); {@code StepPolicyAgreementTest} holds it to 5 % and 10 % (or 0.5 mg). It makes
-     * a café month (30 × 150 shots, daily detergent) about 70 times faster than fine steps
-     * ({@code docs/model.md} §10.3).
+     * Adaptive, 1 ms after every switch. Shots: up to 2 s a step, 5 bar of change and 1 bar of
+     * curvature per step (the fill in a dozen steps, the plateau in 2 s steps: 44 steps a shot).
+     * Cleaning cycles: up to 0.5 s; while the pump fills the blind basket, 5 bar of change and
+     * 0.02 bar of curvature; while released, 0.1 bar of change of the group (the earlier rule's,
+     * for the exhaust's flow) and the same curvature, the sealed line not counted (about 190 steps
+     * a 10 s / 10 s cycle, 255 with the change-only rule). Against {@link #fine()}: see {@code docs/model.md} §10.3;
+     * {@code StepPolicyAgreementTest} holds a home week to 5 % in mean cup penalty and 10 % (or
+     * 0.5 mg) in each site's residue, and two days of shots alone to 1 % in cup penalty and 2 % in
+     * residue.
      */
     public static StepPolicy fast() {
-        return new StepPolicy(0.001, 0.5, 0.1);
+        return new StepPolicy(new AdaptiveSteps(0.001, 2.0, 5.0, 5.0, 1.0),
+                new AdaptiveSteps(0.001, 0.5, 5.0, 0.1, 0.02));
+    }
+
+    /**
+     * The rule before the curvature bound (until 2026-12-01): 1 ms after switches, up to 0.5 s,
+     * the group's and the line's change held to 0.1 bar per step, shots and cleaning alike (240
+     * steps a shot); kept to compare against ({@code bench/README.md}'s baseline).
+     */
+    public static StepPolicy changeOnly() {
+        AdaptiveSteps steps = AdaptiveSteps.changeOnly(0.001, 0.5, 0.1);
+        return new StepPolicy(steps, steps);
     }
 
     /** Every step 1 ms: the reference the fast policy is checked against. */
     public static StepPolicy fine() {
-        return new StepPolicy(0.001, 0.001, 1.0);
+        AdaptiveSteps steps = AdaptiveSteps.changeOnly(0.001, 0.001, 1.0);
+        return new StepPolicy(steps, steps);
     }
 }

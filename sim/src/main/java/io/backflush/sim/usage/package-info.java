@@ -19,16 +19,20 @@
  * <h2>Stepping</h2>
  * Hours without flow are jumped over exactly ({@code Plant.idle}: residue ages by
  * e^(&#8722;k(T)&#183;&#916;t)). Shots and cleaning cycles are stepped adaptively
- * ({@code Simulation.advanceAdaptive} with a {@link io.backflush.sim.usage.StepPolicy}):
+ * ({@code Simulation.advanceAdaptive} with the {@code AdaptiveSteps} of a
+ * {@link io.backflush.sim.usage.StepPolicy}, one set for shots and one for cleaning):
  *
  * <pre>
  *   dt = dt_min                                         after a change of pump duty or solenoid
- *   dt = clamp(dt &#183; min(2, &#916;p&#42; / |&#916;p|), dt_min, dt_max)   otherwise
+ *   dt = clamp(dt &#183; min(2, &#916;p&#42; / |&#916;p|, &#8730;(&#949; / e)), dt_min, dt_max)   otherwise
  * </pre>
  *
- * A shot also caps each step by the time its cup needs to reach the target volume at the present
- * flow, so the pump stops on 36 ml rather than a long step later.
- * {@link io.backflush.sim.usage.StepPolicy#fast()} is 1 ms / 0.5 s / 0.1 bar;
+ * &#916;p the last step's change of the group and line pressures (the group's alone while the
+ * solenoid is released), e its departure from the straight line through the step before's rate
+ * (the curvature, about twice backward Euler's local error). A shot also caps each step by the
+ * time its cup needs to reach the target volume at the present flow, so the pump stops on 36 ml
+ * rather than a long step later. {@link io.backflush.sim.usage.StepPolicy#fast()}: shots up to
+ * 2 s, 5 bar, &#949; 1 bar; cleaning up to 0.5 s, 0.1 bar while released, &#949; 0.02 bar;
  * {@link io.backflush.sim.usage.StepPolicy#fine()} is 1 ms throughout, the reference
  * ({@code docs/model.md} &#167;10.3 gives the measured differences).
  *
