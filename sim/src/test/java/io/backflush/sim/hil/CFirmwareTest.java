@@ -33,6 +33,16 @@ class CFirmwareTest {
 
     @BeforeAll
     static void compile(@TempDir Path dir) throws Exception {
+        binary = dir.resolve("example_firmware");
+        compileC(binary, SOURCE_DIR.resolve("example_firmware.c").toString(), "-lm");
+    }
+
+    /**
+     * Compiles C sources and options with the system's C compiler ({@code cc}, {@code gcc} or
+     * {@code clang}, the first on the PATH) into {@code binary}, with {@code -O2 -Wall}; skips the
+     * test when there is none.
+     */
+    static void compileC(Path binary, String... sourcesAndOptions) throws Exception {
         String cc = null;
         for (String candidate : new String[] {"cc", "gcc", "clang"}) {
             if (onPath(candidate)) {
@@ -41,9 +51,9 @@ class CFirmwareTest {
             }
         }
         assumeTrue(cc != null, "no C compiler on PATH");
-        binary = dir.resolve("example_firmware");
-        Process p = new ProcessBuilder(cc, "-O2", "-Wall", "-o", binary.toString(),
-                SOURCE_DIR.resolve("example_firmware.c").toString(), "-lm").redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(cc, "-O2", "-Wall", "-o", binary.toString()));
+        command.addAll(List.of(sourcesAndOptions));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();

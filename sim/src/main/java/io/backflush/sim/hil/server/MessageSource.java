@@ -24,6 +24,17 @@ abstract class MessageSource {
     abstract Object poll(long timeoutNanos) throws IOException;
 
     /**
+     * {@link #poll}, but first, for up to {@code spinNanos}, looks for input without blocking
+     * (spinning with {@link Thread#onSpinWait}) where the transport can: a frame that arrives
+     * within the spin is taken without the thread going to sleep and being woken (tens of µs on
+     * an idle machine). Then blocks as {@link #poll} does for the rest of {@code timeoutNanos}.
+     * Sources that cannot look without blocking just poll.
+     */
+    Object poll(long timeoutNanos, long spinNanos) throws IOException {
+        return poll(timeoutNanos);
+    }
+
+    /**
      * Takes in what has arrived (waiting at most about a millisecond) without consuming it, and
      * says whether a {@code bye}, a {@code pause} or the end of the stream is among it: what
      * interrupts a long {@code step} or {@code run_to}. The input stays for {@link #poll}.
@@ -86,6 +97,33 @@ abstract class MessageSource {
             Decoded d;
             while (waiting.size() < MAX_WAITING && (d = decoder.next()) != null) {
                 waiting.add(d);
+            }
+        }
+
+        @Override
+        Object poll(long timeoutNanos, long spinNanos) throws IOException {
+            if (spinNanos <= 0 || !transport.supportsReadNow() || !waiting.isEmpty()) {
+                return poll(timeoutNanos);
+            }
+            long start = System.nanoTime();
+            while (true) {
+                Decoded d = decoder.next();
+                if (d != null) {
+                    return d;
+                }
+                int n = transport.readNow(chunk, 0, Math.min(chunk.length, decoder.space()));
+                if (n < 0) {
+                    return EOF;
+                }
+                if (n > 0) {
+                    decoder.feed(chunk, 0, n);
+                    continue;
+                }
+                long spun = System.nanoTime() - start;
+                if (spun >= spinNanos) {
+                    return poll(timeoutNanos - spun);
+                }
+                Thread.onSpinWait();
             }
         }
 
