@@ -24,8 +24,9 @@
  * Latency: bfh_set_spin_us(&c, 50) makes every wait for a frame poll the socket without blocking
  * (recv with MSG_DONTWAIT) for up to 50 µs before it blocks in read(). In lockstep against a server
  * that answers within that time (its own spin, `serve --spin-us`), the process is not put to sleep and
- * woken on every round trip, which on an idle machine costs tens of µs each way. It burns up to that
- * much CPU per wait when the server is slower; 0 (the default) blocks at once.
+ * woken on every round trip, which on an idle machine costs tens of µs each way. A spin that runs out
+ * makes the next reads block at once (1, 2, 4, ... up to 64 of them), so a slower server or a busy
+ * machine costs about one spin in 64 reads; 0 (the default) blocks at once.
  */
 #ifndef BACKFLUSH_HIL_H
 #define BACKFLUSH_HIL_H
@@ -115,6 +116,8 @@ typedef struct {
     uint16_t last_error_code; /* code of the last error frame received */
     uint8_t version;          /* the protocol version the hello negotiated (0 before it) */
     uint32_t spin_us;         /* bfh_set_spin_us: poll this long before a blocking read (0: block at once) */
+    uint32_t spin_skip, spin_backoff; /* reads left that block without a spin, after spins that ran out */
+    uint32_t spin_hits, spin_misses;  /* spins that caught data, spins that ran out */
 } bfh_conn;
 
 static uint32_t bfh_crc_table[256];
@@ -216,26 +219,40 @@ static inline int bfh_connect_unix(bfh_conn *c, const char *path) {
     return 0;
 }
 
+#define BFH_MAX_SPIN_BACKOFF 64 /* the most reads that block without a spin after spins that ran out */
+
 /**
  * Before each blocking read, poll the socket without blocking for up to {@code us} µs (0: block at
- * once, the default after bfh_connect). Call it after connecting.
+ * once, the default after bfh_connect). Call it after connecting. The spin backs off as the
+ * server's does: after a spin that ran out the next 1, 2, 4, ... 64 reads (doubling with each miss
+ * in a row) block at once; a spin that catches data spins on every read again.
  */
-static inline void bfh_set_spin_us(bfh_conn *c, uint32_t us) { c->spin_us = us; }
+static inline void bfh_set_spin_us(bfh_conn *c, uint32_t us) {
+    c->spin_us = us;
+    c->spin_skip = c->spin_backoff = 0;
+}
 
 /** Reads what the socket has into the buffer: spinning first as bfh_set_spin_us says, then blocking. */
 static inline ssize_t bfh_read_some(bfh_conn *c) {
     uint8_t *p = c->buf + c->end;
     size_t room = sizeof c->buf - c->end;
-    if (c->spin_us) {
+    if (c->spin_us && c->spin_skip) {
+        c->spin_skip--;
+    } else if (c->spin_us) {
         struct timespec t0, t;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         for (;;) {
             ssize_t r = recv(c->fd, p, room, MSG_DONTWAIT);
-            if (r >= 0) return r; /* bytes, or 0: the server closed */
+            if (r > 0) { c->spin_hits++; c->spin_backoff = 0; return r; }
+            if (r == 0) return 0; /* the server closed */
             if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
             clock_gettime(CLOCK_MONOTONIC, &t);
             if ((t.tv_sec - t0.tv_sec) * 1000000L + (t.tv_nsec - t0.tv_nsec) / 1000 >= (long)c->spin_us) break;
         }
+        c->spin_misses++;
+        c->spin_backoff = c->spin_backoff ? 2 * c->spin_backoff : 1;
+        if (c->spin_backoff > BFH_MAX_SPIN_BACKOFF) c->spin_backoff = BFH_MAX_SPIN_BACKOFF;
+        c->spin_skip = c->spin_backoff;
     }
     return read(c->fd, p, room);
 }

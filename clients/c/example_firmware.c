@@ -57,7 +57,8 @@ static int bench(bfh_conn *c, long steps) {
         if (bfh_send_actuators(c, &a) != 0 || bfh_recv_sensors(c, &s) != 0) return 1;
     }
     double dt = now_s() - t0;
-    printf("bench steps=%ld seconds=%.3f steps_per_s=%.0f\n", steps, dt, steps / dt);
+    printf("bench steps=%ld seconds=%.3f steps_per_s=%.0f spin_hits=%u spin_misses=%u\n", steps, dt, steps / dt,
+           c->spin_hits, c->spin_misses);
     bfh_bye(c);
     return 0;
 }

@@ -91,9 +91,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--spin-us", paramLabel = "US",
             description = "Lockstep over TCP or a Unix socket: spin this long for the firmware's next frame before "
-                    + "blocking in a read, which saves a thread wake-up per round trip on an idle machine at the cost "
-                    + "of up to this much CPU per tick (default ${DEFAULT-VALUE}; 0: block at once; at most "
-                    + SessionConfig.MAX_LOCKSTEP_SPIN_MICROS + "). The physics is the same either way.")
+                    + "blocking in a read, which saves a thread wake-up per round trip on an idle machine; spins that "
+                    + "run out back off, so a slow firmware or a busy machine costs about one spin in 64 ticks "
+                    + "(default ${DEFAULT-VALUE}; 0: block at once; at most " + SessionConfig.MAX_LOCKSTEP_SPIN_MICROS
+                    + "). The physics is the same either way.")
     long spinUs = SessionConfig.DEFAULT_LOCKSTEP_SPIN_MICROS;
 
     @Option(names = "--trace-max-mb", paramLabel = "MB", defaultValue = "512",

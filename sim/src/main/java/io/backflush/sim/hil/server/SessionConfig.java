@@ -35,9 +35,10 @@ public record SessionConfig(Machine machine, boolean realtime, double rateHz, do
     /**
      * {@code serve --spin-us} by default. A lockstep round trip wakes the session thread and the
      * client's, each a sleeping thread on an idle core (some 30 µs apiece on a small VM); a spin
-     * that outlasts the client's answer takes it without the session thread sleeping. It costs up
-     * to this much of a core's time per round trip when the client is slower (bench/README.md,
-     * issue 11, gives the measurements this was chosen from).
+     * that outlasts the client's answer takes it without the session thread sleeping. Spins that
+     * run out back off (the next 1, 2, 4 ... 64 reads block at once), so a slower client or a busy
+     * machine costs about one spin in 64 round trips (bench/README.md, issue 11, gives the
+     * measurements this was chosen from).
      */
     public static final long DEFAULT_LOCKSTEP_SPIN_MICROS = 50;
     /** The longest {@code lockstepSpinMicros} accepted (10 ms). */

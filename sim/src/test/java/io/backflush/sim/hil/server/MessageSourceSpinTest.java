@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The lockstep spin of {@link MessageSource.Direct#poll(long, long)}: input that arrives while it
  * spins is taken without a blocking read, the spin ends by its deadline, the end of the stream ends
- * it, and without a spin (or a transport that cannot look without waiting) it blocks at once.
+ * it, spins that run out back off, and without a spin (or a transport that cannot look without
+ * waiting) it blocks at once.
  * Each transport here is a script: what {@code readNow} gives call by call, and what the blocking
  * read does.
  */
@@ -61,9 +62,15 @@ class MessageSourceSpinTest {
             return canReadNow;
         }
 
+        /** While set, readNow gives nothing whatever the script says. */
+        boolean silent;
+
         @Override
         public int readNow(byte[] b, int off, int len) {
             readNowCalls++;
+            if (silent) {
+                return 0;
+            }
             if (readNowCalls <= quietCalls || readyAt >= ready.length) {
                 return ready == END && readNowCalls > quietCalls ? -1 : 0;
             }
@@ -183,6 +190,48 @@ class MessageSourceSpinTest {
         assertThat(new MessageSource.Direct(cannot).poll(TimeUnit.SECONDS.toNanos(1), LONG_SPIN_NS)).isEqualTo(FRAME);
         assertThat(cannot.readNowCalls).isZero();
         assertThat(cannot.blockingReads).isEqualTo(1);
+    }
+
+    /** {@code n} copies of the frame, back to back. */
+    static byte[] frames(int n) {
+        byte[] one = frameBytes();
+        byte[] all = new byte[n * one.length];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(one, 0, all, i * one.length, one.length);
+        }
+        return all;
+    }
+
+    @Test
+    void spinsThatRunOutBackOffDoublingUpToTheirLimit() throws IOException {
+        // nothing ever arrives while it spins; every blocking read brings a frame
+        Scripted t = new Scripted(true, new byte[0], 1, Long.MAX_VALUE, frameBytes());
+        MessageSource.Direct source = new MessageSource.Direct(t);
+        for (int i = 0; i < 200; i++) {
+            assertThat(source.poll(TimeUnit.SECONDS.toNanos(1), 1_000)).isEqualTo(FRAME);
+        }
+        // spins on polls 1, 3, 6, 11, 20, 37, 70 (skipping 1, 2, 4 ... 32 after them), 135 and 200 (64 each)
+        assertThat(source.spinMisses).isEqualTo(9);
+        assertThat(source.spinHits).isZero();
+        assertThat(t.blockingReads).isEqualTo(200);
+        assertThat(MessageSource.MAX_SPIN_BACKOFF).isEqualTo(64);
+    }
+
+    @Test
+    void aSpinThatCatchesAFrameEndsTheBackOff() throws IOException {
+        Scripted t = new Scripted(true, frames(10), frameBytes().length, 0, frameBytes());
+        t.silent = true;
+        MessageSource.Direct source = new MessageSource.Direct(t);
+        for (int i = 0; i < 3; i++) {
+            assertThat(source.poll(TimeUnit.SECONDS.toNanos(1), 1_000)).isEqualTo(FRAME); // miss, skip, miss
+        }
+        t.silent = false;
+        for (int i = 0; i < 4; i++) {
+            assertThat(source.poll(TimeUnit.SECONDS.toNanos(1), LONG_SPIN_NS)).isEqualTo(FRAME); // skip, skip, hit, hit
+        }
+        assertThat(source.spinMisses).isEqualTo(2);
+        assertThat(source.spinHits).isEqualTo(2);
+        assertThat(t.blockingReads).isEqualTo(5); // after each miss and on each skip
     }
 
     @Test
