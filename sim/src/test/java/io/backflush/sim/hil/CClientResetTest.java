@@ -163,7 +163,7 @@ class CClientResetTest {
                 lines.add(line);
             }
             SessionResult none = ended.poll(200, TimeUnit.MILLISECONDS);
-            assertThat(none).as("the session runs until the server closes: %s", lines).isNull();
+            assertThat(none).as("the session on %s runs until the server closes: %s", server.describe(), lines).isNull();
         }
         boolean finished = p.waitFor(20, TimeUnit.SECONDS);
         if (!finished) {
