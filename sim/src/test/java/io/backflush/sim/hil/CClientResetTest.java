@@ -63,17 +63,10 @@ class CClientResetTest {
         // single-boiler starts hot (its preset's start)
         SessionConfig config = SessionConfig.lockstep(MachineFiles.resolve("single-boiler")).withTrace(trace);
         try (HilServer server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 1, ended::add)) {
-            Process p = new ProcessBuilder(binary.toString(), "127.0.0.1", String.valueOf(server.port()),
-                    String.valueOf(maxVersion), String.valueOf(spinUs), "resets").redirectErrorStream(true).start();
-            boolean finished = p.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(finished).as("probe finished: " + out).isTrue();
+            String out = CFirmwareTest.runToEnd(List.of(binary.toString(), "127.0.0.1", String.valueOf(server.port()),
+                    String.valueOf(maxVersion), String.valueOf(spinUs), "resets"), 60);
             SessionResult result = ended.poll(20, TimeUnit.SECONDS);
             assertThat(result).isNotNull();
-            assertThat(p.exitValue()).as(out + result.reason()).isZero();
             Map<String, Frame> frames = new LinkedHashMap<>();
             for (String line : out.lines().toList()) {
                 Matcher m = LINE.matcher(line);

@@ -18,8 +18,8 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -106,15 +106,8 @@ class CClientSpinTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Process p = new ProcessBuilder(binary.toString(), "127.0.0.1", String.valueOf(listener.getLocalPort()), "--bench",
-                    "100", "--spin-us", "50").redirectErrorStream(true).start();
-            boolean finished = p.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(finished).as(out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
+            String out = CFirmwareTest.runToEnd(List.of(binary.toString(), "127.0.0.1",
+                    String.valueOf(listener.getLocalPort()), "--bench", "100", "--spin-us", "50"), 60);
             SessionResult result = session.get(20, TimeUnit.SECONDS);
             assertThat(result.ticks()).isEqualTo(100);
 

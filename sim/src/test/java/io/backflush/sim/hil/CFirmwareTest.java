@@ -59,6 +59,22 @@ class CFirmwareTest {
         assertThat(p.exitValue()).as(out).isZero();
     }
 
+    /**
+     * Runs {@code command} to its end, killing it after {@code seconds} (the test then fails), and
+     * returns what it printed (stdout and stderr) once it has exited 0.
+     */
+    static String runToEnd(List<String> command, long seconds) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        boolean finished = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(finished).as("%s finished: %s", command.get(0), out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
     private static boolean onPath(String exe) {
         String path = System.getenv("PATH");
         if (path == null) {
@@ -87,14 +103,7 @@ class CFirmwareTest {
         try (HilServer server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 1, ended::add)) {
             List<String> command = new ArrayList<>(List.of(binary.toString(), "127.0.0.1", String.valueOf(server.port())));
             command.addAll(List.of(args));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            boolean finished = p.waitFor(150, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(finished).as("firmware finished: " + out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
+            String out = runToEnd(command, 150);
             SessionResult result = ended.poll(20, TimeUnit.SECONDS);
             assertThat(result).isNotNull();
             return new Run(out, result, rows(trace), List.of(Files.readAllLines(trace).get(0).split(",")));
@@ -140,15 +149,7 @@ class CFirmwareTest {
         Path socket = dir.resolve("plant.sock");
         try (HilServer server = HilServer.unix(SessionConfig.lockstep(io.backflush.core.machine.MachineFiles.resolve(
                 "single-boiler")), socket, 1, ended::add)) {
-            Process p = new ProcessBuilder(binary.toString(), "unix:" + socket, "0", "--bench", "2000")
-                    .redirectErrorStream(true).start();
-            boolean finished = p.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(finished).as(out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
+            String out = runToEnd(List.of(binary.toString(), "unix:" + socket, "0", "--bench", "2000"), 60);
             assertThat(out).contains("bench steps=2000");
             SessionResult result = ended.poll(20, TimeUnit.SECONDS);
             assertThat(result).isNotNull();
