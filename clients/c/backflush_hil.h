@@ -18,6 +18,15 @@
  * them (line_bar with the pump's ripple; pump_bar is the same field under its v1 name), raw_pressure_counts
  * follows the machine's transducer, and raw_group_counts / raw_line_counts are added (0 in v1).
  * bfh_hello_versions(&c, 0, 0, 1, 1) speaks v1 as clients before v2 did.
+ *
+ * Control: bfh_reset (a fresh plant, hot or cold; returns tick 0's frame), bfh_fault, bfh_get_stats, bfh_bye.
+ *
+ * Latency: bfh_set_spin_us(&c, 50) makes every wait for a frame poll the socket without blocking
+ * (recv with MSG_DONTWAIT) for up to 50 µs before it blocks in read(). In lockstep against a server
+ * that answers within that time (its own spin, `serve --spin-us`), the process is not put to sleep and
+ * woken on every round trip, which on an idle machine costs tens of µs each way. A spin that runs out
+ * makes the next reads block at once (1, 2, 4, ... up to 64 of them), so a slower server or a busy
+ * machine costs about one spin in 64 reads; 0 (the default) blocks at once.
  */
 #ifndef BACKFLUSH_HIL_H
 #define BACKFLUSH_HIL_H
@@ -31,6 +40,7 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 
 #define BFH_VERSION 1     /* the oldest version, and the header version of the hello */
 #define BFH_VERSION_MAX 2 /* the newest version this client speaks */
@@ -52,6 +62,10 @@
 #define BFH_ACK 0x7E
 #define BFH_ERROR 0x7F
 #define BFH_MAX_PAYLOAD 256
+
+#define BFH_START_DEFAULT 0 /* reset: as the session starts (serve --start, else the machine file's start) */
+#define BFH_START_HOT 1
+#define BFH_START_COLD 2
 
 #define BFH_STATUS_PAUSED 1
 #define BFH_STATUS_SAFE 2
@@ -101,6 +115,9 @@ typedef struct {
     char last_error[241];
     uint16_t last_error_code; /* code of the last error frame received */
     uint8_t version;          /* the protocol version the hello negotiated (0 before it) */
+    uint32_t spin_us;         /* bfh_set_spin_us: poll this long before a blocking read (0: block at once) */
+    uint32_t spin_skip, spin_backoff; /* reads left that block without a spin, after spins that ran out */
+    uint32_t spin_hits, spin_misses;  /* spins that caught data, spins that ran out */
 } bfh_conn;
 
 static uint32_t bfh_crc_table[256];
@@ -129,9 +146,26 @@ static inline uint32_t bfh_get32(const uint8_t *p) { return (uint32_t)p[0] | (ui
 static inline uint64_t bfh_get64(const uint8_t *p) { return (uint64_t)bfh_get32(p) | (uint64_t)bfh_get32(p + 4) << 32; }
 static inline float bfh_getf(const uint8_t *p) { uint32_t v = bfh_get32(p); float f; memcpy(&f, &v, 4); return f; }
 
+/* a write to a connection the server has closed fails (-1) instead of killing the process with SIGPIPE */
+#ifdef MSG_NOSIGNAL
+#define BFH_SEND_FLAGS MSG_NOSIGNAL
+#else
+#define BFH_SEND_FLAGS 0 /* BSD and macOS: SO_NOSIGPIPE, set when connecting */
+#endif
+
+static inline void bfh_no_sigpipe(int fd) {
+#ifdef SO_NOSIGPIPE
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, sizeof one);
+#else
+    (void)fd;
+#endif
+}
+
 static inline int bfh_write_all(int fd, const uint8_t *p, size_t n) {
     while (n) {
-        ssize_t w = write(fd, p, n);
+        ssize_t w = send(fd, p, n, BFH_SEND_FLAGS);
+        if (w < 0 && errno == EINTR) continue;
         if (w <= 0) return -1;
         p += w; n -= (size_t)w;
     }
@@ -161,6 +195,7 @@ static inline int bfh_connect(bfh_conn *c, const char *host, int port) {
     if (inet_pton(AF_INET, host, &a.sin_addr) != 1) return -1;
     if (connect(c->fd, (struct sockaddr *)&a, sizeof a) != 0) return -1;
     setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    bfh_no_sigpipe(c->fd);
     return 0;
 }
 
@@ -180,7 +215,46 @@ static inline int bfh_connect_unix(bfh_conn *c, const char *path) {
     c->fd = socket(AF_UNIX, SOCK_STREAM, 0);
     if (c->fd < 0) return -1;
     if (connect(c->fd, (struct sockaddr *)&a, sizeof a) != 0) { close(c->fd); c->fd = -1; return -1; }
+    bfh_no_sigpipe(c->fd);
     return 0;
+}
+
+#define BFH_MAX_SPIN_BACKOFF 64 /* the most reads that block without a spin after spins that ran out */
+
+/**
+ * Before each blocking read, poll the socket without blocking for up to {@code us} µs (0: block at
+ * once, the default after bfh_connect). Call it after connecting. The spin backs off as the
+ * server's does: after a spin that ran out the next 1, 2, 4, ... 64 reads (doubling with each miss
+ * in a row) block at once; a spin that catches data spins on every read again.
+ */
+static inline void bfh_set_spin_us(bfh_conn *c, uint32_t us) {
+    c->spin_us = us;
+    c->spin_skip = c->spin_backoff = 0;
+}
+
+/** Reads what the socket has into the buffer: spinning first as bfh_set_spin_us says, then blocking. */
+static inline ssize_t bfh_read_some(bfh_conn *c) {
+    uint8_t *p = c->buf + c->end;
+    size_t room = sizeof c->buf - c->end;
+    if (c->spin_us && c->spin_skip) {
+        c->spin_skip--;
+    } else if (c->spin_us) {
+        struct timespec t0, t;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        for (;;) {
+            ssize_t r = recv(c->fd, p, room, MSG_DONTWAIT);
+            if (r > 0) { c->spin_hits++; c->spin_backoff = 0; return r; }
+            if (r == 0) return 0; /* the server closed */
+            if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return -1;
+            clock_gettime(CLOCK_MONOTONIC, &t);
+            if ((t.tv_sec - t0.tv_sec) * 1000000L + (t.tv_nsec - t0.tv_nsec) / 1000 >= (long)c->spin_us) break;
+        }
+        c->spin_misses++;
+        c->spin_backoff = c->spin_backoff ? 2 * c->spin_backoff : 1;
+        if (c->spin_backoff > BFH_MAX_SPIN_BACKOFF) c->spin_backoff = BFH_MAX_SPIN_BACKOFF;
+        c->spin_skip = c->spin_backoff;
+    }
+    return read(c->fd, p, room);
 }
 
 /**
@@ -210,7 +284,7 @@ static inline int bfh_recv_frame(bfh_conn *c, uint8_t *payload, uint16_t *len) {
             c->end -= c->start;
             c->start = 0;
         }
-        ssize_t r = read(c->fd, c->buf + c->end, sizeof c->buf - c->end);
+        ssize_t r = bfh_read_some(c);
         if (r <= 0) return -1;
         c->end += (size_t)r;
     }
@@ -321,6 +395,32 @@ static inline int bfh_send_actuators(bfh_conn *c, const bfh_actuators *a) {
     bfh_putf(p + 16, a->heater);
     p[20] = a->solenoid ? 1 : 0;
     return bfh_send_frame(c, BFH_ACTUATORS, p, 24);
+}
+
+/**
+ * Resets the plant: a fresh plant at t = 0, seq 0 (faults cleared, the scenario re-armed, sensor noise
+ * seeded with {@code seed}), started as {@code start} says: BFH_START_DEFAULT (the session's start),
+ * BFH_START_HOT or BFH_START_COLD. Waits for the ack and then the sensor frame of tick 0, which it
+ * puts in {@code *s} (frames before the ack, e.g. a resend, are skipped). Call it between a sensor
+ * frame and its answer. A v2 session sends the 12-byte reset; a v1 session the 8-byte one, which
+ * cannot say hot or cold. Returns 0; -1 when the connection closed; -2 when the server refused
+ * it with an error frame (c->last_error); -3 when {@code start} is not one of the three, or is hot
+ * or cold in a v1 session (nothing sent).
+ */
+static inline int bfh_reset(bfh_conn *c, int64_t seed, uint8_t start, bfh_sensors *s) {
+    uint8_t p[BFH_MAX_PAYLOAD] = {0};
+    uint16_t n;
+    if (start > BFH_START_COLD || (start != BFH_START_DEFAULT && c->version < 2)) return -3;
+    bfh_put64(p, (uint64_t)seed);
+    p[8] = start;
+    if (bfh_send_frame(c, BFH_RESET, p, c->version >= 2 ? 12 : 8) != 0) return -1;
+    for (;;) {
+        int t = bfh_recv_frame(c, p, &n);
+        if (t < 0) return -1;
+        if (t == BFH_ACK && n == 6 && p[0] == BFH_RESET) break;
+        if (t == BFH_ERROR) { bfh_note_error(c, p, n); return -2; }
+    }
+    return bfh_recv_sensors(c, s);
 }
 
 /** Injects a fault, e.g. "stuck target=boiler_c at=30" (server-side scenario grammar). */

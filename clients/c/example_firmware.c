@@ -10,7 +10,8 @@
  *
  * Usage:
  *   example_firmware HOST PORT CYCLES RINSE SETPOINT_C [FAULT_SPEC]   run the program
- *   example_firmware HOST PORT --bench STEPS                          time STEPS lockstep round trips
+ *   example_firmware HOST PORT --bench STEPS [--spin-us US]           time STEPS lockstep round trips, polling
+ *                                                                     US µs before each blocking read (bfh_set_spin_us)
  *   HOST may be unix:PATH for a server started with `serve --unix PATH` (PORT is then ignored).
  *
  * Build: cc -O2 -o example_firmware example_firmware.c
@@ -56,7 +57,8 @@ static int bench(bfh_conn *c, long steps) {
         if (bfh_send_actuators(c, &a) != 0 || bfh_recv_sensors(c, &s) != 0) return 1;
     }
     double dt = now_s() - t0;
-    printf("bench steps=%ld seconds=%.3f steps_per_s=%.0f\n", steps, dt, steps / dt);
+    printf("bench steps=%ld seconds=%.3f steps_per_s=%.0f spin_hits=%u spin_misses=%u\n", steps, dt, steps / dt,
+           c->spin_hits, c->spin_misses);
     bfh_bye(c);
     return 0;
 }
@@ -65,7 +67,7 @@ enum { FILL, RELEASE, DONE };
 
 int main(int argc, char **argv) {
     if (argc < 5) {
-        fprintf(stderr, "usage: %s HOST PORT CYCLES RINSE SETPOINT_C [FAULT_SPEC] | HOST PORT --bench STEPS\n", argv[0]);
+        fprintf(stderr, "usage: %s HOST PORT CYCLES RINSE SETPOINT_C [FAULT_SPEC] | HOST PORT --bench STEPS [--spin-us US]\n", argv[0]);
         return 2;
     }
     bfh_conn c;
@@ -75,7 +77,11 @@ int main(int argc, char **argv) {
         fprintf(stderr, "cannot connect to %s:%s\n", argv[1], argv[2]);
         return 1;
     }
-    if (strcmp(argv[3], "--bench") == 0) return bench(&c, atol(argv[4]));
+    if (strcmp(argv[3], "--bench") == 0) {
+        if (argc > 6 && strcmp(argv[5], "--spin-us") == 0) bfh_set_spin_us(&c, (uint32_t)atol(argv[6]));
+        else if (argc > 5) { fprintf(stderr, "--bench STEPS takes only --spin-us US after it, got %s\n", argv[5]); return 2; }
+        return bench(&c, atol(argv[4]));
+    }
     if (argc < 6) return 2;
     int cycles = atoi(argv[3]) + atoi(argv[4]);
     double setpoint = atof(argv[5]);

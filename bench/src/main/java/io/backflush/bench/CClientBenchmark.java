@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * starts the C process, which connects, says hello and makes {@value #STEPS} lockstep round trips
  * (actuator frame, one 1 ms plant tick, sensor frame) and says bye; the score is round trips per
  * second (process start and connection included: about 1 ms of some 0.5–1 s). Run from the
- * repository root (or set {@code -Dbackflush.repo=DIR}); needs {@code cc} on the PATH.
+ * repository root (or set {@code -Dbackflush.repo=DIR}); needs {@code cc} on the PATH. {@link #spinUs}
+ * compares blocking reads with a bounded spin before them (issue 11).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,6 +57,15 @@ public class CClientBenchmark {
      */
     @Param({"none", "page"})
     public String watch;
+
+    /**
+     * The lockstep spin, µs, on both sides: the server's ({@code serve --spin-us},
+     * {@link SessionConfig#lockstepSpinMicros}) and the C client's ({@code bfh_set_spin_us}, the
+     * firmware's {@code --bench STEPS --spin-us US}). 0: both block in a read at once (as before
+     * issue 11's spin); 50: the server's default.
+     */
+    @Param({"0", "50"})
+    public long spinUs;
 
     private Path dir;
     private Path binary;
@@ -75,7 +85,7 @@ public class CClientBenchmark {
         dir = Files.createTempDirectory("bfh-bench");
         binary = dir.resolve("example_firmware");
         run(List.of("cc", "-O2", "-o", binary.toString(), source.toString(), "-lm"));
-        SessionConfig config = SessionConfig.lockstep(Machine.of(Presets.singleBoiler()));
+        SessionConfig config = SessionConfig.lockstep(Machine.of(Presets.singleBoiler())).withLockstepSpinMicros(spinUs);
         Watch watcher = null;
         if (watch.equals("page")) {
             watcher = new Watch(config.machine(), "the benchmark");
@@ -85,11 +95,12 @@ public class CClientBenchmark {
         if (transport.equals("unix")) {
             Path socket = dir.resolve("hil.sock");
             server = HilServer.unix(config, socket, 2, r -> { }).watchedBy(watcher);
-            command = List.of(binary.toString(), "unix:" + socket, "0", "--bench", Integer.toString(STEPS));
+            command = List.of(binary.toString(), "unix:" + socket, "0", "--bench", Integer.toString(STEPS), "--spin-us",
+                    Long.toString(spinUs));
         } else {
             server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 2, r -> { }).watchedBy(watcher);
             command = List.of(binary.toString(), "127.0.0.1", Integer.toString(server.port()), "--bench",
-                    Integer.toString(STEPS));
+                    Integer.toString(STEPS), "--spin-us", Long.toString(spinUs));
         }
     }
 

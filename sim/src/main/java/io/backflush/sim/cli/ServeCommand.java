@@ -89,6 +89,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watchdog-ms", paramLabel = "MS", defaultValue = "10000", description = "Firmware silent this long: plant to safe state (default ${DEFAULT-VALUE}).")
     long watchdogMs;
 
+    @Option(names = "--spin-us", paramLabel = "US",
+            description = "Lockstep over TCP or a Unix socket: spin this long for the firmware's next frame before "
+                    + "blocking in a read, which saves a thread wake-up per round trip on an idle machine; spins that "
+                    + "run out back off, so a slow firmware or a busy machine costs about one spin in 64 ticks "
+                    + "(default ${DEFAULT-VALUE}; 0: block at once; at most " + SessionConfig.MAX_LOCKSTEP_SPIN_MICROS
+                    + "). The physics is the same either way.")
+    long spinUs = SessionConfig.DEFAULT_LOCKSTEP_SPIN_MICROS;
+
     @Option(names = "--trace-max-mb", paramLabel = "MB", defaultValue = "512",
             description = "A session's trace stops, saying so in an #event line, at this size (default ${DEFAULT-VALUE}).")
     long traceMaxMb;
@@ -115,6 +123,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (traceMaxMb < 1 || traceMaxMb > 1_000_000) {
             throw new UserInputException("--trace-max-mb must be 1..1000000, got " + traceMaxMb);
+        }
+        if (spinUs < 0 || spinUs > SessionConfig.MAX_LOCKSTEP_SPIN_MICROS) {
+            throw new UserInputException("--spin-us must be 0.." + SessionConfig.MAX_LOCKSTEP_SPIN_MICROS + ", got " + spinUs);
         }
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port must be 0..65535, got " + port);
@@ -164,7 +175,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         SessionConfig config = new SessionConfig(m, mode.realtime, rateHz, speed, watchdogMs, 1_000, trace, faults,
-                mlPerPulse, 2000.0, traceMaxMb * SessionConfig.BYTES_PER_MB);
+                mlPerPulse, 2000.0, traceMaxMb * SessionConfig.BYTES_PER_MB, spinUs);
         PrintWriter out = spec.commandLine().getOut();
         if (serial != null) {
             SerialTransport transport;

@@ -33,6 +33,16 @@ class CFirmwareTest {
 
     @BeforeAll
     static void compile(@TempDir Path dir) throws Exception {
+        binary = dir.resolve("example_firmware");
+        compileC(binary, SOURCE_DIR.resolve("example_firmware.c").toString(), "-lm");
+    }
+
+    /**
+     * Compiles C sources and options with the system's C compiler ({@code cc}, {@code gcc} or
+     * {@code clang}, the first on the PATH) into {@code binary}, with {@code -O2 -Wall}; skips the
+     * test when there is none.
+     */
+    static void compileC(Path binary, String... sourcesAndOptions) throws Exception {
         String cc = null;
         for (String candidate : new String[] {"cc", "gcc", "clang"}) {
             if (onPath(candidate)) {
@@ -41,12 +51,28 @@ class CFirmwareTest {
             }
         }
         assumeTrue(cc != null, "no C compiler on PATH");
-        binary = dir.resolve("example_firmware");
-        Process p = new ProcessBuilder(cc, "-O2", "-Wall", "-o", binary.toString(),
-                SOURCE_DIR.resolve("example_firmware.c").toString(), "-lm").redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(cc, "-O2", "-Wall", "-o", binary.toString()));
+        command.addAll(List.of(sourcesAndOptions));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
+    }
+
+    /**
+     * Runs {@code command} to its end, killing it after {@code seconds} (the test then fails), and
+     * returns what it printed (stdout and stderr) once it has exited 0.
+     */
+    static String runToEnd(List<String> command, long seconds) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        boolean finished = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(finished).as("%s finished: %s", command.get(0), out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     private static boolean onPath(String exe) {
@@ -77,14 +103,7 @@ class CFirmwareTest {
         try (HilServer server = new HilServer(config, InetAddress.getLoopbackAddress(), 0, 1, ended::add)) {
             List<String> command = new ArrayList<>(List.of(binary.toString(), "127.0.0.1", String.valueOf(server.port())));
             command.addAll(List.of(args));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            boolean finished = p.waitFor(150, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(finished).as("firmware finished: " + out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
+            String out = runToEnd(command, 150);
             SessionResult result = ended.poll(20, TimeUnit.SECONDS);
             assertThat(result).isNotNull();
             return new Run(out, result, rows(trace), List.of(Files.readAllLines(trace).get(0).split(",")));
@@ -130,15 +149,7 @@ class CFirmwareTest {
         Path socket = dir.resolve("plant.sock");
         try (HilServer server = HilServer.unix(SessionConfig.lockstep(io.backflush.core.machine.MachineFiles.resolve(
                 "single-boiler")), socket, 1, ended::add)) {
-            Process p = new ProcessBuilder(binary.toString(), "unix:" + socket, "0", "--bench", "2000")
-                    .redirectErrorStream(true).start();
-            boolean finished = p.waitFor(60, TimeUnit.SECONDS);
-            if (!finished) {
-                p.destroyForcibly();
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(finished).as(out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
+            String out = runToEnd(List.of(binary.toString(), "unix:" + socket, "0", "--bench", "2000"), 60);
             assertThat(out).contains("bench steps=2000");
             SessionResult result = ended.poll(20, TimeUnit.SECONDS);
             assertThat(result).isNotNull();

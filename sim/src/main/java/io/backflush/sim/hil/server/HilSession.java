@@ -229,6 +229,11 @@ public final class HilSession {
         }
 
         @Override
+        public Object poll(long timeoutNanos, long spinNanos) throws IOException {
+            return source.poll(timeoutNanos, spinNanos);
+        }
+
+        @Override
         public boolean stopRequested() {
             return stopRequested;
         }

@@ -24,11 +24,32 @@ abstract class MessageSource {
     abstract Object poll(long timeoutNanos) throws IOException;
 
     /**
+     * {@link #poll}, but first, for up to {@code spinNanos}, looks for input without blocking
+     * (spinning with {@link Thread#onSpinWait}) where the transport can: a frame that arrives
+     * within the spin is taken without the thread going to sleep and being woken (tens of µs on
+     * an idle machine). Then blocks as {@link #poll} does for the rest of {@code timeoutNanos}.
+     * Sources that cannot look without blocking just poll.
+     *
+     * <p>The spin backs off when it does not pay: after a spin that ran out, the next polls
+     * block at once, 1, then 2, 4, … up to {@value #MAX_SPIN_BACKOFF} of them after each further
+     * miss in a row; a spin that catches a frame spins on every poll again. A client slower than
+     * the spin, or a machine so busy that the client is not running while the session spins
+     * (where the spin would only take its core from it), so costs about one spin in
+     * {@value #MAX_SPIN_BACKOFF} polls.
+     */
+    Object poll(long timeoutNanos, long spinNanos) throws IOException {
+        return poll(timeoutNanos);
+    }
+
+    /**
      * Takes in what has arrived (waiting at most about a millisecond) without consuming it, and
      * says whether a {@code bye}, a {@code pause} or the end of the stream is among it: what
      * interrupts a long {@code step} or {@code run_to}. The input stays for {@link #poll}.
      */
     abstract boolean interruptWaiting() throws IOException;
+
+    /** The most polls that block at once, without a spin, after spins that ran out. */
+    static final int MAX_SPIN_BACKOFF = 64;
 
     /** At most this many decoded events wait in memory (a flood of junk during a long step). */
     static final int MAX_WAITING = 10_000;
@@ -54,6 +75,12 @@ abstract class MessageSource {
 
         /** Input taken in by {@link #interruptWaiting}, handed out first. */
         private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+        /** Polls left that block without a spin; how many the last miss set (0 after a hit). */
+        private int spinSkip;
+        private int spinBackoff;
+        /** Spins that caught a frame, and spins that ran out (for tests and measurements). */
+        long spinHits;
+        long spinMisses;
 
         @Override
         boolean interruptWaiting() throws IOException {
@@ -86,6 +113,46 @@ abstract class MessageSource {
             Decoded d;
             while (waiting.size() < MAX_WAITING && (d = decoder.next()) != null) {
                 waiting.add(d);
+            }
+        }
+
+        @Override
+        Object poll(long timeoutNanos, long spinNanos) throws IOException {
+            if (spinNanos <= 0 || !transport.supportsReadNow() || !waiting.isEmpty()) {
+                return poll(timeoutNanos);
+            }
+            Decoded ready = decoder.next();
+            if (ready != null) {
+                return ready;
+            }
+            if (spinSkip > 0) {
+                spinSkip--;
+                return poll(timeoutNanos);
+            }
+            long start = System.nanoTime();
+            while (true) {
+                int n = transport.readNow(chunk, 0, Math.min(chunk.length, decoder.space()));
+                if (n < 0) {
+                    return EOF;
+                }
+                if (n > 0) {
+                    decoder.feed(chunk, 0, n);
+                    Decoded d = decoder.next();
+                    if (d != null) {
+                        spinHits++;
+                        spinBackoff = 0;
+                        return d;
+                    }
+                    continue;
+                }
+                long spun = System.nanoTime() - start;
+                if (spun >= spinNanos) {
+                    spinMisses++;
+                    spinBackoff = Math.min(MAX_SPIN_BACKOFF, Math.max(1, 2 * spinBackoff));
+                    spinSkip = spinBackoff;
+                    return poll(timeoutNanos - spun);
+                }
+                Thread.onSpinWait();
             }
         }
 

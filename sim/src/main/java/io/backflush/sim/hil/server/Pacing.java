@@ -18,6 +18,9 @@ abstract class Pacing {
         /** The next decoded frame, {@link MessageSource#TIMEOUT} or {@link MessageSource#EOF}. */
         Object poll(long timeoutNanos) throws IOException;
 
+        /** {@link #poll}, spinning first for up to {@code spinNanos} where the transport can ({@link MessageSource#poll(long, long)}). */
+        Object poll(long timeoutNanos, long spinNanos) throws IOException;
+
         boolean stopRequested();
 
         boolean paused();
@@ -104,7 +107,10 @@ abstract class Pacing {
     /**
      * The plant advances one tick only when the actuator frame answering that tick's sensor frame
      * arrives (same seq); an earlier seq is a duplicate, a later one a {@code SEQUENCE} error. The
-     * wall clock is read only to resend and for the watchdog, never for the physics.
+     * wall clock is read only to resend and for the watchdog, never for the physics. Each wait for
+     * the firmware's next frame first spins for up to {@link SessionConfig#lockstepSpinMicros}
+     * (where the transport can look without blocking), then blocks: the spin changes when a frame
+     * is read, never which frame or what the plant does with it.
      */
     static final class Lockstep extends Pacing {
         Lockstep(SessionConfig config) {
@@ -115,6 +121,7 @@ abstract class Pacing {
         boolean run(Session s) throws IOException {
             long resendNs = resendNanos();
             long watchdogNs = watchdogNanos();
+            long spinNs = config.lockstepSpinMicros() * 1_000L;
             long lastHeard = System.nanoTime();
             long lastSent = lastHeard;
             while (!s.stopRequested()) {
@@ -123,7 +130,7 @@ abstract class Pacing {
                 if (!s.paused() && !s.safe()) {
                     wait = Math.min(wait, watchdogNs - (now - lastHeard));
                 }
-                Object ev = s.poll(Math.max(1_000_000L, wait));
+                Object ev = s.poll(Math.max(1_000_000L, wait), spinNs);
                 now = System.nanoTime();
                 if (ev == MessageSource.TIMEOUT) {
                     if (!s.paused() && !s.safe() && now - lastHeard >= watchdogNs) {

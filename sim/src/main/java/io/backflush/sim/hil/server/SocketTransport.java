@@ -49,6 +49,18 @@ public final class SocketTransport implements Transport {
     }
 
     @Override
+    public boolean supportsReadNow() {
+        return true;
+    }
+
+    /** {@link InputStream#available} (FIONREAD on the socket), then a read of no more than that, which cannot block. */
+    @Override
+    public int readNow(byte[] b, int off, int len) throws IOException {
+        int ready = in.available();
+        return ready <= 0 || len == 0 ? 0 : in.read(b, off, Math.min(len, ready));
+    }
+
+    @Override
     public void close() throws IOException {
         socket.close();
     }

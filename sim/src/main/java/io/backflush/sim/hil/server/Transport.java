@@ -30,6 +30,24 @@ public interface Transport extends Closeable {
         throw new UnsupportedOperationException();
     }
 
+    /**
+     * Whether {@link #readNow} can tell, without waiting, what has arrived: what lets a lockstep
+     * session spin for the firmware's next frame before it blocks ({@link SessionConfig#lockstepSpinMicros}).
+     */
+    default boolean supportsReadNow() {
+        return false;
+    }
+
+    /**
+     * Reads what has already arrived, never waiting: the bytes read (at most {@code len}), 0 when
+     * nothing has arrived, -1 at the end of the stream where the transport can tell it without
+     * waiting (a TCP socket cannot: it says 0, and the blocking read after the spin sees the end).
+     * Only where {@link #supportsReadNow}.
+     */
+    default int readNow(byte[] b, int off, int len) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
     /** Streams without read timeouts (pipes): read through a thread by the session. */
     static Transport of(InputStream in, OutputStream out, String name) {
         return new Transport() {

@@ -80,6 +80,17 @@ public final class UnixSocketTransport implements Transport {
     }
 
     @Override
+    public boolean supportsReadNow() {
+        return true;
+    }
+
+    /** One read of the non-blocking channel: 0 when nothing has arrived, -1 at the end of the stream. */
+    @Override
+    public int readNow(byte[] b, int off, int len) throws IOException {
+        return len == 0 ? 0 : channel.read(ByteBuffer.wrap(b, off, len));
+    }
+
+    @Override
     public void close() throws IOException {
         if (!closed.compareAndSet(false, true)) {
             return;
