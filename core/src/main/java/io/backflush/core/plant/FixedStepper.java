@@ -37,6 +37,12 @@ final class FixedStepper {
     private double lineStartBar;
     private double lineBar;
     private double lineSlope;
+    // within a step: the group pressure the line was last solved at, and the line root's
+    // sensitivity to it there (dp_L/dp = Q_path'/lineSlope), to start the next solve from the
+    // linear prediction instead of the last root (the same root; fewer iterations)
+    private boolean lineSolved;
+    private double lineSolvedAtBar;
+    private double lineSensitivity;
     private double headspaceEnd;
     private double pressureEnd;
     // r'(p) = slopeNumerator / slopeDenominator − 1 (slopeDenominator 0: r'(p) = −1), divided out
@@ -81,6 +87,7 @@ final class FixedStepper {
         airFactor = StateLayout.airTemperatureFactor(chamberEnd);
         lineStartBar = lineWater / compliance;
         lineBar = lineStartBar;
+        lineSolved = false;
         if (!inletOpen) {
             // sealed: backward Euler on the line alone
             lineBar = lineEnd(0.0, pumpFraction, false, dt);
@@ -184,9 +191,17 @@ final class FixedStepper {
         Flows f = trial;
         if (inletOpen) {
             // the line's end-of-step pressure with the group at p: C_L·(p_L − p_L0)/dt = Q_pump − Q_OPV − Q_path
+            if (lineSolved) {
+                lineBar = Math.max(lineBar + lineSensitivity * (p - lineSolvedAtBar), 0.0);
+            }
             lineBar = lineEnd(p, pumpFraction, true, dt);
         }
         circuit.flowsAt(p, water, lineBar, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, f);
+        if (inletOpen) {
+            lineSolved = true;
+            lineSolvedAtBar = p;
+            lineSensitivity = -f.inflowSlope / lineSlope;
+        }
         double waterOutSlope = f.exhaustWaterSlope;
         double airSlope = 0.0;
         headspaceEnd = headspace;
