@@ -195,12 +195,13 @@ final class FixedStepper {
                 lineBar = Math.max(lineBar + lineSensitivity * (p - lineSolvedAtBar), 0.0);
             }
             lineBar = lineEnd(p, pumpFraction, true, dt);
-        }
-        circuit.flowsAt(p, water, lineBar, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, f);
-        if (inletOpen) {
+            // the supply's flows from the line solve's last evaluation, a Newton step below 1e-13 bar away
+            circuit.flowsAtSolvedLine(p, water, lineBar, pumpFraction, exhaustOpen, headspace > 0.0, f);
             lineSolved = true;
             lineSolvedAtBar = p;
             lineSensitivity = -f.inflowSlope / lineSlope;
+        } else {
+            circuit.flowsAt(p, water, lineBar, pumpFraction, false, exhaustOpen, headspace > 0.0, f);
         }
         double waterOutSlope = f.exhaustWaterSlope;
         double airSlope = 0.0;
