@@ -24,6 +24,11 @@ import io.backflush.core.hydraulics.Fluids;
 final class FixedStepper {
     private static final double TOLERANCE_BAR = 1.0e-11;
     private static final int MAX_ITERATIONS = 100;
+    /**
+     * Group iterations that take one Newton step on the line each (the joint solve) before the
+     * step falls back to solving the line to convergence in every residual (the nested solve).
+     */
+    private static final int JOINT_ITERATIONS = 12;
     private static final double PA = Fluids.ATMOSPHERE_BAR;
 
     private final BrewCircuit circuit;
@@ -43,6 +48,11 @@ final class FixedStepper {
     private boolean lineSolved;
     private double lineSolvedAtBar;
     private double lineSensitivity;
+    // connected: whether the residual solves the line to convergence (the nested fallback) or
+    // takes one Newton step on it (the joint solve), and whether the last residual's line step was
+    // below the line's tolerance (its root to 1e-13 bar, as the nested solve leaves it)
+    private boolean lineNested;
+    private boolean lineConverged;
     private double headspaceEnd;
     private double pressureEnd;
     // r'(p) = slopeNumerator / slopeDenominator − 1 (slopeDenominator 0: r'(p) = −1), divided out
@@ -88,24 +98,36 @@ final class FixedStepper {
         lineStartBar = lineWater / compliance;
         lineBar = lineStartBar;
         lineSolved = false;
+        lineNested = false;
+        lineConverged = true;
         if (!inletOpen) {
             // sealed: backward Euler on the line alone
             lineBar = lineEnd(0.0, pumpFraction, false, dt);
         }
-        // connected, the line's end-of-step pressure is solved with the group's, in the residual
+        // connected, the line's end-of-step pressure is solved with the group's, in the residual:
+        // jointly (one line Newton step per group iteration, from the line root's linear prediction
+        // at the new group pressure) until both have converged, the line to the same 1e-13 bar as the
+        // nested solve; the nested solve (the line to convergence in every residual, so r(p) is exact
+        // and its bracket safe) after JOINT_ITERATIONS.
 
-        // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0.
+        // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0. The bracket takes
+        // only residuals whose line has converged (exact r(p)).
         double lo = 0.0;
         double hi = Double.POSITIVE_INFINITY;
         double p = observed.groupBar;
         int iterations = 0;
         double r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
-        while (Math.abs(r) > TOLERANCE_BAR && iterations < MAX_ITERATIONS) {
+        while ((Math.abs(r) > TOLERANCE_BAR || !lineConverged) && iterations < MAX_ITERATIONS) {
             iterations++;
-            if (r > 0) {
-                lo = p;
-            } else {
-                hi = p;
+            if (lineConverged) {
+                if (r > 0) {
+                    lo = p;
+                } else {
+                    hi = p;
+                }
+            }
+            if (iterations > JOINT_ITERATIONS) {
+                lineNested = true;
             }
             double residualSlope = slopeDenominator == 0.0 ? -1.0 : slopeNumerator / slopeDenominator - 1.0;
             double next = p - r / residualSlope;
@@ -194,7 +216,12 @@ final class FixedStepper {
             if (lineSolved) {
                 lineBar = Math.max(lineBar + lineSensitivity * (p - lineSolvedAtBar), 0.0);
             }
-            lineBar = lineEnd(p, pumpFraction, true, dt);
+            if (lineNested) {
+                lineBar = lineEnd(p, pumpFraction, true, dt);
+                lineConverged = true;
+            } else {
+                lineBar = lineNewtonStep(p, pumpFraction, dt);
+            }
             // the supply's flows from the line solve's last evaluation, a Newton step below 1e-13 bar away
             circuit.flowsAtSolvedLine(p, water, lineBar, pumpFraction, exhaustOpen, headspace > 0.0, f);
             lineSolved = true;
@@ -239,6 +266,32 @@ final class FixedStepper {
             slopeDenominator = 0.0;
         }
         return pressure - p;
+    }
+
+    /**
+     * One Newton step of {@link #lineEnd}'s equation from {@link #lineBar} with the line connected
+     * to the group at {@code groupBar}: the next iterate, not negative (the pump's check valve), and
+     * in {@link #lineConverged} whether this step was below the line's tolerance (as
+     * {@link #lineEnd} stops), in {@link #lineSlope} the equation's slope.
+     */
+    private double lineNewtonStep(double groupBar, double pumpFraction, double dt) {
+        double a = circuit.lineComplianceMlPerBar() / dt;
+        double x = lineBar;
+        double g = a * (x - lineStartBar) - circuit.lineNetMlPerS(x, groupBar, pumpFraction, true);
+        lineSlope = a + circuit.lineNetSlope();
+        if (g == 0.0) {
+            lineConverged = true;
+            return x;
+        }
+        double step = g / lineSlope;
+        double next = x - step;
+        if (next < 0.0) {
+            // even an empty line takes in nothing: the check valve holds it at 0
+            lineConverged = x <= 0.0;
+            return 0.0;
+        }
+        lineConverged = Math.abs(step) <= 1.0e-13 * (1.0 + x);
+        return next;
     }
 
     /**
