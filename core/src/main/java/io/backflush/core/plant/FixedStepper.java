@@ -62,6 +62,19 @@ final class FixedStepper {
     // this step's chamber water: what it grows by warming, and the air's temperature factor
     private double expansionMl;
     private double airFactor;
+    // The last step: where it ended, what it changed, and its dt and parts. A step that continues
+    // it (starting exactly where it ended, with the same dt and parts) starts Newton from its
+    // extrapolation instead of from where it ended: the same root, usually one residual fewer on a
+    // fill or a drifting plateau. A step that does not (the first, or after a restore, an idle or a
+    // switch) starts where it stands, so a plant's steps still follow from its state alone.
+    private double lastEndBar = Double.NaN;
+    private double lastEndLineBar = Double.NaN;
+    private double lastChangeBar;
+    private double lastLineChangeBar;
+    private double lastDt = Double.NaN;
+    private double lastPumpFraction = Double.NaN;
+    private boolean lastInletOpen;
+    private boolean lastExhaustOpen;
     // sensor-lag and element-lag factors for the last dt
     private double alphaDt = Double.NaN;
     private double alpha;
@@ -114,7 +127,15 @@ final class FixedStepper {
         // only residuals whose line has converged (exact r(p)).
         double lo = 0.0;
         double hi = Double.POSITIVE_INFINITY;
-        double p = observed.groupBar;
+        double startBar = observed.groupBar;
+        double p = startBar;
+        if (startBar == lastEndBar && lineStartBar == lastEndLineBar && dt == lastDt
+                && pumpFraction == lastPumpFraction && inletOpen == lastInletOpen && exhaustOpen == lastExhaustOpen) {
+            p = Math.max(startBar + lastChangeBar, 0.0);
+            if (inletOpen) {
+                lineBar = Math.max(lineStartBar + lastLineChangeBar, 0.0);
+            }
+        }
         int iterations = 0;
         double r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
         while ((Math.abs(r) > TOLERANCE_BAR || !lineConverged) && iterations < MAX_ITERATIONS) {
@@ -154,6 +175,14 @@ final class FixedStepper {
         s[StateLayout.GROUP_WATER_ML] = waterEnd;
         s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
         s[StateLayout.LINE_WATER_ML] = lineEnd;
+        lastEndBar = pressureEnd;
+        lastChangeBar = pressureEnd - startBar;
+        lastEndLineBar = lineEnd / compliance; // as the next step reads it
+        lastLineChangeBar = lastEndLineBar - lineStartBar;
+        lastDt = dt;
+        lastPumpFraction = pumpFraction;
+        lastInletOpen = inletOpen;
+        lastExhaustOpen = exhaustOpen;
         for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_DRIP_TRAY_ML; i++) {
             s[i] += rates[i] * dt;
         }
