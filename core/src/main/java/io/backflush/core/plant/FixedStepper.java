@@ -62,6 +62,7 @@ final class FixedStepper {
     // this step's chamber water: what it grows by warming, and the air's temperature factor
     private double expansionMl;
     private double airFactor;
+    private double inverseAirFactor;
     // The last step: where it ended, what it changed, and its dt and parts. A step that continues
     // it (starting exactly where it ended, with the same dt and parts) starts Newton from its
     // extrapolation instead of from where it ended: the same root, usually one residual fewer on a
@@ -108,6 +109,7 @@ final class FixedStepper {
         double chamberEnd = circuit.chamberWaterEndC(boiler, group, chamber, water, observed.inflowMlPerS, dt);
         expansionMl = Fluids.waterExpansionPerK(chamber) * water * (chamberEnd - chamber);
         airFactor = StateLayout.airTemperatureFactor(chamberEnd);
+        inverseAirFactor = 1.0 / airFactor;
         lineStartBar = lineWater / compliance;
         lineBar = lineStartBar;
         lineSolved = false;
@@ -150,8 +152,9 @@ final class FixedStepper {
             if (iterations > JOINT_ITERATIONS) {
                 lineNested = true;
             }
-            double residualSlope = slopeDenominator == 0.0 ? -1.0 : slopeNumerator / slopeDenominator - 1.0;
-            double next = p - r / residualSlope;
+            // r'(p) = num/den − 1, so the step r/r' is r·den/(num − den): one division on the chain
+            double next = slopeDenominator == 0.0 ? p + r
+                    : p - r * slopeDenominator / (slopeNumerator - slopeDenominator);
             if (!(next > lo && next < hi)) {
                 next = hi == Double.POSITIVE_INFINITY ? 2.0 * lo + 1.0 : 0.5 * (lo + hi);
             }
@@ -281,9 +284,9 @@ final class FixedStepper {
             }
         }
         // a released group at atmospheric pressure drains; air comes back in for the water that leaves
-        headspaceEnd += dt * f.drainMlPerS / airFactor;
+        headspaceEnd += dt * f.drainMlPerS * inverseAirFactor;
         // d(inflow)/dp with the line following: ∂Q/∂p·(1 − dp_L/dp), dp_L/dp = −(∂Q/∂p)/lineSlope
-        double inflowSlope = inletOpen ? f.inflowSlope * (1.0 + f.inflowSlope / lineSlope) : 0.0;
+        double inflowSlope = inletOpen ? f.inflowSlope * (1.0 - lineSensitivity) : 0.0;
         double netSlope = inflowSlope - waterOutSlope - f.cupFlowSlope;
         waterEnd = water + dt * BrewCircuit.waterRate(f) + expansionMl;
         double pressure = circuit.pressureBar(waterEnd, airFactor * (headspaceEnd + basketAir));
