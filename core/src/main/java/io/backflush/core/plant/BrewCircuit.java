@@ -362,6 +362,22 @@ public final class BrewCircuit {
     }
 
     /**
+     * The rates of the ledger's tank and drip-tray accumulators for these flows, into {@code yDot}:
+     * what the pump draws from the tank, what the line's relief returns to it, and what the exhaust
+     * and the drain pass to the drip tray, ml/s.
+     */
+    static void ledgerRates(Flows f, double[] yDot) {
+        yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
+        yDot[StateLayout.RETURNED_TO_TANK_ML] = f.lineReliefMlPerS;
+        yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
+    }
+
+    /** The cold water that comes into the boiler: what the pump draws less what goes back to the tank, ml/s. */
+    static double coldInflowMlPerS(Flows f) {
+        return f.pumpFlowMlPerS - f.lineReliefMlPerS;
+    }
+
+    /**
      * The rate of every state variable ({@link StateLayout}) at state y with flows f (evaluated at
      * the state's pressure by the reference; at the end-of-step pressure by the fixed stepper):
      * water and headspace air from the flows, heat from the heater duty and the inflow, the probes'
@@ -372,9 +388,8 @@ public final class BrewCircuit {
         double theta = StateLayout.airTemperatureFactor(y[StateLayout.CHAMBER_WATER_C]);
         // the line: C_L·dp_L/dt = Q_pump − Q_OPV − Q_path connected, Q_pump − Q_OPV − Q_leak sealed
         double lineRate = f.pumpFlowMlPerS - f.lineReliefMlPerS - f.inflowMlPerS;
-        yDot[StateLayout.RETURNED_TO_TANK_ML] = f.lineReliefMlPerS;
-        // the cold water that comes into the boiler: what the pump draws less what goes back to the tank
-        double coldInflow = f.pumpFlowMlPerS - yDot[StateLayout.RETURNED_TO_TANK_ML];
+        ledgerRates(f, yDot);
+        double coldInflow = coldInflowMlPerS(f);
         double boiler = y[StateLayout.BOILER_C];
         double group = y[StateLayout.GROUP_METAL_C];
         double element = y[StateLayout.ELEMENT_C];
@@ -403,8 +418,6 @@ public final class BrewCircuit {
             yDot[StateLayout.BOILER_SENSOR_C] = boilerRate;
             yDot[StateLayout.GROUP_SENSOR_C] = groupRate;
         }
-        yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
-        yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
         // what goes through the basket: a dry puck absorbs all of it until it holds its capacity
         boolean absorbing = puck != null && y[StateLayout.PUCK_WATER_ML] < puck.absorptionMl();
         yDot[StateLayout.PUCK_WATER_ML] = absorbing ? f.cupFlowMlPerS : 0.0;
@@ -660,6 +673,16 @@ public final class BrewCircuit {
     /** The boiler water's heat capacity, J/K. */
     double boilerHeatCapacityJPerK() {
         return boilerHeatCapacityJPerK;
+    }
+
+    /** 1 / {@link #boilerHeatCapacityJPerK()}, K/J. */
+    double inverseBoilerHeatCapacity() {
+        return inverseBoilerHeatCapacity;
+    }
+
+    /** 1 / {@link #groupHeatCapacityJPerK()}, K/J. */
+    double inverseGroupHeatCapacity() {
+        return inverseGroupHeatCapacity;
     }
 
     /**

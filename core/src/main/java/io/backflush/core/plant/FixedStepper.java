@@ -34,6 +34,7 @@ final class FixedStepper {
     private final BrewCircuit circuit;
     private final Flows trial = new Flows();
     private final double[] rates = new double[StateLayout.SIZE];
+    private final double inverseLineCompliance;
 
     // results of the last residual evaluation (its flows are in trial)
     private double waterEnd;
@@ -80,9 +81,13 @@ final class FixedStepper {
     private double alphaDt = Double.NaN;
     private double alpha;
     private double elementAlpha;
+    private double inverseDt;
+    // C_L/dt: the line equation's own slope
+    private double lineA;
 
     FixedStepper(BrewCircuit circuit) {
         this.circuit = circuit;
+        this.inverseLineCompliance = 1.0 / circuit.lineComplianceMlPerBar();
     }
 
     /**
@@ -97,6 +102,8 @@ final class FixedStepper {
         double basketAir = s[StateLayout.BASKET_AIR_ATM_ML];
         double lineWater = s[StateLayout.LINE_WATER_ML];
         double compliance = circuit.lineComplianceMlPerBar();
+        double inverseCompliance = inverseLineCompliance;
+        sensorAlpha(dt); // and the step's 1/dt and C_L/dt
         if (circuit.hasErodingPuck()) {
             // the puck's resistance for what it has absorbed and passed so far (explicit over the step)
             circuit.setPuckState(s[StateLayout.PUCK_WATER_ML], s[StateLayout.PUCK_THROUGH_ML]);
@@ -110,7 +117,7 @@ final class FixedStepper {
         expansionMl = Fluids.waterExpansionPerK(chamber) * water * (chamberEnd - chamber);
         airFactor = StateLayout.airTemperatureFactor(chamberEnd);
         inverseAirFactor = 1.0 / airFactor;
-        lineStartBar = lineWater / compliance;
+        lineStartBar = lineWater * inverseCompliance;
         lineBar = lineStartBar;
         lineSolved = false;
         lineNested = false;
@@ -171,16 +178,20 @@ final class FixedStepper {
         Flows f = observed;
         f.copyFrom(trial);
         f.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, airFactor·(headspaceEnd + basketAir))
-        circuit.rates(s, f, heaterDuty, rates);
+        // the ledger's and the metal's rates (rates() less what this stepper solves itself)
+        BrewCircuit.ledgerRates(f, rates);
+        double boilerRate = circuit.boilerTemperatureRate(boiler, s[StateLayout.ELEMENT_C], group,
+                BrewCircuit.coldInflowMlPerS(f));
+        double groupRate = circuit.groupTemperatureRate(boiler, group, chamber);
         // what the line gained (its water is its pressure's: C_L·p_L)
         double lineEnd = compliance * lineBar;
-        f.lineGainMlPerS = (lineEnd - lineWater) / dt;
+        f.lineGainMlPerS = (lineEnd - lineWater) * inverseDt;
         s[StateLayout.GROUP_WATER_ML] = waterEnd;
         s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
         s[StateLayout.LINE_WATER_ML] = lineEnd;
         lastEndBar = pressureEnd;
         lastChangeBar = pressureEnd - startBar;
-        lastEndLineBar = lineEnd / compliance; // as the next step reads it
+        lastEndLineBar = lineEnd * inverseCompliance; // as the next step reads it
         lastLineChangeBar = lastEndLineBar - lineStartBar;
         lastDt = dt;
         lastPumpFraction = pumpFraction;
@@ -196,7 +207,7 @@ final class FixedStepper {
         s[StateLayout.PUCK_WATER_ML] += taken;
         s[StateLayout.TO_CUP_ML] += intake - taken;
         s[StateLayout.PUCK_THROUGH_ML] += intake - taken;
-        f.cupFlowMlPerS = (intake - taken) / dt;
+        f.cupFlowMlPerS = (intake - taken) * inverseDt;
         s[StateLayout.CHAMBER_WATER_C] = chamberEnd;
         s[StateLayout.THERMAL_EXPANSION_ML] += expansionMl;
 
@@ -205,15 +216,16 @@ final class FixedStepper {
         // the boiler receiving exactly the heat the element gave up (power·dt − C_e·ΔT_e). Probes:
         // the exact solution of their lag over the step toward the new temperatures.
         double element = s[StateLayout.ELEMENT_C];
-        double a = sensorAlpha(dt);
+        double a = alpha;
         double elementEnd = element + elementAlpha * (circuit.elementSteadyC(boiler, heaterDuty) - element);
         double elementHeatJ = circuit.heaterPowerW(heaterDuty) * dt
                 - circuit.elementHeatCapacityJPerK() * (elementEnd - element);
-        boiler += dt * (rates[StateLayout.BOILER_C] - circuit.elementHeatW(element, boiler) / circuit.boilerHeatCapacityJPerK())
-                + elementHeatJ / circuit.boilerHeatCapacityJPerK();
+        double inverseBoilerC = circuit.inverseBoilerHeatCapacity();
+        boiler += dt * (boilerRate - circuit.elementHeatW(element, boiler) * inverseBoilerC)
+                + elementHeatJ * inverseBoilerC;
         // the metal gives the chamber's water exactly what the water's update took: G_w·dt·(T_g − T_w,end)
-        group += dt * (rates[StateLayout.GROUP_METAL_C]
-                + circuit.chamberCouplingWPerK() * (chamberEnd - chamber) / circuit.groupHeatCapacityJPerK());
+        group += dt * (groupRate
+                + circuit.chamberCouplingWPerK() * (chamberEnd - chamber) * circuit.inverseGroupHeatCapacity());
         s[StateLayout.BOILER_C] = boiler;
         s[StateLayout.GROUP_METAL_C] = group;
         s[StateLayout.ELEMENT_C] = elementEnd;
@@ -222,7 +234,8 @@ final class FixedStepper {
     }
 
     /**
-     * The sensor lag's exact update factor 1 − exp(−dt/τ) (and the element's), recomputed only when dt changes: on
+     * The sensor lag's exact update factor 1 − exp(−dt/τ) (and the element's, 1/dt and C_L/dt),
+     * recomputed only when dt changes: on
      * JDK 17 {@code Math.expm1} is a native (JNI) call costing tens of ns, a large share of a
      * step.
      */
@@ -231,6 +244,8 @@ final class FixedStepper {
             double lag = circuit.sensorLagSeconds();
             alpha = lag <= 0 ? 1.0 : -Math.expm1(-dt / lag);
             elementAlpha = -Math.expm1(-dt / circuit.elementLagSeconds());
+            inverseDt = 1.0 / dt;
+            lineA = circuit.lineComplianceMlPerBar() / dt;
             alphaDt = dt;
         }
         return alpha;
@@ -307,7 +322,7 @@ final class FixedStepper {
      * {@link #lineEnd} stops), in {@link #lineSlope} the equation's slope.
      */
     private double lineNewtonStep(double groupBar, double pumpFraction, double dt) {
-        double a = circuit.lineComplianceMlPerBar() / dt;
+        double a = lineA;
         double x = lineBar;
         double g = a * (x - lineStartBar) - circuit.lineNetMlPerS(x, groupBar, pumpFraction, true);
         lineSlope = a + circuit.lineNetSlope();
@@ -335,7 +350,7 @@ final class FixedStepper {
      * equation at the root in {@link #lineSlope}.
      */
     private double lineEnd(double groupBar, double pumpFraction, boolean connected, double dt) {
-        double a = circuit.lineComplianceMlPerBar() / dt;
+        double a = lineA;
         double start = lineStartBar;
         if (!connected && pumpFraction <= 0.0 && start <= circuit.lineCrackingBar()) {
             lineSlope = a + circuit.lineLeakMlPerSBar();
