@@ -68,7 +68,8 @@ final class FixedStepper {
     // it (starting exactly where it ended, with the same dt and parts) starts Newton from its
     // extrapolation instead of from where it ended: the same root, usually one residual fewer on a
     // fill or a drifting plateau. A step that does not (the first, or after a restore, an idle or a
-    // switch) starts where it stands, so a plant's steps still follow from its state alone.
+    // switch) starts where it stands. A plant's snapshot carries them (continuation()), so a
+    // restored plant continues bit for bit.
     private double lastEndBar = Double.NaN;
     private double lastEndLineBar = Double.NaN;
     private double lastChangeBar;
@@ -231,6 +232,35 @@ final class FixedStepper {
         s[StateLayout.ELEMENT_C] = elementEnd;
         s[StateLayout.BOILER_SENSOR_C] += a * (boiler - s[StateLayout.BOILER_SENSOR_C]);
         s[StateLayout.GROUP_SENSOR_C] += a * (group - s[StateLayout.GROUP_SENSOR_C]);
+    }
+
+    /**
+     * Where the last step ended and what it changed, with its dt and parts: what the next step
+     * starts Newton from when it continues it. Part of a plant's snapshot.
+     */
+    record Continuation(double endBar, double endLineBar, double changeBar, double lineChangeBar, double dt,
+                        double pumpFraction, boolean inletOpen, boolean exhaustOpen) {
+    }
+
+    /** The last step's continuation, for a snapshot. */
+    Continuation continuation() {
+        return new Continuation(lastEndBar, lastEndLineBar, lastChangeBar, lastLineChangeBar, lastDt, lastPumpFraction,
+                lastInletOpen, lastExhaustOpen);
+    }
+
+    /** Takes a snapshot's continuation; null (a snapshot of another stepper's plant): none, as a new stepper. */
+    void continueFrom(Continuation c) {
+        if (c == null) {
+            c = new Continuation(Double.NaN, Double.NaN, 0.0, 0.0, Double.NaN, Double.NaN, false, false);
+        }
+        lastEndBar = c.endBar();
+        lastEndLineBar = c.endLineBar();
+        lastChangeBar = c.changeBar();
+        lastLineChangeBar = c.lineChangeBar();
+        lastDt = c.dt();
+        lastPumpFraction = c.pumpFraction();
+        lastInletOpen = c.inletOpen();
+        lastExhaustOpen = c.exhaustOpen();
     }
 
     /**
