@@ -12,7 +12,9 @@ import io.backflush.core.hydraulics.Fluids;
  * monotone), and then every flow is known (inlet path, exhaust water or air, basket), so the
  * end-of-step water and air are known, and so is the pressure they imply. The residual r(p) = P(W(p), n(p)) − p is strictly
  * decreasing (every outflow rises and the inflow falls with p), so it has exactly one root, which
- * safeguarded Newton finds in one to three iterations from the previous pressure. Being implicit,
+ * safeguarded Newton finds in one to three iterations. The line is solved jointly with it (one line
+ * Newton step per group iteration, until both have converged; the nested solve as a fallback), and
+ * a step that continues the last one starts from the last step's change extrapolated. Being implicit,
  * the step is stable for any dt, including the stiff case of a chamber with no trapped air
  * (pressure moves ~Q/C, tens of bar per second, behind an orifice whose conductance is unbounded
  * at zero flow). The package documentation derives (it was not measured) why an explicit scheme
