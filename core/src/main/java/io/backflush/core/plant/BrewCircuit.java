@@ -69,6 +69,17 @@ public final class BrewCircuit {
     private final double pathCoefficient;
     // −d(line net inflow)/d(line pressure) of the last lineNetMlPerS call
     private double lineNetSlope;
+    // the last lineNetMlPerS call's pressures and parts (for flowsAtSolvedLine): pump flow and
+    // −its slope, relief and its slope, and, connected, the path's flow and slope
+    private boolean lastLineConnected;
+    private double lastLineBar;
+    private double lastLineGroupBar;
+    private double lastPumpFlow;
+    private double lastPumpSlope;
+    private double lastRelief;
+    private double lastReliefSlope;
+    private double lastPathFlow;
+    private double lastPathSlope;
 
     /**
      * Reference temperature of the trapped air's amounts, K: air is counted as ml at 1 atm and
@@ -160,6 +171,37 @@ public final class BrewCircuit {
         out.lineReliefMlPerS = lineReliefMlPerS(lineBar, inletOpen);
         out.inflowMlPerS = inletOpen ? Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar) : 0.0;
         out.inflowSlope = inletOpen ? -Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar) : 0.0;
+        groupSideFlowsAt(groupBar, waterMl, exhaustOpen, headspaceVents, out);
+    }
+
+    /**
+     * {@link #flowsAt} with the line connected, at a line pressure {@code lineBar} that
+     * {@link #lineNetMlPerS} has just been solved for at this group pressure (its last call was at
+     * this {@code groupBar}, connected, within one Newton step of {@code lineBar}): the supply's
+     * flows are that call's, carried to {@code lineBar} along their slopes instead of evaluated
+     * again. The line's Newton step there is below 1e-13 bar, so what the first order leaves out is
+     * below rounding; the slope is the call's. Anything else: {@link #flowsAt} itself.
+     */
+    void flowsAtSolvedLine(double groupBar, double waterMl, double lineBar, double pumpFraction, boolean exhaustOpen,
+                           boolean headspaceVents, Flows out) {
+        if (!lastLineConnected || groupBar != lastLineGroupBar) {
+            flowsAt(groupBar, waterMl, lineBar, pumpFraction, true, exhaustOpen, headspaceVents, out);
+            return;
+        }
+        double dx = lineBar - lastLineBar;
+        out.groupBar = groupBar;
+        out.inletOpen = true;
+        out.pumpOutletBar = lineBar;
+        out.pumpFlowMlPerS = lastPumpFlow - lastPumpSlope * dx;
+        out.lineReliefMlPerS = lastRelief + lastReliefSlope * dx;
+        out.inflowMlPerS = lastPathFlow + lastPathSlope * dx;
+        out.inflowSlope = -lastPathSlope;
+        groupSideFlowsAt(groupBar, waterMl, exhaustOpen, headspaceVents, out);
+    }
+
+    /** The group side of {@link #flowsAt}: what the exhaust, the drain and the basket pass at this pressure. */
+    private void groupSideFlowsAt(double groupBar, double waterMl, boolean exhaustOpen, boolean headspaceVents,
+                                  Flows out) {
         out.exhaustWaterMlPerS = 0.0;
         out.exhaustWaterSlope = 0.0;
         out.exhaustAirAtmMlPerS = 0.0;
@@ -255,17 +297,33 @@ public final class BrewCircuit {
      * Q_leak. Decreasing in {@code lineBar}; its slope, negated, is left for {@link #lineNetSlope()}.
      */
     double lineNetMlPerS(double lineBar, double groupBar, double pumpFraction, boolean inletOpen) {
-        double net = pumpFlowMlPerS(lineBar, pumpFraction) - lineReliefMlPerS(lineBar, inletOpen);
-        double slope = pumpFraction > 0.0 ? -pumpFraction * inlet.gridPumpFlowSlope(lineBar) : 0.0;
+        double pump = pumpFlowMlPerS(lineBar, pumpFraction);
+        double relief = lineReliefMlPerS(lineBar, inletOpen);
+        double net = pump - relief;
+        double pumpSlope = pumpFraction > 0.0 ? -pumpFraction * inlet.gridPumpFlowSlope(lineBar) : 0.0;
+        double slope = pumpSlope;
+        double reliefSlope = 0.0;
         if (p.overPressureValve() != null && lineBar > p.overPressureValve().crackingPressureBar()) {
-            slope += p.overPressureValve().gainMlPerSBar();
+            reliefSlope = p.overPressureValve().gainMlPerSBar();
+            slope += reliefSlope;
         }
         if (inletOpen) {
-            net -= Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar);
-            slope += Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar);
+            double path = Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar);
+            double pathSlope = Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar);
+            net -= path;
+            slope += pathSlope;
+            lastPathFlow = path;
+            lastPathSlope = pathSlope;
         } else {
             slope += lineLeakMlPerSBar;
         }
+        lastLineConnected = inletOpen;
+        lastLineBar = lineBar;
+        lastLineGroupBar = groupBar;
+        lastPumpFlow = pump;
+        lastPumpSlope = pumpSlope;
+        lastRelief = relief;
+        lastReliefSlope = reliefSlope;
         lineNetSlope = slope;
         return net;
     }
@@ -304,6 +362,22 @@ public final class BrewCircuit {
     }
 
     /**
+     * The rates of the ledger's tank and drip-tray accumulators for these flows, into {@code yDot}:
+     * what the pump draws from the tank, what the line's relief returns to it, and what the exhaust
+     * and the drain pass to the drip tray, ml/s.
+     */
+    static void ledgerRates(Flows f, double[] yDot) {
+        yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
+        yDot[StateLayout.RETURNED_TO_TANK_ML] = f.lineReliefMlPerS;
+        yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
+    }
+
+    /** The cold water that comes into the boiler: what the pump draws less what goes back to the tank, ml/s. */
+    static double coldInflowMlPerS(Flows f) {
+        return f.pumpFlowMlPerS - f.lineReliefMlPerS;
+    }
+
+    /**
      * The rate of every state variable ({@link StateLayout}) at state y with flows f (evaluated at
      * the state's pressure by the reference; at the end-of-step pressure by the fixed stepper):
      * water and headspace air from the flows, heat from the heater duty and the inflow, the probes'
@@ -314,9 +388,8 @@ public final class BrewCircuit {
         double theta = StateLayout.airTemperatureFactor(y[StateLayout.CHAMBER_WATER_C]);
         // the line: C_L·dp_L/dt = Q_pump − Q_OPV − Q_path connected, Q_pump − Q_OPV − Q_leak sealed
         double lineRate = f.pumpFlowMlPerS - f.lineReliefMlPerS - f.inflowMlPerS;
-        yDot[StateLayout.RETURNED_TO_TANK_ML] = f.lineReliefMlPerS;
-        // the cold water that comes into the boiler: what the pump draws less what goes back to the tank
-        double coldInflow = f.pumpFlowMlPerS - yDot[StateLayout.RETURNED_TO_TANK_ML];
+        ledgerRates(f, yDot);
+        double coldInflow = coldInflowMlPerS(f);
         double boiler = y[StateLayout.BOILER_C];
         double group = y[StateLayout.GROUP_METAL_C];
         double element = y[StateLayout.ELEMENT_C];
@@ -345,8 +418,6 @@ public final class BrewCircuit {
             yDot[StateLayout.BOILER_SENSOR_C] = boilerRate;
             yDot[StateLayout.GROUP_SENSOR_C] = groupRate;
         }
-        yDot[StateLayout.FROM_TANK_ML] = f.pumpFlowMlPerS;
-        yDot[StateLayout.TO_DRIP_TRAY_ML] = f.exhaustWaterMlPerS + f.drainMlPerS;
         // what goes through the basket: a dry puck absorbs all of it until it holds its capacity
         boolean absorbing = puck != null && y[StateLayout.PUCK_WATER_ML] < puck.absorptionMl();
         yDot[StateLayout.PUCK_WATER_ML] = absorbing ? f.cupFlowMlPerS : 0.0;
@@ -602,6 +673,16 @@ public final class BrewCircuit {
     /** The boiler water's heat capacity, J/K. */
     double boilerHeatCapacityJPerK() {
         return boilerHeatCapacityJPerK;
+    }
+
+    /** 1 / {@link #boilerHeatCapacityJPerK()}, K/J. */
+    double inverseBoilerHeatCapacity() {
+        return inverseBoilerHeatCapacity;
+    }
+
+    /** 1 / {@link #groupHeatCapacityJPerK()}, K/J. */
+    double inverseGroupHeatCapacity() {
+        return inverseGroupHeatCapacity;
     }
 
     /**

@@ -12,7 +12,9 @@ import io.backflush.core.hydraulics.Fluids;
  * monotone), and then every flow is known (inlet path, exhaust water or air, basket), so the
  * end-of-step water and air are known, and so is the pressure they imply. The residual r(p) = P(W(p), n(p)) − p is strictly
  * decreasing (every outflow rises and the inflow falls with p), so it has exactly one root, which
- * safeguarded Newton finds in one to three iterations from the previous pressure. Being implicit,
+ * safeguarded Newton finds in one to three iterations. The line is solved jointly with it (one line
+ * Newton step per group iteration, until both have converged; the nested solve as a fallback), and
+ * a step that continues the last one starts from the last step's change extrapolated. Being implicit,
  * the step is stable for any dt, including the stiff case of a chamber with no trapped air
  * (pressure moves ~Q/C, tens of bar per second, behind an orifice whose conductance is unbounded
  * at zero flow). The package documentation derives (it was not measured) why an explicit scheme
@@ -24,11 +26,17 @@ import io.backflush.core.hydraulics.Fluids;
 final class FixedStepper {
     private static final double TOLERANCE_BAR = 1.0e-11;
     private static final int MAX_ITERATIONS = 100;
+    /**
+     * Group iterations that take one Newton step on the line each (the joint solve) before the
+     * step falls back to solving the line to convergence in every residual (the nested solve).
+     */
+    private static final int JOINT_ITERATIONS = 12;
     private static final double PA = Fluids.ATMOSPHERE_BAR;
 
     private final BrewCircuit circuit;
     private final Flows trial = new Flows();
     private final double[] rates = new double[StateLayout.SIZE];
+    private final double inverseLineCompliance;
 
     // results of the last residual evaluation (its flows are in trial)
     private double waterEnd;
@@ -37,6 +45,17 @@ final class FixedStepper {
     private double lineStartBar;
     private double lineBar;
     private double lineSlope;
+    // within a step: the group pressure the line was last solved at, and the line root's
+    // sensitivity to it there (dp_L/dp = Q_path'/lineSlope), to start the next solve from the
+    // linear prediction instead of the last root (the same root; fewer iterations)
+    private boolean lineSolved;
+    private double lineSolvedAtBar;
+    private double lineSensitivity;
+    // connected: whether the residual solves the line to convergence (the nested fallback) or
+    // takes one Newton step on it (the joint solve), and whether the last residual's line step was
+    // below the line's tolerance (its root to 1e-13 bar, as the nested solve leaves it)
+    private boolean lineNested;
+    private boolean lineConverged;
     private double headspaceEnd;
     private double pressureEnd;
     // r'(p) = slopeNumerator / slopeDenominator − 1 (slopeDenominator 0: r'(p) = −1), divided out
@@ -46,13 +65,32 @@ final class FixedStepper {
     // this step's chamber water: what it grows by warming, and the air's temperature factor
     private double expansionMl;
     private double airFactor;
+    private double inverseAirFactor;
+    // The last step: where it ended, what it changed, and its dt and parts. A step that continues
+    // it (starting exactly where it ended, with the same dt and parts) starts Newton from its
+    // extrapolation instead of from where it ended: the same root, usually one residual fewer on a
+    // fill or a drifting plateau. A step that does not (the first, or after a restore, an idle or a
+    // switch) starts where it stands. A plant's snapshot carries them (continuation()), so a
+    // restored plant continues bit for bit.
+    private double lastEndBar = Double.NaN;
+    private double lastEndLineBar = Double.NaN;
+    private double lastChangeBar;
+    private double lastLineChangeBar;
+    private double lastDt = Double.NaN;
+    private double lastPumpFraction = Double.NaN;
+    private boolean lastInletOpen;
+    private boolean lastExhaustOpen;
     // sensor-lag and element-lag factors for the last dt
     private double alphaDt = Double.NaN;
     private double alpha;
     private double elementAlpha;
+    private double inverseDt;
+    // C_L/dt: the line equation's own slope
+    private double lineA;
 
     FixedStepper(BrewCircuit circuit) {
         this.circuit = circuit;
+        this.inverseLineCompliance = 1.0 / circuit.lineComplianceMlPerBar();
     }
 
     /**
@@ -67,6 +105,8 @@ final class FixedStepper {
         double basketAir = s[StateLayout.BASKET_AIR_ATM_ML];
         double lineWater = s[StateLayout.LINE_WATER_ML];
         double compliance = circuit.lineComplianceMlPerBar();
+        double inverseCompliance = inverseLineCompliance;
+        sensorAlpha(dt); // and the step's 1/dt and C_L/dt
         if (circuit.hasErodingPuck()) {
             // the puck's resistance for what it has absorbed and passed so far (explicit over the step)
             circuit.setPuckState(s[StateLayout.PUCK_WATER_ML], s[StateLayout.PUCK_THROUGH_ML]);
@@ -79,29 +119,52 @@ final class FixedStepper {
         double chamberEnd = circuit.chamberWaterEndC(boiler, group, chamber, water, observed.inflowMlPerS, dt);
         expansionMl = Fluids.waterExpansionPerK(chamber) * water * (chamberEnd - chamber);
         airFactor = StateLayout.airTemperatureFactor(chamberEnd);
-        lineStartBar = lineWater / compliance;
+        inverseAirFactor = 1.0 / airFactor;
+        lineStartBar = lineWater * inverseCompliance;
         lineBar = lineStartBar;
+        lineSolved = false;
+        lineNested = false;
+        lineConverged = true;
         if (!inletOpen) {
             // sealed: backward Euler on the line alone
             lineBar = lineEnd(0.0, pumpFraction, false, dt);
         }
-        // connected, the line's end-of-step pressure is solved with the group's, in the residual
+        // connected, the line's end-of-step pressure is solved with the group's, in the residual:
+        // jointly (one line Newton step per group iteration, from the line root's linear prediction
+        // at the new group pressure) until both have converged, the line to the same 1e-13 bar as the
+        // nested solve; the nested solve (the line to convergence in every residual, so r(p) is exact
+        // and its bracket safe) after JOINT_ITERATIONS.
 
-        // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0.
+        // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0. The bracket takes
+        // only residuals whose line has converged (exact r(p)).
         double lo = 0.0;
         double hi = Double.POSITIVE_INFINITY;
-        double p = observed.groupBar;
+        double startBar = observed.groupBar;
+        double p = startBar;
+        if (startBar == lastEndBar && lineStartBar == lastEndLineBar && dt == lastDt
+                && pumpFraction == lastPumpFraction && inletOpen == lastInletOpen && exhaustOpen == lastExhaustOpen) {
+            p = Math.max(startBar + lastChangeBar, 0.0);
+            if (inletOpen) {
+                lineBar = Math.max(lineStartBar + lastLineChangeBar, 0.0);
+            }
+        }
         int iterations = 0;
         double r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
-        while (Math.abs(r) > TOLERANCE_BAR && iterations < MAX_ITERATIONS) {
+        while ((Math.abs(r) > TOLERANCE_BAR || !lineConverged) && iterations < MAX_ITERATIONS) {
             iterations++;
-            if (r > 0) {
-                lo = p;
-            } else {
-                hi = p;
+            if (lineConverged) {
+                if (r > 0) {
+                    lo = p;
+                } else {
+                    hi = p;
+                }
             }
-            double residualSlope = slopeDenominator == 0.0 ? -1.0 : slopeNumerator / slopeDenominator - 1.0;
-            double next = p - r / residualSlope;
+            if (iterations > JOINT_ITERATIONS) {
+                lineNested = true;
+            }
+            // r'(p) = num/den − 1, so the step r/r' is r·den/(num − den): one division on the chain
+            double next = slopeDenominator == 0.0 ? p + r
+                    : p - r * slopeDenominator / (slopeNumerator - slopeDenominator);
             if (!(next > lo && next < hi)) {
                 next = hi == Double.POSITIVE_INFINITY ? 2.0 * lo + 1.0 : 0.5 * (lo + hi);
             }
@@ -118,13 +181,25 @@ final class FixedStepper {
         Flows f = observed;
         f.copyFrom(trial);
         f.groupBar = pressureEnd; // = circuit.pressureBar(waterEnd, airFactor·(headspaceEnd + basketAir))
-        circuit.rates(s, f, heaterDuty, rates);
+        // the ledger's and the metal's rates (rates() less what this stepper solves itself)
+        BrewCircuit.ledgerRates(f, rates);
+        double boilerRate = circuit.boilerTemperatureRate(boiler, s[StateLayout.ELEMENT_C], group,
+                BrewCircuit.coldInflowMlPerS(f));
+        double groupRate = circuit.groupTemperatureRate(boiler, group, chamber);
         // what the line gained (its water is its pressure's: C_L·p_L)
         double lineEnd = compliance * lineBar;
-        f.lineGainMlPerS = (lineEnd - lineWater) / dt;
+        f.lineGainMlPerS = (lineEnd - lineWater) * inverseDt;
         s[StateLayout.GROUP_WATER_ML] = waterEnd;
         s[StateLayout.HEADSPACE_AIR_ATM_ML] = headspaceEnd;
         s[StateLayout.LINE_WATER_ML] = lineEnd;
+        lastEndBar = pressureEnd;
+        lastChangeBar = pressureEnd - startBar;
+        lastEndLineBar = lineEnd * inverseCompliance; // as the next step reads it
+        lastLineChangeBar = lastEndLineBar - lineStartBar;
+        lastDt = dt;
+        lastPumpFraction = pumpFraction;
+        lastInletOpen = inletOpen;
+        lastExhaustOpen = exhaustOpen;
         for (int i = StateLayout.FROM_TANK_ML; i <= StateLayout.TO_DRIP_TRAY_ML; i++) {
             s[i] += rates[i] * dt;
         }
@@ -135,7 +210,7 @@ final class FixedStepper {
         s[StateLayout.PUCK_WATER_ML] += taken;
         s[StateLayout.TO_CUP_ML] += intake - taken;
         s[StateLayout.PUCK_THROUGH_ML] += intake - taken;
-        f.cupFlowMlPerS = (intake - taken) / dt;
+        f.cupFlowMlPerS = (intake - taken) * inverseDt;
         s[StateLayout.CHAMBER_WATER_C] = chamberEnd;
         s[StateLayout.THERMAL_EXPANSION_ML] += expansionMl;
 
@@ -144,15 +219,16 @@ final class FixedStepper {
         // the boiler receiving exactly the heat the element gave up (power·dt − C_e·ΔT_e). Probes:
         // the exact solution of their lag over the step toward the new temperatures.
         double element = s[StateLayout.ELEMENT_C];
-        double a = sensorAlpha(dt);
+        double a = alpha;
         double elementEnd = element + elementAlpha * (circuit.elementSteadyC(boiler, heaterDuty) - element);
         double elementHeatJ = circuit.heaterPowerW(heaterDuty) * dt
                 - circuit.elementHeatCapacityJPerK() * (elementEnd - element);
-        boiler += dt * (rates[StateLayout.BOILER_C] - circuit.elementHeatW(element, boiler) / circuit.boilerHeatCapacityJPerK())
-                + elementHeatJ / circuit.boilerHeatCapacityJPerK();
+        double inverseBoilerC = circuit.inverseBoilerHeatCapacity();
+        boiler += dt * (boilerRate - circuit.elementHeatW(element, boiler) * inverseBoilerC)
+                + elementHeatJ * inverseBoilerC;
         // the metal gives the chamber's water exactly what the water's update took: G_w·dt·(T_g − T_w,end)
-        group += dt * (rates[StateLayout.GROUP_METAL_C]
-                + circuit.chamberCouplingWPerK() * (chamberEnd - chamber) / circuit.groupHeatCapacityJPerK());
+        group += dt * (groupRate
+                + circuit.chamberCouplingWPerK() * (chamberEnd - chamber) * circuit.inverseGroupHeatCapacity());
         s[StateLayout.BOILER_C] = boiler;
         s[StateLayout.GROUP_METAL_C] = group;
         s[StateLayout.ELEMENT_C] = elementEnd;
@@ -161,7 +237,37 @@ final class FixedStepper {
     }
 
     /**
-     * The sensor lag's exact update factor 1 − exp(−dt/τ) (and the element's), recomputed only when dt changes: on
+     * Where the last step ended and what it changed, with its dt and parts: what the next step
+     * starts Newton from when it continues it. Part of a plant's snapshot.
+     */
+    record Continuation(double endBar, double endLineBar, double changeBar, double lineChangeBar, double dt,
+                        double pumpFraction, boolean inletOpen, boolean exhaustOpen) {
+    }
+
+    /** The last step's continuation, for a snapshot. */
+    Continuation continuation() {
+        return new Continuation(lastEndBar, lastEndLineBar, lastChangeBar, lastLineChangeBar, lastDt, lastPumpFraction,
+                lastInletOpen, lastExhaustOpen);
+    }
+
+    /** Takes a snapshot's continuation; null (a snapshot of another stepper's plant): none, as a new stepper. */
+    void continueFrom(Continuation c) {
+        if (c == null) {
+            c = new Continuation(Double.NaN, Double.NaN, 0.0, 0.0, Double.NaN, Double.NaN, false, false);
+        }
+        lastEndBar = c.endBar();
+        lastEndLineBar = c.endLineBar();
+        lastChangeBar = c.changeBar();
+        lastLineChangeBar = c.lineChangeBar();
+        lastDt = c.dt();
+        lastPumpFraction = c.pumpFraction();
+        lastInletOpen = c.inletOpen();
+        lastExhaustOpen = c.exhaustOpen();
+    }
+
+    /**
+     * The sensor lag's exact update factor 1 − exp(−dt/τ) (and the element's, 1/dt and C_L/dt),
+     * recomputed only when dt changes: on
      * JDK 17 {@code Math.expm1} is a native (JNI) call costing tens of ns, a large share of a
      * step.
      */
@@ -170,6 +276,8 @@ final class FixedStepper {
             double lag = circuit.sensorLagSeconds();
             alpha = lag <= 0 ? 1.0 : -Math.expm1(-dt / lag);
             elementAlpha = -Math.expm1(-dt / circuit.elementLagSeconds());
+            inverseDt = 1.0 / dt;
+            lineA = circuit.lineComplianceMlPerBar() / dt;
             alphaDt = dt;
         }
         return alpha;
@@ -184,9 +292,23 @@ final class FixedStepper {
         Flows f = trial;
         if (inletOpen) {
             // the line's end-of-step pressure with the group at p: C_L·(p_L − p_L0)/dt = Q_pump − Q_OPV − Q_path
-            lineBar = lineEnd(p, pumpFraction, true, dt);
+            if (lineSolved) {
+                lineBar = Math.max(lineBar + lineSensitivity * (p - lineSolvedAtBar), 0.0);
+            }
+            if (lineNested) {
+                lineBar = lineEnd(p, pumpFraction, true, dt);
+                lineConverged = true;
+            } else {
+                lineBar = lineNewtonStep(p, pumpFraction, dt);
+            }
+            // the supply's flows from the line solve's last evaluation, a Newton step below 1e-13 bar away
+            circuit.flowsAtSolvedLine(p, water, lineBar, pumpFraction, exhaustOpen, headspace > 0.0, f);
+            lineSolved = true;
+            lineSolvedAtBar = p;
+            lineSensitivity = -f.inflowSlope / lineSlope;
+        } else {
+            circuit.flowsAt(p, water, lineBar, pumpFraction, false, exhaustOpen, headspace > 0.0, f);
         }
-        circuit.flowsAt(p, water, lineBar, pumpFraction, inletOpen, exhaustOpen, headspace > 0.0, f);
         double waterOutSlope = f.exhaustWaterSlope;
         double airSlope = 0.0;
         headspaceEnd = headspace;
@@ -209,9 +331,9 @@ final class FixedStepper {
             }
         }
         // a released group at atmospheric pressure drains; air comes back in for the water that leaves
-        headspaceEnd += dt * f.drainMlPerS / airFactor;
+        headspaceEnd += dt * f.drainMlPerS * inverseAirFactor;
         // d(inflow)/dp with the line following: ∂Q/∂p·(1 − dp_L/dp), dp_L/dp = −(∂Q/∂p)/lineSlope
-        double inflowSlope = inletOpen ? f.inflowSlope * (1.0 + f.inflowSlope / lineSlope) : 0.0;
+        double inflowSlope = inletOpen ? f.inflowSlope * (1.0 - lineSensitivity) : 0.0;
         double netSlope = inflowSlope - waterOutSlope - f.cupFlowSlope;
         waterEnd = water + dt * BrewCircuit.waterRate(f) + expansionMl;
         double pressure = circuit.pressureBar(waterEnd, airFactor * (headspaceEnd + basketAir));
@@ -226,6 +348,32 @@ final class FixedStepper {
     }
 
     /**
+     * One Newton step of {@link #lineEnd}'s equation from {@link #lineBar} with the line connected
+     * to the group at {@code groupBar}: the next iterate, not negative (the pump's check valve), and
+     * in {@link #lineConverged} whether this step was below the line's tolerance (as
+     * {@link #lineEnd} stops), in {@link #lineSlope} the equation's slope.
+     */
+    private double lineNewtonStep(double groupBar, double pumpFraction, double dt) {
+        double a = lineA;
+        double x = lineBar;
+        double g = a * (x - lineStartBar) - circuit.lineNetMlPerS(x, groupBar, pumpFraction, true);
+        lineSlope = a + circuit.lineNetSlope();
+        if (g == 0.0) {
+            lineConverged = true;
+            return x;
+        }
+        double step = g / lineSlope;
+        double next = x - step;
+        if (next < 0.0) {
+            // even an empty line takes in nothing: the check valve holds it at 0
+            lineConverged = x <= 0.0;
+            return 0.0;
+        }
+        lineConverged = Math.abs(step) <= 1.0e-13 * (1.0 + x);
+        return next;
+    }
+
+    /**
      * The line's end-of-step pressure: the root of C_L·(p − p₀)/dt = Q_net(p), Q_net the line's net
      * inflow ({@link BrewCircuit#lineNetMlPerS}: the pump in; the OPV, the leak and, connected, the
      * path to the group at {@code groupBar} out), decreasing in p, so the root is unique and not
@@ -234,7 +382,7 @@ final class FixedStepper {
      * equation at the root in {@link #lineSlope}.
      */
     private double lineEnd(double groupBar, double pumpFraction, boolean connected, double dt) {
-        double a = circuit.lineComplianceMlPerBar() / dt;
+        double a = lineA;
         double start = lineStartBar;
         if (!connected && pumpFraction <= 0.0 && start <= circuit.lineCrackingBar()) {
             lineSlope = a + circuit.lineLeakMlPerSBar();

@@ -218,7 +218,7 @@ public final class Plant {
         commandsCopy.copyFrom(commands);
         return new Snapshot(machine, basket, state.clone(), timeSeconds, timeCompensation, emptiedFromBasketMl,
                 valve.state(), pump.state(), faults, observables(), pumpRunningFraction, basketWet, commandsCopy,
-                cleaningCopy, sensorSeed);
+                cleaningCopy, sensorSeed, fixedStepper == null ? null : fixedStepper.continuation());
     }
 
     /**
@@ -273,6 +273,9 @@ public final class Plant {
         commands.copyFrom(s.commands);
         cleaning.copyFrom(s.cleaning);
         sensorSeed = s.sensorSeed;
+        if (fixedStepper != null) {
+            fixedStepper.continueFrom(s.stepper);
+        }
         applyFouling();
     }
 
@@ -304,11 +307,14 @@ public final class Plant {
         private final Actuators commands;
         private final Cleaning cleaning;
         private final long sensorSeed;
+        // where the fixed stepper's last step ended and what it changed (its next Newton start); null from a reference plant
+        private final FixedStepper.Continuation stepper;
 
         private Snapshot(Machine machine, BasketParameters basket, double[] state, double timeSeconds,
                          double timeCompensation, double emptiedFromBasketMl, ThreeWayValve.State valve,
                          PumpDrive.State pump, Faults faults, StepObservables observed, double pumpRunningFraction,
-                         boolean basketWet, Actuators commands, Cleaning cleaning, long sensorSeed) {
+                         boolean basketWet, Actuators commands, Cleaning cleaning, long sensorSeed,
+                         FixedStepper.Continuation stepper) {
             this.machine = machine;
             this.basket = basket;
             this.state = state;
@@ -324,6 +330,7 @@ public final class Plant {
             this.commands = commands;
             this.cleaning = cleaning;
             this.sensorSeed = sensorSeed;
+            this.stepper = stepper;
         }
 
         /** Simulation time of the snapshot, s. */

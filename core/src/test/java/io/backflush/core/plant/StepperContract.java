@@ -105,6 +105,42 @@ abstract class StepperContract {
         }
     }
 
+    /**
+     * Snapshots taken while the stepper is busy (a fill and its plateau, the pump at full duty: every
+     * step iterates, and the fixed stepper starts each from the last step's change) continue bit for
+     * bit in another plant, which stepped elsewhere before.
+     */
+    @Test
+    void snapshotsTakenMidFillContinueBitForBit() {
+        Machine m = machine("single-boiler");
+        Plant original = plant(m, BasketParameters.blind());
+        original.actuators().pumpDuty(1.0).solenoidEnergised(true);
+        int ticks = 6_000;
+        int every = 250;
+        int after = 20;
+        double[] bar = new double[ticks];
+        Plant.Snapshot[] snapshots = new Plant.Snapshot[ticks / every];
+        for (int i = 0; i < ticks; i++) {
+            if (i % every == 0) {
+                snapshots[i / every] = original.snapshot();
+            }
+            original.step(0.001);
+            bar[i] = original.groupPressureBar();
+        }
+        Plant other = plant(m, BasketParameters.blind());
+        for (int k = 0; k < snapshots.length; k++) {
+            other.restore(snapshots[k]);
+            double[] again = new double[after];
+            for (int i = 0; i < after; i++) {
+                other.step(0.001);
+                again[i] = other.groupPressureBar();
+            }
+            int from = k * every;
+            assertThat(again).as("the %d steps after the snapshot at tick %d", after, from)
+                    .containsExactly(java.util.Arrays.copyOfRange(bar, from, from + after));
+        }
+    }
+
     @Test
     void aSnapshotContinuesBitForBitInTheSamePlantAndInAnother() {
         Machine m = machine("single-boiler");
