@@ -85,8 +85,9 @@ class HilClientTest {
     void theOneArgumentHelloOffersOnlyVersionOneWithoutRaw() throws IOException {
         byte[] in = server(Encoding.BINARY, 1, new Message.HelloAck(1, 0, 1000, 1));
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
-        HilClient c = new HilClient(trickle(in), sent, Encoding.BINARY, null);
-        c.hello(false, 0);
+        // buffered, as over a socket: each message must be flushed as it is sent
+        HilClient c = new HilClient(trickle(in), new java.io.BufferedOutputStream(sent), Encoding.BINARY, null);
+        assertThat(c.hello(false, 0)).isEqualTo(new Message.HelloAck(1, 0, 1000, 1));
         assertThat(decodeAll(Encoding.BINARY, sent.toByteArray())).containsExactly(new Message.Hello(1, 1, 0, 0));
         assertThat(c.version()).isEqualTo(1);
     }

@@ -228,6 +228,7 @@ class FaultEffectsTest {
         add("leaking_seat k=2", 0.0);
         add("leaking_seat k=3", 0.0);
         Faults f = plant.faults();
+        assertThat(read(truth(), 0.0)).as("plant faults leave the readings alone (the tank too)").containsExactly(truth());
         assertThat(f.pumpDeliveryFactor()).isCloseTo(0.2, within(1e-12));
         assertThat(f.exhaustAreaFactor()).isCloseTo(0.15, within(1e-12));
         assertThat(f.seatLeakCoefficient()).isCloseTo(5.0, within(1e-12));
@@ -243,6 +244,12 @@ class FaultEffectsTest {
         engine.overrideActuators(a);
         assertThat(a.solenoidEnergised()).isFalse();
         assertThat(a.heaterDuty()).isEqualTo(0.2);
+
+        add("weak_pump factor=0.5", 0.0);
+        add("offset target=boiler_c value=1", 0.0);
+        engine.overrideActuators(a);
+        assertThat(a.heaterDuty()).as("other faults override nothing").isEqualTo(0.2);
+        assertThat(a.solenoidEnergised()).isFalse();
 
         add("solenoid_stuck state=open", 0.0);
         engine.overrideActuators(a);
@@ -298,6 +305,10 @@ class FaultEffectsTest {
         engine.reset(0, List.of(FaultSpec.parse("offset target=boiler_c value=2 at=0.5")));
         assertThat(engine.check(0.5, truth(), plant)).as("re-armed").hasSize(1);
         assertThat(read(truth(), 0.5)[B]).isEqualTo(95.0);
+        // a pending fault does not survive a reset either
+        engine.add(FaultSpec.parse("offset target=group_bar value=1 at=2"));
+        engine.reset(0, List.of());
+        assertThat(engine.check(2.0, truth(), plant)).isEmpty();
     }
 
     @Test
