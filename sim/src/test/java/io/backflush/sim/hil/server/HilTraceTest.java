@@ -51,4 +51,24 @@ class HilTraceTest {
         assertThat(row[header.indexOf("solenoid_command")]).isEqualTo("0");
         assertThat(row[header.indexOf("time_s")]).isEqualTo("0.001");
     }
+
+    /**
+     * A trace stops before it would pass its limit, keeping room for the line that says so
+     * (docs/protocol.md, "Trace": {@code --trace-max-mb}); event text stays on one line.
+     */
+    @Test
+    void theTraceStopsAtItsLimitWithOneLineSayingSo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.csv");
+        String first = "#event,0,a b\n"; // 13 characters, the text's newline made a space
+        long limit = HilTrace.HEADER.length() + 1 + first.length() + 100; // exactly room for it and the stop line
+        try (HilTrace trace = new HilTrace(file, limit)) {
+            trace.event(0, "a\nb");
+            assertThat(trace.full()).isFalse();
+            trace.event(5, "abc");
+            assertThat(trace.full()).isTrue();
+            trace.event(6, "def");
+        }
+        assertThat(Files.readString(file)).isEqualTo(HilTrace.HEADER + "\n" + first
+                + "#event,5,trace stopped: its limit of " + limit + " bytes is reached (serve --trace-max-mb)\n");
+    }
 }
