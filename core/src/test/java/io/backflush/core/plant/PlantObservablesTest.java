@@ -4,6 +4,7 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.Presets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -129,5 +130,34 @@ class PlantObservablesTest {
         assertThat(worst).as("largest step flow error, ml").isLessThan(TOLERANCE_ML);
         assertThat(cup[0]).isPositive().isCloseTo(plant.state(StateLayout.TO_CUP_ML), within(1e-6));
         assertThat(plant.state(StateLayout.PUCK_WATER_ML)).isPositive();
+    }
+
+    /**
+     * A release vents the headspace's air and no more: the air never goes below none, and what
+     * left is the headspace's air (the basket's stays under the water).
+     */
+    @Test
+    void aReleaseVentsTheHeadspaceAirAndNeverMore() {
+        Plant plant = plant(StepperKind.FIXED, "single-boiler", BasketParameters.blind());
+        double basketAir = plant.state(StateLayout.BASKET_AIR_ATM_ML);
+        double headspace = plant.state(StateLayout.HEADSPACE_AIR_ATM_ML);
+        assertThat(headspace).isPositive();
+        plant.actuators().pumpDuty(1.0).solenoidEnergised(true);
+        for (int i = 0; i < 6000; i++) {
+            plant.step(0.001);
+        }
+        plant.actuators().pumpDuty(0.0).solenoidEnergised(false);
+        double least = Double.POSITIVE_INFINITY;
+        double vented = 0.0;
+        for (int i = 0; i < 300; i++) {
+            plant.step(0.001);
+            least = Math.min(least, plant.state(StateLayout.HEADSPACE_AIR_ATM_ML));
+            vented += plant.exhaustAirFlowAtmMlPerS() * 0.001;
+        }
+        assertThat(least).as("the headspace's air").isGreaterThanOrEqualTo(0.0);
+        assertThat(plant.state(StateLayout.BASKET_AIR_ATM_ML)).isEqualTo(basketAir);
+        // what left is what the headspace held, less what the drain has let back in since it emptied
+        assertThat(vented).isCloseTo(headspace - plant.state(StateLayout.HEADSPACE_AIR_ATM_ML), within(1e-6));
+        assertThat(vented).isGreaterThan(0.9 * headspace).isLessThanOrEqualTo(headspace + 1e-9);
     }
 }

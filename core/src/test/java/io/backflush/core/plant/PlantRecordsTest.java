@@ -134,4 +134,52 @@ class PlantRecordsTest {
         assertThat(StepperKind.FIXED.label()).isEqualTo("fixed");
         assertThat(StepperKind.REFERENCE.label()).isEqualTo("reference");
     }
+
+    /** A machine without a three-way valve has its brew switch follow the coil at once and no exhaust. */
+    @Test
+    void withoutAThreeWayValveTheInletFollowsTheCoilAtOnce() {
+        ThreeWayValve none = new ThreeWayValve(Presets.noThreeWay());
+        assertThat(none.present()).isFalse();
+        none.command(0.0, true);
+        assertThat(none.energised()).isTrue();
+        assertThat(none.inletOpen()).isTrue();
+        assertThat(none.exhaustOpen()).isFalse();
+        none.command(0.001, false);
+        assertThat(none.energised()).isFalse();
+        assertThat(none.inletOpen()).as("no valve: the group stays connected").isTrue();
+        assertThat(none.exhaustOpen()).isFalse();
+        assertThat(none.nextSwitchSeconds()).isNaN();
+
+        ThreeWayValve valve = new ThreeWayValve(Presets.singleBoiler());
+        assertThat(valve.present()).isTrue();
+        valve.command(0.0, true);
+        assertThat(valve.energised()).isFalse();
+        assertThat(valve.inletOpen()).as("released: the pump side is shut").isFalse();
+        assertThat(valve.exhaustOpen()).isTrue();
+        assertThat(valve.nextSwitchSeconds()).isCloseTo(0.020, within(1e-15));
+        valve.command(0.020, true);
+        assertThat(valve.inletOpen()).isTrue();
+        assertThat(valve.exhaustOpen()).isFalse();
+    }
+
+    /** The reference integrator runs from a saved plant, its times counted from the snapshot's. */
+    @Test
+    void theReferenceIntegratorRunsFromASnapshotOfItsMachine() {
+        Machine m = Machine.of(Presets.singleBoiler());
+        BasketParameters blind = BasketParameters.blind();
+        ReferenceIntegrator reference = new ReferenceIntegrator(m, blind);
+        assertThat(reference.machine()).isSameAs(m);
+        assertThat(reference.basket()).isSameAs(blind);
+        Plant fouled = new Plant(m, blind);
+        fouled.setFaults(1.0, 0.5, 0.0);
+        fouled.idle(100.0);
+        ScheduleResult r = reference.run(ActuatorSchedule.backflush(1, 6.0, 2.0, 0.0), fouled.snapshot(), 8.0);
+        assertThat(r.cycles()).hasSize(1);
+        assertThat(r.cycles().get(0).pumpOnAtSeconds()).isCloseTo(0.0, within(1e-9));
+        assertThat(r.cycles().get(0).plateauBar()).isCloseTo(m.reliefPressureBar(), within(0.05));
+        // half the exhaust's area: a slower whoosh than the healthy machine's
+        ScheduleResult healthy = reference.run(ActuatorSchedule.backflush(1, 6.0, 2.0, 0.0), 8.0);
+        assertThat(r.cycles().get(0).whooshDecaySeconds()).isGreaterThan(1.5 * healthy.cycles().get(0).whooshDecaySeconds());
+        assertThat(r.water().toDripTrayMl()).isPositive();
+    }
 }
