@@ -140,4 +140,18 @@ class BrewCircuitLawsTest {
         assertThat(c.cupFlowMlPerS(9.0)).isCloseTo(2.0, within(1e-4));
         assertThat(circuit(BasketParameters.Puck.typical()).basketResistanceBarS2PerMl2()).isEqualTo(2.25);
     }
+
+    /** The circuit is the machine's: its inlet, and an OPV on the line only where the machine has one (the rotary's bypass is in its pump). */
+    @Test
+    void theCircuitIsItsMachinesWithTheOpvWhereTheMachineHasOne() {
+        Machine single = Machine.of(Presets.singleBoiler());
+        BrewCircuit c = new BrewCircuit(single, BasketParameters.blind());
+        assertThat(c.machine()).isSameAs(single);
+        assertThat(c.inlet()).isSameAs(single.inlet());
+        assertThat(c.lineHasRelief()).isTrue();
+        assertThat(c.lineCrackingBar()).isEqualTo(9.0);
+        BrewCircuit rotary = new BrewCircuit(Machine.of(Presets.rotaryCommercial()), BasketParameters.blind());
+        assertThat(rotary.lineHasRelief()).isFalse();
+        assertThat(rotary.lineCrackingBar()).isInfinite();
+    }
 }

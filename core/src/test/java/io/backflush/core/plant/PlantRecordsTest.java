@@ -182,4 +182,10 @@ class PlantRecordsTest {
         assertThat(r.cycles().get(0).whooshDecaySeconds()).isGreaterThan(1.5 * healthy.cycles().get(0).whooshDecaySeconds());
         assertThat(r.water().toDripTrayMl()).isPositive();
     }
+
+    @Test
+    void aScheduleListsItsCommands() {
+        assertThat(ActuatorSchedule.backflush(1, 10.0, 5.0, 0.5).toString())
+                .startsWith("ActuatorSchedule[").contains("10.0");
+    }
 }
