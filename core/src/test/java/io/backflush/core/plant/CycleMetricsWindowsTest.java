@@ -1,0 +1,85 @@
+package io.backflush.core.plant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * When the quiet window closes ({@link CycleFigures#quietAfterSeconds}: "stayed below until the
+ * pump was commanded off or the solenoid released"), fed hand-made samples the way the product's
+ * run feeds it: the same commands repeated every step change nothing, samples after the pump-off
+ * no longer count, a run that ends with the pump still on measures the quiet it reached, and the
+ * release recorded is the first of a cycle.
+ */
+class CycleMetricsWindowsTest {
+    private static final double FREE_FLOW = 10.0; // quiet threshold 0.5 ml/s
+
+    private static CycleMetrics metrics() {
+        return new CycleMetrics(FREE_FLOW, true, 0.0, CycleMetrics.Crossings.AT_SAMPLE);
+    }
+
+    /** Pump on at 0 with the solenoid, the inflow above the threshold until 2 s, the commands repeated every 0.1 s. */
+    private static CycleMetrics pumpingUntilTwoSeconds() {
+        CycleMetrics m = metrics();
+        for (int i = 0; i <= 40; i++) {
+            double t = i * 0.1;
+            assertThat(m.commands(t, 1.0, true, 5.0, 0.0)).as("repeated at %s s", t).isEqualTo(i == 0 ? CycleMetrics.PUMP_ON : 0);
+            m.sample(t + 0.1, t + 0.1 < 1.95 ? 3.0 : 0.1, 5.0, 0.0, true);
+        }
+        return m;
+    }
+
+    @Test
+    void repeatedCommandsDoNotCloseTheQuietWindowAndSamplesAfterThePumpOffDoNotCount() {
+        CycleMetrics m = pumpingUntilTwoSeconds();
+        // pump off at 4.1 s, the solenoid still energised; then the inflow rises again (it cannot
+        // count: the window closed with the pump)
+        m.commands(4.1, 0.0, true, 5.0, 0.0);
+        m.sample(4.2, 2.0, 5.0, 0.0, true);
+        m.commands(4.3, 0.0, true, 5.0, 0.0);
+        m.sample(4.4, 2.0, 5.0, 0.0, true);
+        m.finish(0.0);
+        assertThat(m.lastClosed().quietAfterSeconds()).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void aRunEndingWhileThePumpRunsMeasuresTheQuietItReached() {
+        CycleMetrics m = pumpingUntilTwoSeconds();
+        m.finish(0.0);
+        assertThat(m.closedCycles()).isEqualTo(1);
+        assertThat(m.lastClosed().quietAfterSeconds()).isCloseTo(2.0, within(1e-9));
+        assertThat(m.lastClosed().releaseAtSeconds()).isNaN();
+    }
+
+    @Test
+    void aFillThatNeverRoseAboveTheThresholdIsQuietAtOnce() {
+        CycleMetrics m = metrics();
+        m.commands(0.0, 1.0, true, 0.0, 0.0);
+        for (int i = 1; i <= 10; i++) {
+            m.sample(i * 0.1, 0.2, 9.0, 0.0, true);
+            m.commands(i * 0.1, 1.0, true, 9.0, 0.0);
+        }
+        m.commands(1.5, 0.0, false, 9.0, 0.0);
+        m.finish(0.0);
+        assertThat(m.lastClosed().quietAfterSeconds()).isZero();
+    }
+
+    @Test
+    void theReleaseOfACycleIsItsFirstRelease() {
+        CycleMetrics m = metrics();
+        m.commands(0.0, 1.0, true, 0.0, 0.0);
+        m.sample(1.0, 0.1, 9.0, 0.0, true);
+        assertThat(m.commands(2.0, 1.0, false, 9.0, 1.0)).isEqualTo(CycleMetrics.RELEASE);
+        m.sample(2.1, 0.1, 0.2, 30.0, true);
+        m.commands(2.5, 1.0, true, 0.2, 3.0);
+        m.sample(3.0, 0.1, 6.0, 0.0, true);
+        assertThat(m.commands(3.5, 1.0, false, 6.0, 3.0)).as("a second release in the cycle is no event").isZero();
+        m.finish(4.0);
+        CycleFigures c = m.lastClosed();
+        assertThat(c.releaseAtSeconds()).isEqualTo(2.0);
+        assertThat(c.plateauBar()).isEqualTo(9.0);
+        assertThat(c.whooshDecaySeconds()).isCloseTo(0.1, within(1e-12));
+        assertThat(c.whooshVolumeMl()).isCloseTo(3.0, within(1e-12));
+    }
+}
