@@ -474,7 +474,8 @@ public final class HilSession {
     }
 
     private void disconnected() {
-        endReason = "firmware disconnected";
+        // a transport the server closed (stop()) reads as the peer gone too: the server's reason wins
+        endReason = stopRequested ? "server stopped" : "firmware disconnected";
         if (port != null) {
             port.commanded().safeState();
         }
