@@ -143,7 +143,7 @@ abstract class MessageSource {
                         spinBackoff = 0;
                         return d;
                     }
-                    continue;
+                    // part of a frame: the deadline below still holds (a trickle must not spin for ever)
                 }
                 long spun = System.nanoTime() - start;
                 if (spun >= spinNanos) {
