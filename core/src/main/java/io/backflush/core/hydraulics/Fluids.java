@@ -65,17 +65,34 @@ public final class Fluids {
      * linear with slope k/sqrt(e) near zero.
      */
     public static double smoothSqrtFlow(double k, double deltaBar) {
-        double s = Math.sqrt(deltaBar * deltaBar + ORIFICE_SMOOTHING_BAR * ORIFICE_SMOOTHING_BAR);
-        return k * deltaBar / Math.sqrt(s);
+        return smoothSqrtFlow(k, deltaBar, smoothingRoot(deltaBar));
     }
 
     /** Derivative of {@link #smoothSqrtFlow} with respect to the pressure difference. */
     public static double smoothSqrtFlowSlope(double k, double deltaBar) {
+        return smoothSqrtFlowSlope(k, deltaBar, smoothingRoot(deltaBar));
+    }
+
+    /**
+     * (x² + e²)^¼, the two square roots that {@link #smoothSqrtFlow} and its slope share: a caller
+     * that needs both at one pressure difference takes them once and passes the root to the
+     * three-argument forms (the same numbers, bit for bit).
+     */
+    public static double smoothingRoot(double deltaBar) {
+        return Math.sqrt(Math.sqrt(deltaBar * deltaBar + ORIFICE_SMOOTHING_BAR * ORIFICE_SMOOTHING_BAR));
+    }
+
+    /** {@link #smoothSqrtFlow(double, double)} with its {@link #smoothingRoot} already taken. */
+    public static double smoothSqrtFlow(double k, double deltaBar, double root) {
+        return k * deltaBar / root;
+    }
+
+    /** {@link #smoothSqrtFlowSlope(double, double)} with its {@link #smoothingRoot} already taken. */
+    public static double smoothSqrtFlowSlope(double k, double deltaBar, double root) {
         double x2 = deltaBar * deltaBar;
         double s2 = x2 + ORIFICE_SMOOTHING_BAR * ORIFICE_SMOOTHING_BAR;
-        double s = Math.sqrt(s2);
-        // k (x²/2 + e²) / s^(5/2)
-        return k * (0.5 * x2 + ORIFICE_SMOOTHING_BAR * ORIFICE_SMOOTHING_BAR) / (s2 * Math.sqrt(s));
+        // k (x²/2 + e²) / s^(5/2), s = sqrt(s2)
+        return k * (0.5 * x2 + ORIFICE_SMOOTHING_BAR * ORIFICE_SMOOTHING_BAR) / (s2 * root);
     }
 
     /**

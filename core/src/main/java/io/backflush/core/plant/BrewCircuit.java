@@ -169,8 +169,15 @@ public final class BrewCircuit {
         out.pumpOutletBar = lineBar;
         out.pumpFlowMlPerS = pumpFlowMlPerS(lineBar, pumpFraction);
         out.lineReliefMlPerS = lineReliefMlPerS(lineBar, inletOpen);
-        out.inflowMlPerS = inletOpen ? Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar) : 0.0;
-        out.inflowSlope = inletOpen ? -Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar) : 0.0;
+        if (inletOpen) {
+            double drop = lineBar - groupBar;
+            double root = Fluids.smoothingRoot(drop);
+            out.inflowMlPerS = Fluids.smoothSqrtFlow(pathCoefficient, drop, root);
+            out.inflowSlope = -Fluids.smoothSqrtFlowSlope(pathCoefficient, drop, root);
+        } else {
+            out.inflowMlPerS = 0.0;
+            out.inflowSlope = 0.0;
+        }
         groupSideFlowsAt(groupBar, waterMl, exhaustOpen, headspaceVents, out);
     }
 
@@ -213,21 +220,33 @@ public final class BrewCircuit {
                 out.exhaustAirSlope = exhaustAirFlowSlope(groupBar);
             } else {
                 out.exhaustMode = Flows.EXHAUST_WATER;
-                out.exhaustWaterMlPerS = exhaustWaterFlowMlPerS(groupBar);
-                out.exhaustWaterSlope = exhaustWaterFlowSlope(groupBar);
+                if (groupBar > 0) { // exhaustWaterFlowMlPerS and its slope, their roots taken once
+                    double root = Fluids.smoothingRoot(groupBar);
+                    out.exhaustWaterMlPerS = Fluids.smoothSqrtFlow(exhaustK, groupBar, root);
+                    out.exhaustWaterSlope = Fluids.smoothSqrtFlowSlope(exhaustK, groupBar, root);
+                }
             }
         } else if (seatLeakK > 0) {
             // a fouled seat lets water past the shut exhaust: the drip symptom
             out.exhaustMode = Flows.EXHAUST_SEAT_LEAK;
-            out.exhaustWaterMlPerS = seatLeakFlowMlPerS(groupBar);
-            out.exhaustWaterSlope = seatLeakFlowSlope(groupBar);
+            if (groupBar > 0) { // seatLeakFlowMlPerS and its slope
+                double root = Fluids.smoothingRoot(groupBar);
+                out.exhaustWaterMlPerS = Fluids.smoothSqrtFlow(seatLeakK, groupBar, root);
+                out.exhaustWaterSlope = Fluids.smoothSqrtFlowSlope(seatLeakK, groupBar, root);
+            }
         } else {
             out.exhaustMode = Flows.EXHAUST_SHUT;
         }
         out.drainMlPerS = exhaustOpen && groupBar < DRAIN_HEAD_BAR
                 ? drainFlowMlPerS(waterMl) * (1.0 - Math.max(groupBar, 0.0) / DRAIN_HEAD_BAR) : 0.0;
-        out.cupFlowMlPerS = cupFlowMlPerS(groupBar);
-        out.cupFlowSlope = cupFlowSlope(groupBar);
+        if (groupBar > 0 && cupK > 0) { // cupFlowMlPerS and its slope
+            double root = Fluids.smoothingRoot(groupBar);
+            out.cupFlowMlPerS = Fluids.smoothSqrtFlow(cupK, groupBar, root);
+            out.cupFlowSlope = Fluids.smoothSqrtFlowSlope(cupK, groupBar, root);
+        } else {
+            out.cupFlowMlPerS = 0.0;
+            out.cupFlowSlope = 0.0;
+        }
     }
 
     /**
@@ -308,8 +327,10 @@ public final class BrewCircuit {
             slope += reliefSlope;
         }
         if (inletOpen) {
-            double path = Fluids.smoothSqrtFlow(pathCoefficient, lineBar - groupBar);
-            double pathSlope = Fluids.smoothSqrtFlowSlope(pathCoefficient, lineBar - groupBar);
+            double drop = lineBar - groupBar;
+            double root = Fluids.smoothingRoot(drop);
+            double path = Fluids.smoothSqrtFlow(pathCoefficient, drop, root);
+            double pathSlope = Fluids.smoothSqrtFlowSlope(pathCoefficient, drop, root);
             net -= path;
             slope += pathSlope;
             lastPathFlow = path;

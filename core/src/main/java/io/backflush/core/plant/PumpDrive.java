@@ -42,6 +42,14 @@ public final class PumpDrive {
      * The fixed stepper's view: advances over [t, t + dt) with the duty in force, deciding every
      * mains boundary in it, and returns the fraction of the step during which the pump stroked.
      * A boundary within {@link ThreeWayValve#EPS_SECONDS} of the step's end belongs to the next step.
+     *
+     * <p>Where the decision has reached a fixed point (the next decision would leave the
+     * accumulator bit for bit as it is and the stroke state too: duty 0 after the first boundary,
+     * duty 1 after the first stroke), every later boundary of the step decides the same, and the
+     * step's remaining boundaries are passed over at once ({@link #passSteadyBoundaries}) when that
+     * gives the same on-time, bit for bit, as adding their segments one by one
+     * ({@link #restAddsExactly}); a long adaptive step at duty 0 or 1 (100 boundaries in 2 s)
+     * then costs what a short one does.
      */
     double advance(double tSeconds, double dtSeconds, double duty) {
         if (!pulseSkipping) {
@@ -49,11 +57,13 @@ public final class PumpDrive {
             return stroking ? 1.0 : 0.0;
         }
         double end = tSeconds + dtSeconds;
+        double limit = end - ThreeWayValve.EPS_SECONDS;
         double segmentStart = tSeconds;
         double onTime = 0.0;
         boolean s = stroking;
         double boundary = nextBoundary * periodSeconds;
-        while (boundary < end - ThreeWayValve.EPS_SECONDS) {
+        int steadyChecks = 2; // duty 0 or 1 is steady after one decision; other duties never are
+        while (boundary < limit) {
             if (boundary > segmentStart) {
                 if (s) {
                     onTime += boundary - segmentStart;
@@ -63,12 +73,66 @@ public final class PumpDrive {
             s = decide(duty);
             nextBoundary++;
             boundary = nextBoundary * periodSeconds;
+            if (steadyChecks > 0 && boundary < limit) {
+                steadyChecks--;
+                if (steady(duty, s) && (!s || restAddsExactly(tSeconds, segmentStart, end, onTime))) {
+                    passSteadyBoundaries(limit);
+                    break;
+                }
+            }
         }
         if (s) {
             onTime += end - segmentStart;
         }
         stroking = s;
         return onTime >= dtSeconds ? 1.0 : onTime / dtSeconds;
+    }
+
+    /**
+     * Whether the decision is at a fixed point: the next boundary, with this duty, would stroke as
+     * the last one did ({@code stroke}) and leave the accumulator with the same bits. The decision
+     * being a function of the accumulator and the duty alone, every later boundary then does too.
+     */
+    private boolean steady(double duty, boolean stroke) {
+        double next = accumulator + duty;
+        boolean nextStroke = next >= 0.5;
+        if (nextStroke) {
+            next -= 1.0;
+        }
+        return nextStroke == stroke && Double.doubleToRawLongBits(next) == Double.doubleToRawLongBits(accumulator);
+    }
+
+    /**
+     * Whether, the pump stroking from {@code segmentStart} to the step's end, adding the rest of
+     * the step's segments one by one (b₁ − segmentStart, b₂ − b₁, …, end − bₙ, each rounded, as
+     * {@link #advance} walks them) to {@code onTime} gives the same double as adding end −
+     * segmentStart once. It does when every partial sum is a difference of two doubles within a
+     * factor of two of each other, which Sterbenz's lemma makes exact: either nothing stroked
+     * before ({@code onTime} = 0, partial sums b − segmentStart) and segmentStart ≥ end/2, or the
+     * pump stroked from t ({@code onTime} = segmentStart − t exactly, partial sums b − t) and
+     * t ≥ end/2. That holds for every step that starts after its own length (t ≥ dt); a step
+     * near t = 0 is walked.
+     */
+    private static boolean restAddsExactly(double tSeconds, double segmentStart, double end, double onTime) {
+        if (onTime == 0.0) {
+            return 2.0 * segmentStart >= end;
+        }
+        return 2.0 * tSeconds >= end && onTime == segmentStart - tSeconds;
+    }
+
+    /**
+     * At a fixed point ({@link #steady}): decides the boundaries before {@code limit} at once,
+     * leaving {@link #nextBoundary} where the walk would, the first k with k/f ≥ limit.
+     */
+    private void passSteadyBoundaries(double limit) {
+        long k = Math.max(nextBoundary, (long) Math.ceil(limit / periodSeconds));
+        while (k > nextBoundary && (k - 1) * periodSeconds >= limit) {
+            k--;
+        }
+        while (k * periodSeconds < limit) {
+            k++;
+        }
+        nextBoundary = k;
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.backflush.core.hydraulics;
 
+import io.backflush.core.support.Seeds;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.doubles;
 
 class FluidsTest {
     @Test
@@ -35,5 +37,30 @@ class FluidsTest {
         double q = 4.0;
         double drop = (q / k1) * (q / k1) + (q / k2) * (q / k2);
         assertThat(k * Math.sqrt(drop)).isCloseTo(q, within(1e-12));
+    }
+
+    /**
+     * The shared-root forms (a caller taking the flow and its slope at one pressure difference)
+     * give the law as it is written, bit for bit: k·x/sqrt(sqrt(x² + e²)) and
+     * k·(x²/2 + e²)/(s²·sqrt(s)), s = sqrt(x² + e²), restated here, from below the smoothing
+     * width to tens of bar, both signs.
+     */
+    @Test
+    void theSharedRootFormsGiveTheLawAsWrittenBitForBit() {
+        double e = Fluids.ORIFICE_SMOOTHING_BAR;
+        Seeds.theory("Fluids shared root", 2000).forAll(doubles().between(-8.0, 1.5), doubles().between(-1.0, 1.0),
+                doubles().between(0.1, 40.0)).checkAssert((decade, sign, k) -> {
+                    double x = Math.copySign(Math.pow(10.0, decade), sign);
+                    double s = Math.sqrt(x * x + e * e);
+                    double flow = k * x / Math.sqrt(s);
+                    double x2 = x * x;
+                    double s2 = x2 + e * e;
+                    double slope = k * (0.5 * x2 + e * e) / (s2 * Math.sqrt(Math.sqrt(s2)));
+                    double root = Fluids.smoothingRoot(x);
+                    assertThat(Fluids.smoothSqrtFlow(k, x, root)).as("flow at %s", x).isEqualTo(flow);
+                    assertThat(Fluids.smoothSqrtFlowSlope(k, x, root)).as("slope at %s", x).isEqualTo(slope);
+                    assertThat(Fluids.smoothSqrtFlow(k, x)).isEqualTo(flow);
+                    assertThat(Fluids.smoothSqrtFlowSlope(k, x)).isEqualTo(slope);
+                });
     }
 }

@@ -61,4 +61,31 @@ class BrewCircuitTest {
         assertThat(circuit.exhaustAirFlowAtmMlPerS(0)).isZero();
         assertThat(circuit.exhaustWaterFlowMlPerS(-1)).isZero();
     }
+
+    /**
+     * {@code flowsAt} takes each orifice's flow and slope with one shared root: they are, bit for
+     * bit, what the single-flow methods give (the basket, the exhaust, the fouled seat), and the
+     * path's inflow is what the line's net flow takes out.
+     */
+    @Test
+    void flowsAtGivesEachOrificesOwnFlowAndSlopeBitForBit() {
+        BrewCircuit puck = new BrewCircuit(Machine.of(Presets.singleBoiler()), BasketParameters.Puck.typical());
+        puck.applyFouling(0.8, 0.0, 0.05);
+        Flows out = new Flows();
+        for (double group : new double[] {-0.2, 0.0, 3e-4, 0.004, 0.7, 8.9, 11.0}) {
+            for (boolean exhaustOpen : new boolean[] {true, false}) {
+                double line = group + 0.37;
+                puck.flowsAt(group, 30.0, line, 1.0, true, exhaustOpen, false, out);
+                assertThat(out.cupFlowMlPerS).as("cup at %s", group).isEqualTo(puck.cupFlowMlPerS(group));
+                assertThat(out.cupFlowSlope).as("cup slope at %s", group).isEqualTo(puck.cupFlowSlope(group));
+                double water = exhaustOpen ? puck.exhaustWaterFlowMlPerS(group) : puck.seatLeakFlowMlPerS(group);
+                double waterSlope = exhaustOpen ? puck.exhaustWaterFlowSlope(group) : puck.seatLeakFlowSlope(group);
+                assertThat(out.exhaustWaterMlPerS).as("exhaust open %s at %s", exhaustOpen, group).isEqualTo(water);
+                assertThat(out.exhaustWaterSlope).as("its slope").isEqualTo(waterSlope);
+                double net = puck.lineNetMlPerS(line, group, 1.0, true);
+                assertThat(net).as("line net at %s", group)
+                        .isEqualTo(out.pumpFlowMlPerS - out.lineReliefMlPerS - out.inflowMlPerS);
+            }
+        }
+    }
 }
