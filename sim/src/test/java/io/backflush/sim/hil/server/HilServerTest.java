@@ -63,6 +63,8 @@ class HilServerTest {
                 SessionResult r = ended.poll(20, TimeUnit.SECONDS);
                 assertThat(r).isNotNull();
                 assertThat(r.reason()).isEqualTo("client said bye");
+                // as Transport#describe gives it: "tcp 127.0.0.1:40312" (it had a "/" before the address)
+                assertThat(r.transport()).matches("tcp 127\\.0\\.0\\.1:\\d+");
                 ids.add(r.sessionId());
             }
             assertThat(ids).containsExactlyInAnyOrder(1L, 2L, 3L);
