@@ -32,7 +32,8 @@ public final class SocketTransport implements Transport {
 
     @Override
     public String describe() {
-        return "tcp " + socket.getRemoteSocketAddress();
+        // "tcp 127.0.0.1:40312": InetSocketAddress.toString() would put a "/" before the address
+        return "tcp " + socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }
 
     @Override

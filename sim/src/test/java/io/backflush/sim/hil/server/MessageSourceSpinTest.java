@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +36,7 @@ class MessageSourceSpinTest {
      * pieces of at most {@code piece} bytes, then nothing; its blocking read gives {@code blocking}
      * (null: it times out, -1 bytes: the end of the stream).
      */
-    static final class Scripted implements Transport {
+    static final class Scripted extends ScriptedTransportBase {
         final boolean canReadNow;
         final byte[] ready;
         final int piece;
@@ -47,7 +45,6 @@ class MessageSourceSpinTest {
         int readyAt;
         long readNowCalls;
         int blockingReads;
-        int lastTimeoutMillis;
 
         Scripted(boolean canReadNow, byte[] ready, int piece, long quietCalls, byte[] blocking) {
             this.canReadNow = canReadNow;
@@ -81,50 +78,16 @@ class MessageSourceSpinTest {
         }
 
         @Override
-        public InputStream in() {
-            return new InputStream() {
-                @Override
-                public int read() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    blockingReads++;
-                    if (blocking == null) {
-                        throw new SocketTimeoutException("read timed out");
-                    }
-                    if (blocking == END) {
-                        return -1;
-                    }
-                    System.arraycopy(blocking, 0, b, off, blocking.length);
-                    return blocking.length;
-                }
-            };
-        }
-
-        @Override
-        public OutputStream out() {
-            return OutputStream.nullOutputStream();
-        }
-
-        @Override
-        public String describe() {
-            return "scripted";
-        }
-
-        @Override
-        public boolean supportsReadTimeout() {
-            return true;
-        }
-
-        @Override
-        public void setReadTimeoutMillis(int millis) {
-            lastTimeoutMillis = millis;
-        }
-
-        @Override
-        public void close() {
+        int readBlocking(byte[] b, int off, int len) throws IOException {
+            blockingReads++;
+            if (blocking == null) {
+                throw new SocketTimeoutException("read timed out");
+            }
+            if (blocking == END) {
+                return -1;
+            }
+            System.arraycopy(blocking, 0, b, off, blocking.length);
+            return blocking.length;
         }
     }
 
