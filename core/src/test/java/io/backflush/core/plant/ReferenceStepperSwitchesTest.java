@@ -117,4 +117,32 @@ class ReferenceStepperSwitchesTest {
         assertThat(removed[0]).isPositive();
         assertThat(removed[1]).isCloseTo(removed[0], within(0.05 * removed[0]));
     }
+
+    /**
+     * A shot through a puck washes the screen with the water that reaches the cup, in both steppers
+     * alike (the reference feeds the cleaning model each segment's exact cup volume, the fixed
+     * stepper each step's cup flow), and leaves the valve's residue alone (nothing is released).
+     */
+    @Test
+    void bothSteppersWashTheSameResidueOffTheScreenInAShot() {
+        double[] removed = new double[2];
+        double[] cup = new double[2];
+        int k = 0;
+        for (StepperKind kind : StepperKind.values()) {
+            Plant plant = new Plant(Machine.of(Presets.singleBoiler()), BasketParameters.Puck.typical(),
+                    InitialConditions.hotAndDry(), CleaningParameters.defaults(), kind);
+            plant.cleaning().setResidue(Site.SCREEN, 20.0, 20.0);
+            double dt = kind == StepperKind.FIXED ? 0.001 : 0.1;
+            plant.actuators().pumpDuty(1.0).solenoidEnergised(true);
+            for (int i = 0; i < (int) Math.round(6.0 / dt); i++) {
+                plant.step(dt);
+            }
+            removed[k] = plant.cleaning().totalRemovedMg();
+            cup[k++] = plant.state(StateLayout.TO_CUP_ML);
+        }
+        assertThat(cup[0]).as("water through the puck").isGreaterThan(5.0);
+        assertThat(cup[1]).isCloseTo(cup[0], within(0.02 * cup[0]));
+        assertThat(removed[0]).isPositive();
+        assertThat(removed[1]).isCloseTo(removed[0], within(0.05 * removed[0]));
+    }
 }
