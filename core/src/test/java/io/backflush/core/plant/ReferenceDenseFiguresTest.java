@@ -4,7 +4,6 @@ import io.backflush.core.cleaning.CleaningParameters;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.Presets;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,18 +22,21 @@ class ReferenceDenseFiguresTest {
     private static final ActuatorSchedule SCHEDULE = ActuatorSchedule.backflush(1, 8.0, 3.0, 0.0);
     private static final double H = 1.0e-4;
 
-    private static CycleFigures dense;
 
     private static Plant reference() {
         return new Plant(MACHINE, BasketParameters.blind(), InitialConditions.hotAndDry(), CleaningParameters.defaults(),
                 StepperKind.REFERENCE);
     }
 
-    @BeforeAll
-    static void denseRun() {
+    /**
+     * The dense run's one cycle. Run inside each test, not once in a {@code @BeforeAll}: PIT
+     * attributes coverage per test method, and would not run these tests against the dense
+     * output's mutants if the run were shared.
+     */
+    private static CycleFigures dense() {
         ScheduleResult result = ScheduledRun.run(reference(), SCHEDULE, 11.0, 1.0);
         assertThat(result.cycles()).hasSize(1);
-        dense = result.cycles().get(0);
+        return result.cycles().get(0);
     }
 
     /** Steps {@code plant} from {@code t} to {@code until} with the schedule's commands, in one step. */
@@ -62,6 +64,7 @@ class ReferenceDenseFiguresTest {
 
     @Test
     void theQuietTimeLiesInTheStepWhereTheSteppedInflowFellBelowTheThreshold() {
+        CycleFigures dense = dense();
         Plant plant = reference();
         double threshold = CycleMetrics.QUIET_FRACTION * MACHINE.pump().freeFlowMlPerS();
         double t = jump(plant, 0.0, 0.05);
@@ -77,6 +80,7 @@ class ReferenceDenseFiguresTest {
 
     @Test
     void theWhooshDecayLiesInTheStepWhereTheSteppedPressureFellBelowHalfABar() {
+        CycleFigures dense = dense();
         Plant plant = reference();
         double t = jump(plant, 0.0, 8.0);
         assertThat(plant.groupPressureBar()).as("the plateau").isCloseTo(dense.plateauBar(), within(1e-6));
@@ -91,6 +95,7 @@ class ReferenceDenseFiguresTest {
 
     @Test
     void theWhooshPeakIsNoLowerThanAnyStepsAverageExhaustFlowNorAboveTheOrificeFlowAtThePlateau() {
+        CycleFigures dense = dense();
         Plant plant = reference();
         double t = jump(plant, 0.0, 8.0);
         double plateau = plant.groupPressureBar();
