@@ -87,6 +87,19 @@ final class FixedStepper {
     private double inverseDt;
     // C_L/dt: the line equation's own slope
     private double lineA;
+    // Solver diagnostics (plain counters, nothing allocated; read through stats()): the solver's
+    // documented cost, so a test can hold it (docs/model.md, "The fixed stepper's solver").
+    private long stepCount;
+    private long residualCount;
+    private long groupIterationCount;
+    private int maxGroupIterations;
+    private long predictedStartCount;
+    private long nestedStepCount;
+    private long bisectionCount;
+    private long lineNewtonStepCount;
+    private long lineSolveIterationCount;
+    private long lineClosedFormCount;
+    private long factorUpdateCount;
 
     FixedStepper(BrewCircuit circuit) {
         this.circuit = circuit;
@@ -144,6 +157,7 @@ final class FixedStepper {
         if (startBar == lastEndBar && lineStartBar == lastEndLineBar && dt == lastDt
                 && pumpFraction == lastPumpFraction && inletOpen == lastInletOpen && exhaustOpen == lastExhaustOpen) {
             p = Math.max(startBar + lastChangeBar, 0.0);
+            predictedStartCount++;
             if (inletOpen) {
                 lineBar = Math.max(lineStartBar + lastLineChangeBar, 0.0);
             }
@@ -159,20 +173,27 @@ final class FixedStepper {
                     hi = p;
                 }
             }
-            if (iterations > JOINT_ITERATIONS) {
+            if (iterations > JOINT_ITERATIONS && !lineNested) {
                 lineNested = true;
+                nestedStepCount++;
             }
             // r'(p) = num/den − 1, so the step r/r' is r·den/(num − den): one division on the chain
             double next = slopeDenominator == 0.0 ? p + r
                     : p - r * slopeDenominator / (slopeNumerator - slopeDenominator);
             if (!(next > lo && next < hi)) {
                 next = hi == Double.POSITIVE_INFINITY ? 2.0 * lo + 1.0 : 0.5 * (lo + hi);
+                bisectionCount++;
             }
             if (hi - lo < 1.0e-13 * (1.0 + lo)) {
                 break;
             }
             p = next;
             r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
+        }
+        stepCount++;
+        groupIterationCount += iterations;
+        if (iterations > maxGroupIterations) {
+            maxGroupIterations = iterations;
         }
 
         // Commit the step with the flows of the accepted pressure: the step's flows are those at
@@ -266,6 +287,27 @@ final class FixedStepper {
     }
 
     /**
+     * The solver's work since this stepper was made: steps; residual evaluations r(p); the group's
+     * Newton iterations (in all, and the most in one step: a step that starts converged takes none);
+     * steps that started from the last step's extrapolated change (continuing it: same start, dt and
+     * parts); steps that fell back to the nested line solve; iterations where Newton's step left the
+     * bracket and was replaced by bisection or doubling; the joint solve's line Newton steps; the
+     * nested and sealed line solve's iterations; sealed lines solved in closed form; and the times
+     * the dt-dependent factors (lags, 1/dt, C_L/dt) were computed.
+     */
+    record SolverStats(long steps, long residuals, long groupIterations, int maxGroupIterations,
+                       long predictedStarts, long nestedSteps, long bisections, long lineNewtonSteps,
+                       long lineSolveIterations, long lineClosedForms, long factorUpdates) {
+    }
+
+    /** The counters so far (a new record each call: not for the hot path). */
+    SolverStats stats() {
+        return new SolverStats(stepCount, residualCount, groupIterationCount, maxGroupIterations, predictedStartCount,
+                nestedStepCount, bisectionCount, lineNewtonStepCount, lineSolveIterationCount, lineClosedFormCount,
+                factorUpdateCount);
+    }
+
+    /**
      * The sensor lag's exact update factor 1 − exp(−dt/τ) (and the element's, 1/dt and C_L/dt),
      * recomputed only when dt changes: on
      * JDK 17 {@code Math.expm1} is a native (JNI) call costing tens of ns, a large share of a
@@ -279,6 +321,7 @@ final class FixedStepper {
             inverseDt = 1.0 / dt;
             lineA = circuit.lineComplianceMlPerBar() / dt;
             alphaDt = dt;
+            factorUpdateCount++;
         }
         return alpha;
     }
@@ -290,6 +333,7 @@ final class FixedStepper {
     private double residual(double p, double dt, double water, double headspace, double basketAir,
                             double pumpFraction, boolean inletOpen, boolean exhaustOpen) {
         Flows f = trial;
+        residualCount++;
         if (inletOpen) {
             // the line's end-of-step pressure with the group at p: C_L·(p_L − p_L0)/dt = Q_pump − Q_OPV − Q_path
             if (lineSolved) {
@@ -354,6 +398,7 @@ final class FixedStepper {
      * {@link #lineEnd} stops), in {@link #lineSlope} the equation's slope.
      */
     private double lineNewtonStep(double groupBar, double pumpFraction, double dt) {
+        lineNewtonStepCount++;
         double a = lineA;
         double x = lineBar;
         double g = a * (x - lineStartBar) - circuit.lineNetMlPerS(x, groupBar, pumpFraction, true);
@@ -386,12 +431,14 @@ final class FixedStepper {
         double start = lineStartBar;
         if (!connected && pumpFraction <= 0.0 && start <= circuit.lineCrackingBar()) {
             lineSlope = a + circuit.lineLeakMlPerSBar();
+            lineClosedFormCount++;
             return start * a / lineSlope;
         }
         double lo = 0.0;
         double hi = Double.POSITIVE_INFINITY;
         double x = lineBar;
         for (int i = 0; i < MAX_ITERATIONS; i++) {
+            lineSolveIterationCount++;
             double g = a * (x - start) - circuit.lineNetMlPerS(x, groupBar, pumpFraction, connected);
             lineSlope = a + circuit.lineNetSlope();
             if (g == 0.0) {

@@ -105,6 +105,11 @@ public final class Plant {
         return stepperKind;
     }
 
+    /** The fixed stepper's solver counters so far (null for a reference plant); not for the hot path. */
+    FixedStepper.SolverStats solverStats() {
+        return fixedStepper == null ? null : fixedStepper.stats();
+    }
+
     /** The reference stepper (null for a fixed-step plant): the reference integrator's hooks. */
     ReferenceStepper referenceStepper() {
         return referenceStepper;

@@ -54,6 +54,29 @@ class PlantDrainAndProbesTest {
                 * StateLayout.airTemperatureFactor(plant.chamberWaterC())).isCloseTo(drained, within(1e-3 * drained));
     }
 
+    /**
+     * While a released group drains at atmospheric pressure, the exhaust's reported water flow is
+     * the drain's (each step's flow times dt is what reached the drip tray in it), and its reported
+     * air flow is negative: air comes in for the water, filling the drained volume at 1 atm (within
+     * 5 %: the air is counted as ml at 1 atm and the chamber air's reference temperature).
+     */
+    @ParameterizedTest
+    @EnumSource(StepperKind.class)
+    void aDrainingGroupReportsTheDrainAsExhaustWaterAndAirComingIn(StepperKind kind) {
+        Plant plant = plant(kind, Presets.singleBoiler(), new InitialConditions(30.0, 93.0, Double.NaN));
+        double dt = kind == StepperKind.FIXED ? 0.001 : 0.05;
+        for (int i = 0; i < 20; i++) {
+            double drip = plant.state(StateLayout.TO_DRIP_TRAY_ML);
+            plant.step(dt);
+            double drained = plant.state(StateLayout.TO_DRIP_TRAY_ML) - drip;
+            assertThat(drained).as("drained in step " + i).isGreaterThan(1e-3 * dt);
+            assertThat(plant.exhaustWaterFlowMlPerS() * dt).as("exhaust water in step " + i)
+                    .isCloseTo(drained, within(1e-9 * drained));
+            assertThat(-plant.exhaustAirFlowAtmMlPerS()).as("air coming in, step " + i)
+                    .isCloseTo(plant.exhaustWaterFlowMlPerS(), within(0.05 * plant.exhaustWaterFlowMlPerS()));
+        }
+    }
+
     /** Energised, the exhaust is shut: a group at atmospheric pressure keeps its water while the pump is off. */
     @Test
     void aShutExhaustLetsNothingDrain() {

@@ -7,6 +7,7 @@ import io.backflush.core.machine.Presets;
 import io.backflush.core.thermal.SensorParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,9 +104,12 @@ class PlantSignalsTest {
      * A scheduled run reports the water of its own run: two runs on one plant add up to the plant's
      * ledger, and each one balances.
      */
-    @Test
-    void aSecondScheduledRunOnAPlantReportsOnlyItsOwnWater() {
-        Plant plant = new Plant(Machine.of(Presets.singleBoiler()), BasketParameters.blind());
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aSecondScheduledRunOnAPlantReportsOnlyItsOwnWater(boolean puck) {
+        // a blind basket, or a puck that passes water to the cup
+        Plant plant = new Plant(Machine.of(Presets.singleBoiler()),
+                puck ? BasketParameters.Puck.typical() : BasketParameters.blind());
         ActuatorSchedule cycle = ActuatorSchedule.backflush(1, 5.0, 3.0, 0.0);
         ScheduleResult first = ScheduledRun.run(plant, cycle, 8.0, 0.001);
         ScheduleResult second = ScheduledRun.run(plant, cycle, 8.0, 0.001);
@@ -117,6 +121,9 @@ class PlantSignalsTest {
         assertThat(first.water().toCupMl() + second.water().toCupMl()).isCloseTo(all.toCupMl(), within(1e-9));
         assertThat(second.water().fromTankMl()).isPositive().isLessThan(all.fromTankMl());
         assertThat(second.water().toDripTrayMl()).isPositive();
+        if (puck) {
+            assertThat(second.water().toCupMl()).isPositive().isLessThan(all.toCupMl());
+        }
         assertThat(second.water().balanceErrorMl()).isCloseTo(0.0, within(1e-9));
         // the second cycle's times count from its own start
         assertThat(second.cycles().get(0).pumpOnAtSeconds()).isCloseTo(0.0, within(1e-9));
