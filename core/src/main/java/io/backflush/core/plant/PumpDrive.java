@@ -17,6 +17,9 @@ public final class PumpDrive {
     private boolean stroking;
     private double accumulator;
     private long nextBoundary;
+    // Cost counters (plain longs, nothing allocated; read through decisions() and steadyPasses())
+    private long decisions;
+    private long steadyPasses;
 
     PumpDrive(PumpModel pump) {
         this.pulseSkipping = pump.pulseSkipping();
@@ -30,6 +33,7 @@ public final class PumpDrive {
 
     /** The pulse-skipping decision at one mains boundary. */
     private boolean decide(double duty) {
+        decisions++;
         accumulator += duty;
         boolean stroke = accumulator >= 0.5;
         if (stroke) {
@@ -50,6 +54,16 @@ public final class PumpDrive {
      * gives the same on-time, bit for bit, as adding their segments one by one
      * ({@link #restAddsExactly}); a long adaptive step at duty 0 or 1 (100 boundaries in 2 s)
      * then costs what a short one does.
+     *
+     * <p>Its cost, counted ({@link #decisions()}, {@link #steadyPasses()}): the fixed point is looked
+     * for after the step's first and second decisions only, when a boundary is left before the
+     * step's end (duty 0 is steady after one decision, duty 1 after at most two, another duty only
+     * where it is below half an ulp of the accumulator, so that adding it changes nothing), and the pass is taken exactly when it is exact as {@link #restAddsExactly} says. So a
+     * step at duty 0 decides at most one boundary, a step at duty 1 that starts at t ≥ dt at most
+     * two, and a step at another duty (but for such a vanishing one), or one at duty 1 near t = 0
+     * that the exactness condition turns away, decides every boundary it holds. A boundary is in the step when it is more than
+     * {@link ThreeWayValve#EPS_SECONDS} before the step's end (one exactly that far belongs to the
+     * next step).
      */
     double advance(double tSeconds, double dtSeconds, double duty) {
         if (!pulseSkipping) {
@@ -62,7 +76,7 @@ public final class PumpDrive {
         double onTime = 0.0;
         boolean s = stroking;
         double boundary = nextBoundary * periodSeconds;
-        int steadyChecks = 2; // duty 0 or 1 is steady after one decision; other duties never are
+        int steadyChecks = 2; // duty 0 or 1 is steady within two decisions; other duties (but vanishing ones) never are
         while (boundary < limit) {
             if (boundary > segmentStart) {
                 if (s) {
@@ -77,6 +91,7 @@ public final class PumpDrive {
                 steadyChecks--;
                 if (steady(duty, s) && (!s || restAddsExactly(tSeconds, segmentStart, end, onTime))) {
                     passSteadyBoundaries(limit);
+                    steadyPasses++;
                     break;
                 }
             }
@@ -166,8 +181,9 @@ public final class PumpDrive {
     }
 
     /**
-     * The first boundary after the ones already decided, before {@code horizonSeconds}, at which
-     * the stroke state would change with this duty; {@code horizonSeconds} if none.
+     * The first boundary after the ones already decided, more than {@link ThreeWayValve#EPS_SECONDS}
+     * before {@code horizonSeconds}, at which the stroke state would change with this duty;
+     * {@code horizonSeconds} if none. It decides nothing: the drive is left as it was.
      */
     double nextChangeSeconds(double horizonSeconds, double duty) {
         if (!pulseSkipping) {
@@ -192,6 +208,20 @@ public final class PumpDrive {
     /** Over an idle jump to t whole mains cycles pass; the next boundary is the first at or after t. */
     void elapse(double tSeconds) {
         nextBoundary = Math.max(nextBoundary, (long) Math.ceil(tSeconds / periodSeconds - 1e-9));
+    }
+
+    /**
+     * Mains boundaries decided one by one so far, by {@link #advance}, {@link #reach} and
+     * {@link #settleBefore} (a rotary pump's relay decides none): the drive's work. Not part of
+     * {@link State}; a restore leaves it counting.
+     */
+    long decisions() {
+        return decisions;
+    }
+
+    /** Steps of {@link #advance} whose remaining boundaries were passed over at once. */
+    long steadyPasses() {
+        return steadyPasses;
     }
 
     State state() {

@@ -22,7 +22,7 @@ class PumpDriveTest {
     private static final PumpModel VIBRATORY = Machine.of(Presets.singleBoiler()).pump();
 
     /** The boundary walk, every boundary decided and every segment added, over a drive's state. */
-    private static final class Walk {
+    static final class Walk {
         final double period;
         boolean stroking;
         double accumulator;
@@ -78,26 +78,40 @@ class PumpDriveTest {
     @Test
     void aSteadyPassGivesExactlyTheWalkedResult() {
         Seeds.theory("PumpDrive steady pass", 400).forAll(longs().between(0L, 1L << 40), doubles().between(0.0, 3.2e7),
-                integers().between(0, 2)).checkAssert((seed, start, scale) -> {
-                    java.util.Random random = new java.util.Random(seed);
-                    // scale 0: from t = 0; 1: minutes; 2: anywhere in a year
-                    double t = scale == 0 ? 0.0 : scale == 1 ? start * 1e-5 : start;
-                    PumpDrive drive = new PumpDrive(VIBRATORY);
-                    drive.elapse(t);
-                    Walk walk = new Walk(VIBRATORY.mainsHz(), drive.state());
-                    for (int i = 0; i < 40; i++) {
-                        double dt = random.nextInt(4) == 0 ? 1.0e-3 : Math.exp(Math.log(1e-4) + random.nextDouble()
-                                * (Math.log(2.5) - Math.log(1e-4)));
-                        double duty = random.nextInt(5) == 0 ? random.nextDouble() : DUTIES[random.nextInt(DUTIES.length)];
-                        double expected = walk.advance(t, dt, duty);
-                        double got = drive.advance(t, dt, duty);
-                        assertThat(Double.doubleToRawLongBits(got)).as("fraction at t = %s, dt = %s, duty %s: %s, walked %s",
-                                t, dt, duty, got, expected).isEqualTo(Double.doubleToRawLongBits(expected));
-                        assertThat(drive.state()).as("state at t = %s, dt = %s, duty %s", t, dt, duty)
-                                .isEqualTo(walk.state());
-                        t += dt;
-                    }
-                });
+                integers().between(0, 2)).checkAssert((seed, start, scale) -> randomSteps(seed, start, scale, 40,
+                        (drive, walk, t, dt, duty) -> {
+                            double expected = walk.advance(t, dt, duty);
+                            double got = drive.advance(t, dt, duty);
+                            assertThat(Double.doubleToRawLongBits(got)).as("fraction at t = %s, dt = %s, duty %s: %s, walked %s",
+                                    t, dt, duty, got, expected).isEqualTo(Double.doubleToRawLongBits(expected));
+                            assertThat(drive.state()).as("state at t = %s, dt = %s, duty %s", t, dt, duty)
+                                    .isEqualTo(walk.state());
+                        }));
+    }
+
+    /** One step of a drive and its walk, to be taken and checked. */
+    interface StepCheck {
+        void step(PumpDrive drive, Walk walk, double t, double dt, double duty);
+    }
+
+    /**
+     * {@code count} steps of random length (0.1 ms to 2.5 s, a quarter of them 1 ms) from a time
+     * drawn by {@code scale} (0: t = 0; 1: minutes, {@code start}·1e-5; 2: anywhere in a year), at
+     * duties mostly 0 or 1 with some in between, each taken by {@code check} on one drive and its walk.
+     */
+    static void randomSteps(long seed, double start, int scale, int count, StepCheck check) {
+        java.util.Random random = new java.util.Random(seed);
+        double t = scale == 0 ? 0.0 : scale == 1 ? start * 1e-5 : start;
+        PumpDrive drive = new PumpDrive(VIBRATORY);
+        drive.elapse(t);
+        Walk walk = new Walk(VIBRATORY.mainsHz(), drive.state());
+        for (int i = 0; i < count; i++) {
+            double dt = random.nextInt(4) == 0 ? 1.0e-3 : Math.exp(Math.log(1e-4) + random.nextDouble()
+                    * (Math.log(2.5) - Math.log(1e-4)));
+            double duty = random.nextInt(5) == 0 ? random.nextDouble() : DUTIES[random.nextInt(DUTIES.length)];
+            check.step(drive, walk, t, dt, duty);
+            t += dt;
+        }
     }
 
     /** The hot case itself: a 2 s step at duty 1 after the pump stood, and one at duty 0 after it ran. */
