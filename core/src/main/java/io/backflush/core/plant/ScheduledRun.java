@@ -6,7 +6,8 @@ import java.util.List;
  * Drives a {@link Plant} with an open-loop {@link ActuatorSchedule} and measures every cycle with
  * {@link CycleMetrics}, whichever stepper the plant has:
  * <ul>
- *   <li>a fixed-step plant takes steps of {@code dtSeconds}; each step's commands are those in force
+ *   <li>a fixed-step plant takes round(endSeconds / dtSeconds) steps of {@code dtSeconds} (the last
+ *       may end a little before or after {@code endSeconds}); each step's commands are those in force
  *       at its start and the figures are resolved to one step (crossings at the step's end), as
  *       the product's event detector resolves them;</li>
  *   <li>a reference plant steps from command to command (placing every switch in between exactly)

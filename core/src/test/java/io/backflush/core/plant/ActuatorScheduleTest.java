@@ -101,4 +101,22 @@ class ActuatorScheduleTest {
             assertThat(s.lastCommandSeconds()).isEqualTo(list.get(n - 1).atSeconds());
         }
     }
+
+    /**
+     * A command is in force from TIME_TOLERANCE_SECONDS before its time, the tie included ("due no
+     * later than t plus this"): 1e-9 s before the first command at 1 s it is in force (index 0, not
+     * −1), and 1e-9 s before the second at 2 s the second is (index 1); 2e-9 s before, not yet.
+     */
+    @Test
+    void aCommandIsInForceFromExactlyTheToleranceBeforeIt() {
+        ActuatorSchedule s = new ActuatorSchedule(List.of(
+                new Command(1.0, 0.5, true, 1.0), new Command(2.0, 0.0, false, 0.3)));
+        double tol = ActuatorSchedule.TIME_TOLERANCE_SECONDS;
+        assertThat((1.0 - tol) + tol).isEqualTo(1.0);
+        assertThat((2.0 - tol) + tol).isEqualTo(2.0);
+        assertThat(s.indexAt(1.0 - tol)).isZero();
+        assertThat(s.indexAt(1.0 - 2 * tol)).isEqualTo(-1);
+        assertThat(s.indexAt(2.0 - tol)).isOne();
+        assertThat(s.indexAt(2.0 - 2 * tol)).isZero();
+    }
 }

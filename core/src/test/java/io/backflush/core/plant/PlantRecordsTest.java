@@ -105,15 +105,31 @@ class PlantRecordsTest {
         assertThat(plant.boilerTemperatureC()).isEqualTo(InitialConditions.HOT_BOILER_C);
     }
 
+    /** The machine with its group head's boiler coupling and loss to the room replaced, W/K. */
+    private static MachineParameters withGroupConductances(MachineParameters p, double couplingWPerK, double lossWPerK) {
+        GroupHeadParameters g = p.groupHead();
+        return new MachineParameters(p.name(), p.description(), p.pump(), p.overPressureValve(), p.gicleur(),
+                p.groupInlet(), p.threeWayValve(), p.chamber(), p.boiler(), new GroupHeadParameters(g.massKg(),
+                        g.specificHeatJPerKgK(), couplingWPerK, lossWPerK, g.chamberWaterCouplingWPerK()),
+                p.sensors(), p.environment(), p.line());
+    }
+
+    /**
+     * A group losing more to the room than it takes from the boiler (G_b = 0.5 W/K, G_a = 4 W/K,
+     * room 22 °C, boiler 93 °C) still balances them: T_g = (0.5·93 + 4·22)/4.5 = 29.889 °C.
+     */
+    @Test
+    void aGroupLosingMoreToTheRoomThanItTakesFromTheBoilerSettlesNearTheRoom() {
+        MachineParameters p = Presets.singleBoiler();
+        MachineParameters lossy = withGroupConductances(p, 0.5, 4.0);
+        assertThat(p.environment().ambientC()).isEqualTo(22.0);
+        assertThat(InitialConditions.steadyGroupC(lossy, 93.0)).isCloseTo((0.5 * 93.0 + 4.0 * 22.0) / 4.5, within(1e-12));
+    }
+
     /** A group with no conductance to anything has no steady state of its own: it is taken at the boiler's. */
     @Test
     void aGroupCoupledToNothingStartsAtTheBoilersTemperature() {
-        MachineParameters p = Presets.singleBoiler();
-        GroupHeadParameters g = p.groupHead();
-        MachineParameters isolated = new MachineParameters(p.name(), p.description(), p.pump(), p.overPressureValve(),
-                p.gicleur(), p.groupInlet(), p.threeWayValve(), p.chamber(), p.boiler(),
-                new GroupHeadParameters(g.massKg(), g.specificHeatJPerKgK(), 0.0, 0.0, g.chamberWaterCouplingWPerK()),
-                p.sensors(), p.environment(), p.line());
+        MachineParameters isolated = withGroupConductances(Presets.singleBoiler(), 0.0, 0.0);
         assertThat(InitialConditions.steadyGroupC(isolated, 93.0)).isEqualTo(93.0);
     }
 

@@ -129,4 +129,19 @@ class PlantSignalsTest {
         assertThat(second.cycles().get(0).pumpOnAtSeconds()).isCloseTo(0.0, within(1e-9));
         assertThat(second.cycles().get(0).releaseAtSeconds()).isCloseTo(5.0, within(1e-9));
     }
+
+    /**
+     * A fixed-step run takes round(end/dt) steps of dt: 1 s in steps of 0.3 s is three steps, ending
+     * at 0.9 s (not a fourth past the end), and 1 s in steps of 0.4 s is round(2.5) = 3, ending at 1.2 s.
+     */
+    @Test
+    void aFixedStepRunTakesTheRoundedNumberOfSteps() {
+        ActuatorSchedule cycle = ActuatorSchedule.backflush(1, 0.5, 0.5, 0.0);
+        Plant short3 = new Plant(Machine.of(Presets.singleBoiler()), BasketParameters.blind());
+        ScheduledRun.run(short3, cycle, 1.0, 0.3);
+        assertThat(short3.timeSeconds()).isCloseTo(0.9, within(1e-12));
+        Plant long3 = new Plant(Machine.of(Presets.singleBoiler()), BasketParameters.blind());
+        ScheduledRun.run(long3, cycle, 1.0, 0.4);
+        assertThat(long3.timeSeconds()).isCloseTo(1.2, within(1e-12));
+    }
 }
