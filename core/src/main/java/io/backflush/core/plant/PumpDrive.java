@@ -17,9 +17,10 @@ public final class PumpDrive {
     private boolean stroking;
     private double accumulator;
     private long nextBoundary;
-    // Cost counters (plain longs, nothing allocated; read through decisions() and steadyPasses())
+    // Cost counters (plain longs, nothing allocated; read through decisions(), steadyPasses(), passCorrections())
     private long decisions;
     private long steadyPasses;
+    private long passCorrections;
 
     PumpDrive(PumpModel pump) {
         this.pulseSkipping = pump.pulseSkipping();
@@ -137,23 +138,26 @@ public final class PumpDrive {
 
     /**
      * At a fixed point ({@link #steady}): decides the boundaries before {@code limit} at once,
-     * leaving {@link #nextBoundary} where the walk would, the first k with k/f ≥ limit.
+     * leaving {@link #nextBoundary} where the walk would, the first k with k/f ≥ limit: ceil(limit·f)
+     * rounded, corrected by one where that rounding put it a boundary off ({@link #passCorrections()}).
      */
     private void passSteadyBoundaries(double limit) {
         long k = Math.max(nextBoundary, (long) Math.ceil(limit / periodSeconds));
         while (k > nextBoundary && (k - 1) * periodSeconds >= limit) {
             k--;
+            passCorrections++;
         }
         while (k * periodSeconds < limit) {
             k++;
+            passCorrections++;
         }
         nextBoundary = k;
     }
 
     /**
-     * The reference's view: decides every boundary up to and including t (within
-     * {@link ThreeWayValve#EPS_SECONDS}) with the duty in force, so that {@link #stroking()} holds
-     * from t until {@link #nextChangeSeconds}.
+     * The reference's view: decides every boundary up to and including t (at most
+     * {@link ThreeWayValve#EPS_SECONDS} after it, that far included) with the duty in force, so
+     * that {@link #stroking()} holds from t until {@link #nextChangeSeconds}.
      */
     void reach(double tSeconds, double duty) {
         if (!pulseSkipping) {
@@ -167,8 +171,9 @@ public final class PumpDrive {
     }
 
     /**
-     * Decides the boundaries strictly before t (more than {@link ThreeWayValve#EPS_SECONDS}) with
-     * the duty in force: the end of a reference step, whose last boundaries kept the stroke state.
+     * Decides the boundaries strictly before t (more than {@link ThreeWayValve#EPS_SECONDS} before
+     * it) with the duty in force: the end of a reference step, whose last boundaries kept the stroke
+     * state.
      */
     void settleBefore(double tSeconds, double duty) {
         if (!pulseSkipping) {
@@ -222,6 +227,14 @@ public final class PumpDrive {
     /** Steps of {@link #advance} whose remaining boundaries were passed over at once. */
     long steadyPasses() {
         return steadyPasses;
+    }
+
+    /**
+     * Boundaries by which the passes' first guess, ceil(limit·f), was corrected: at most one a pass
+     * (the guess is off only where the rounding of limit·f or of k/f crosses an integer).
+     */
+    long passCorrections() {
+        return passCorrections;
     }
 
     State state() {

@@ -81,6 +81,7 @@ class PumpDriveCostTest {
         long boundariesBefore = walk.nextBoundary;
         long decisionsBefore = drive.decisions();
         long passesBefore = drive.steadyPasses();
+        long correctionsBefore = drive.passCorrections();
         double walked = walk.advance(t, dt, duty);
         double got = drive.advance(t, dt, duty);
         String at = String.format("t = %s, dt = %s, duty %s", t, dt, duty);
@@ -90,7 +91,9 @@ class PumpDriveCostTest {
         long decided = drive.decisions() - decisionsBefore;
         assertThat(decided).as("decisions at %s", at).isEqualTo(expected);
         long inStep = walk.nextBoundary - boundariesBefore;
-        assertThat(drive.steadyPasses() - passesBefore).as("passes at %s", at).isEqualTo(decided < inStep ? 1L : 0L);
+        long passes = drive.steadyPasses() - passesBefore;
+        assertThat(passes).as("passes at %s", at).isEqualTo(decided < inStep ? 1L : 0L);
+        assertThat(drive.passCorrections() - correctionsBefore).as("corrections at %s", at).isLessThanOrEqualTo(passes);
         return decided;
     }
 
@@ -205,7 +208,9 @@ class PumpDriveCostTest {
      * A step whose limit (end − EPS) is a boundary k/f exactly, or one ulp either side of it: the
      * boundary at the limit is the next step's, one below it this one's. Among those are limits
      * where ceil(limit·f) overshoots k by one and where it undershoots, which the pass must
-     * correct; at duty ½ (walked) and 0 and 1 (passed) the drive ends where the walk does.
+     * correct, by one boundary, counted; at duty ½ (walked) and 0 and 1 (passed) the drive ends where
+     * the walk does, in a 2 s step and in a 30 ms one (one boundary in it; no pass when the next is
+     * at the limit).
      */
     @Test
     void stepsEndingOnABoundarysRoundingPassExactlyTheWalkedBoundaries() {
@@ -239,6 +244,18 @@ class PumpDriveCostTest {
                     PumpDriveTest.Walk walk = new PumpDriveTest.Walk(VIBRATORY.mainsHz(), drive.state());
                     step(drive, walk, t, dt, duty);
                     assertThat(drive.state().nextBoundary()).as("limit %s, duty %s", limit, duty).isEqualTo(first);
+                    assertThat(drive.passCorrections()).as("corrections, limit %s, duty %s", limit, duty)
+                            .isEqualTo(duty == 0.5 || naive == first ? 0L : 1L);
+                    // a 30 ms step to the same end: one boundary in it, the next at or after the limit
+                    double tShort = end - 0.03;
+                    double dtShort = end - tShort;
+                    if (tShort + dtShort == end) {
+                        PumpDrive shortStep = new PumpDrive(VIBRATORY);
+                        shortStep.elapse(tShort);
+                        step(shortStep, new PumpDriveTest.Walk(VIBRATORY.mainsHz(), shortStep.state()), tShort, dtShort,
+                                duty);
+                        assertThat(shortStep.state().nextBoundary()).isEqualTo(first);
+                    }
                 }
             }
         }
@@ -281,7 +298,9 @@ class PumpDriveCostTest {
      * and including t (within EPS) and strictly before t (more than EPS), and count them;
      * {@code nextChangeSeconds} decides nothing and finds the first change more than EPS before its
      * horizon: none at duty 1 while stroking, the first boundary at duty 0, the horizon when that
-     * boundary is within EPS of it or exactly EPS before it.
+     * boundary is within EPS of it or exactly EPS before it. Exactly EPS is the edge both ways:
+     * {@code reach} decides a boundary exactly EPS after t, {@code settleBefore} leaves one exactly
+     * EPS before t.
      */
     @Test
     void theReferencesViewDecidesEachBoundaryAndLooksAheadWithoutDeciding() {
@@ -296,14 +315,36 @@ class PumpDriveCostTest {
         assertThat(drive.nextChangeSeconds(5.0, 1.0)).as("duty 1 while stroking: no change").isEqualTo(5.0);
         assertThat(drive.nextChangeSeconds(5.0, 0.0)).as("duty 0: stops at the next boundary").isEqualTo(b);
         assertThat(drive.nextChangeSeconds(b + EPS / 2, 0.0)).as("a change within EPS of the horizon").isEqualTo(b + EPS / 2);
-        double horizon = b + EPS;
-        for (int i = -8; i <= 8 && horizon - EPS != b; i++) {
-            horizon = b + EPS + i * Math.ulp(b + EPS);
-        }
-        assertThat(horizon - EPS).isEqualTo(b);
+        double horizon = horizonAfter(b);
         assertThat(drive.nextChangeSeconds(horizon, 0.0)).as("a change exactly EPS before the horizon").isEqualTo(horizon);
         assertThat(drive.nextChangeSeconds(Math.nextUp(horizon), 0.0)).isEqualTo(b);
         assertThat(drive.decisions()).as("looking ahead decides nothing").isEqualTo(10L);
         assertThat(drive.state().nextBoundary()).isEqualTo(10L);
+
+        // reach decides a boundary exactly EPS after t; settleBefore leaves one exactly EPS before t
+        double tBefore = b - EPS;
+        for (int i = -8; i <= 8 && tBefore + EPS != b; i++) {
+            tBefore = b - EPS + i * Math.ulp(b - EPS);
+        }
+        assertThat(tBefore + EPS).isEqualTo(b);
+        drive.reach(Math.nextDown(tBefore), 1.0);
+        assertThat(drive.decisions()).as("a boundary more than EPS after t is not reached").isEqualTo(10L);
+        drive.reach(tBefore, 1.0);
+        assertThat(drive.decisions()).as("a boundary exactly EPS after t is reached").isEqualTo(11L);
+        double b2 = 11 * PERIOD;
+        drive.settleBefore(horizonAfter(b2), 1.0);
+        assertThat(drive.decisions()).as("a boundary exactly EPS before t is not settled").isEqualTo(11L);
+        drive.settleBefore(Math.nextUp(horizonAfter(b2)), 1.0);
+        assertThat(drive.decisions()).as("one more than EPS before t is").isEqualTo(12L);
+    }
+
+    /** A time whose time − EPS rounds to b exactly. */
+    private static double horizonAfter(double b) {
+        double h = b + EPS;
+        for (int i = -8; i <= 8 && h - EPS != b; i++) {
+            h = b + EPS + i * Math.ulp(b + EPS);
+        }
+        assertThat(h - EPS).isEqualTo(b);
+        return h;
     }
 }
