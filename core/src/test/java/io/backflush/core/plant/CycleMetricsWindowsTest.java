@@ -82,4 +82,25 @@ class CycleMetricsWindowsTest {
         assertThat(c.whooshDecaySeconds()).isCloseTo(0.1, within(1e-12));
         assertThat(c.whooshVolumeMl()).isCloseTo(3.0, within(1e-12));
     }
+
+    /**
+     * A release is the open cycle's solenoid going from energised to released: not a de-energising
+     * before any pump-on, not a cycle whose solenoid was never energised, not a repeated command
+     * with the solenoid still energised.
+     */
+    @Test
+    void onlyTheOpenCyclesSolenoidGoingOffIsARelease() {
+        CycleMetrics before = metrics();
+        assertThat(before.commands(0.0, 0.0, true, 0.0, 0.0)).isZero();
+        assertThat(before.commands(1.0, 0.0, false, 0.0, 0.0)).as("no cycle open yet").isZero();
+
+        CycleMetrics neverEnergised = metrics();
+        assertThat(neverEnergised.commands(0.0, 1.0, false, 0.0, 0.0)).isEqualTo(CycleMetrics.PUMP_ON);
+        assertThat(neverEnergised.commands(1.0, 1.0, false, 3.0, 0.0)).as("the solenoid was never on").isZero();
+
+        CycleMetrics stillOn = metrics();
+        assertThat(stillOn.commands(0.0, 1.0, true, 0.0, 0.0)).isEqualTo(CycleMetrics.PUMP_ON);
+        assertThat(stillOn.commands(1.0, 1.0, true, 9.0, 0.0)).as("still energised").isZero();
+        assertThat(stillOn.commands(2.0, 1.0, false, 9.0, 0.0)).isEqualTo(CycleMetrics.RELEASE);
+    }
 }
