@@ -103,4 +103,22 @@ class CycleMetricsWindowsTest {
         assertThat(stillOn.commands(1.0, 1.0, true, 9.0, 0.0)).as("still energised").isZero();
         assertThat(stillOn.commands(2.0, 1.0, false, 9.0, 0.0)).isEqualTo(CycleMetrics.RELEASE);
     }
+
+    /**
+     * The whoosh has decayed when the group pressure first falls below 0.5 bar: a sample at exactly
+     * 0.5 bar is not below, and the crossing is then placed between it and the next sample (here
+     * at their midpoint, the crossing rule given): released at 2 s from 9 bar, 0.5 bar at 2.1 s,
+     * 0.4 bar at 2.2 s, decayed at 2.15 s, 0.15 s after the release.
+     */
+    @Test
+    void theWhooshDecaysAtTheFirstSampleBelowHalfABarNotAtOneOnIt() {
+        CycleMetrics m = new CycleMetrics(FREE_FLOW, true, 0.0, (signal, threshold, t0, t1) -> 0.5 * (t0 + t1));
+        m.commands(0.0, 1.0, true, 0.0, 0.0);
+        m.sample(1.0, 0.1, 9.0, 0.0, true);
+        m.commands(2.0, 0.0, false, 9.0, 0.0);
+        m.sample(2.1, 0.0, CycleMetrics.WHOOSH_END_BAR, 20.0, true);
+        m.sample(2.2, 0.0, 0.4, 5.0, true);
+        m.finish(3.0);
+        assertThat(m.lastClosed().whooshDecaySeconds()).isCloseTo(0.15, within(1e-12));
+    }
 }
