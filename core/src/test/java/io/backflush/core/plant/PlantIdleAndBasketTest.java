@@ -199,4 +199,24 @@ class PlantIdleAndBasketTest {
         assertThat(shrunk).isLessThan(-0.3); // about 6e-4/K × 20 ml × 28 K
         assertThat(plant.heldWaterMl()).isCloseTo(held, within(1e-12));
     }
+
+    /**
+     * Idling for no time does nothing: the valve commanded at 0 with its 20 ms dead time, a fixed
+     * step of exactly 20 ms leaves the switch due but not yet taken (the fixed stepper takes a
+     * switch at a step's start); idle(0) leaves it so, the time too, and the next step takes it.
+     */
+    @Test
+    void idlingForNoTimeChangesNothing() {
+        Plant plant = new Plant(Machine.of(Presets.singleBoiler()), BasketParameters.blind());
+        assertThat(Presets.singleBoiler().threeWayValve().responseSeconds()).isEqualTo(0.020);
+        plant.actuators().solenoidEnergised(true);
+        plant.step(0.020);
+        assertThat(plant.valveEnergised()).isFalse();
+        double t = plant.timeSeconds();
+        plant.idle(0.0);
+        assertThat(plant.valveEnergised()).as("after idle(0)").isFalse();
+        assertThat(plant.timeSeconds()).isEqualTo(t);
+        plant.step(DT);
+        assertThat(plant.valveEnergised()).isTrue();
+    }
 }
