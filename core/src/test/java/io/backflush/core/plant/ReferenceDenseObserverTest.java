@@ -259,4 +259,34 @@ class ReferenceDenseObserverTest {
         assertThat(plant.stateCopy()).isEqualTo(before);
         assertThat(plant.timeSeconds()).isGreaterThan(2.0);
     }
+
+    /**
+     * Any threshold the signal falls through between two samples is placed between them: through a
+     * release in a step that starts at 8 s (and so on an integrator whose times count from 8 s),
+     * every pair of samples over which the group's pressure falls, asked for the level halfway
+     * between them, gets an instant inside the pair.
+     */
+    @Test
+    void everyFallBetweenTwoSamplesIsPlacedBetweenThem() {
+        Plant plant = reference();
+        plant.actuators().pumpDuty(1.0).solenoidEnergised(true);
+        plant.step(8.0);
+        plant.actuators().pumpDuty(0.0).solenoidEnergised(false);
+        ReferenceStepper stepper = plant.referenceStepper();
+        List<double[]> placed = new ArrayList<>();
+        double[] last = {Double.NaN, Double.NaN};
+        stepper.observeDensely((t, y, f, continuous) -> {
+            if (continuous && f.groupBar < last[1] - 1e-6) {
+                double level = 0.5 * (last[1] + f.groupBar);
+                placed.add(new double[] {last[0], t, stepper.crossings().locate(CycleMetrics.Signal.GROUP_PRESSURE, level,
+                        last[0], t)});
+            }
+            last[0] = t;
+            last[1] = f.groupBar;
+        });
+        plant.step(3.0);
+        stepper.observeDensely(null);
+        assertThat(placed).as("falls seen").hasSizeGreaterThan(100);
+        assertThat(placed).allSatisfy(p -> assertThat(p[2]).isGreaterThan(p[0]).isLessThanOrEqualTo(p[1]));
+    }
 }
