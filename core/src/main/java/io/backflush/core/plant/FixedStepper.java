@@ -24,13 +24,36 @@ import io.backflush.core.hydraulics.Fluids;
  * the step that empties the headspace and water for the rest.
  */
 final class FixedStepper {
-    private static final double TOLERANCE_BAR = 1.0e-11;
+    /**
+     * The group's Newton stops when the pressure its trial flows imply is within this of the trial,
+     * bar: 1e-6 bar (0.1 Pa). A choice, not a measured figure: ten thousand times finer than a 10-bit
+     * ADC's count on a 0–12 bar transducer (12 mbar), a millionth of a shot's plateau, and far below
+     * the adaptive path's own step error (about 1 bar of curvature departure, {@code AdaptiveSteps}).
+     * Tighter costs iterations, not accuracy that anything can see: 1e-11 bar, the tolerance until
+     * 2026-12-01, took 4.36 residuals a step of a café year against 3.37 (bench/README, issue 13).
+     * The water ledger balances whatever it is: a step commits the flows of its accepted trial.
+     */
+    static final double TOLERANCE_BAR = 1.0e-6;
+    /**
+     * The line's Newton stops when its step is below this times (1 + p_L), relative: the same 1e-6
+     * bar at the line's own scale. The connected line's flows are carried to the last iterate along
+     * their slopes ({@link BrewCircuit#flowsAtSolvedLine}), exact to first order, so the line's
+     * balance holds to the step squared whatever the tolerance.
+     */
+    static final double LINE_STEP_TOLERANCE = 1.0e-6;
     private static final int MAX_ITERATIONS = 100;
     /**
      * Group iterations that take one Newton step on the line each (the joint solve) before the
-     * step falls back to solving the line to convergence in every residual (the nested solve).
+     * step falls back to solving the line to convergence in every residual (the nested solve). The
+     * joint solve also falls back as soon as it oscillates ({@link #OSCILLATION_FLIPS} sign changes
+     * of the residual in a row, none of which halved it): a step in which the line rises through the
+     * OPV's cracking pressure makes it swing between the two sides of the relief valve's kink, where
+     * the line's sensitivity to the group differs several-fold, and the nested solve's bracket, which
+     * takes only exact residuals, ends it.
      */
     private static final int JOINT_ITERATIONS = 12;
+    /** Sign changes of the residual in a row, none halving it, after which the joint solve falls back. */
+    static final int OSCILLATION_FLIPS = 2;
     private static final double PA = Fluids.ATMOSPHERE_BAR;
 
     private final BrewCircuit circuit;
@@ -53,7 +76,7 @@ final class FixedStepper {
     private double lineSensitivity;
     // connected: whether the residual solves the line to convergence (the nested fallback) or
     // takes one Newton step on it (the joint solve), and whether the last residual's line step was
-    // below the line's tolerance (its root to 1e-13 bar, as the nested solve leaves it)
+    // below the line's tolerance (LINE_STEP_TOLERANCE, as the nested solve leaves it)
     private boolean lineNested;
     private boolean lineConverged;
     private double headspaceEnd;
@@ -144,7 +167,7 @@ final class FixedStepper {
         }
         // connected, the line's end-of-step pressure is solved with the group's, in the residual:
         // jointly (one line Newton step per group iteration, from the line root's linear prediction
-        // at the new group pressure) until both have converged, the line to the same 1e-13 bar as the
+        // at the new group pressure) until both have converged, the line to the same tolerance as the
         // nested solve; the nested solve (the line to convergence in every residual, so r(p) is exact
         // and its bracket safe) after JOINT_ITERATIONS.
 
@@ -164,6 +187,8 @@ final class FixedStepper {
         }
         int iterations = 0;
         double r = residual(p, dt, water, headspace, basketAir, pumpFraction, inletOpen, exhaustOpen);
+        double lastR = Double.NaN;
+        int flips = 0;
         while ((Math.abs(r) > TOLERANCE_BAR || !lineConverged) && iterations < MAX_ITERATIONS) {
             iterations++;
             if (lineConverged) {
@@ -173,7 +198,10 @@ final class FixedStepper {
                     hi = p;
                 }
             }
-            if (iterations > JOINT_ITERATIONS && !lineNested) {
+            // the joint solve swinging over the OPV's kink: r changed sign without halving
+            flips = r * lastR < 0.0 && Math.abs(r) > 0.5 * Math.abs(lastR) ? flips + 1 : 0;
+            lastR = r;
+            if (!lineNested && (iterations > JOINT_ITERATIONS || flips >= OSCILLATION_FLIPS)) {
                 lineNested = true;
                 nestedStepCount++;
             }
@@ -345,7 +373,7 @@ final class FixedStepper {
             } else {
                 lineBar = lineNewtonStep(p, pumpFraction, dt);
             }
-            // the supply's flows from the line solve's last evaluation, a Newton step below 1e-13 bar away
+            // the supply's flows from the line solve's last evaluation, carried along their slopes by the last Newton step
             circuit.flowsAtSolvedLine(p, water, lineBar, pumpFraction, exhaustOpen, headspace > 0.0, f);
             lineSolved = true;
             lineSolvedAtBar = p;
@@ -414,7 +442,7 @@ final class FixedStepper {
             lineConverged = x <= 0.0;
             return 0.0;
         }
-        lineConverged = Math.abs(step) <= 1.0e-13 * (1.0 + x);
+        lineConverged = Math.abs(step) <= LINE_STEP_TOLERANCE * (1.0 + x);
         return next;
     }
 
@@ -451,7 +479,7 @@ final class FixedStepper {
             }
             double step = g / lineSlope;
             double next = x - step;
-            if (Math.abs(step) <= 1.0e-13 * (1.0 + x)) {
+            if (Math.abs(step) <= LINE_STEP_TOLERANCE * (1.0 + x)) {
                 return Math.max(next, 0.0);
             }
             if (!(next > lo && next < hi)) {

@@ -56,10 +56,11 @@
  * </pre>
  *
  * r is strictly decreasing and r(0) &gt;= 0, so the root is unique; safeguarded Newton from the
- * previous pressure (bisection whenever a step leaves the bracket) converges to 1e-11 bar, in 0 to 2
+ * previous pressure (bisection whenever a step leaves the bracket) converges to 1e-6 bar (0.1 Pa), in 0 to 2
  * iterations at dt = 1 ms. The line's own backward-Euler equation above (one unknown, monotone) is
  * solved jointly with it: one line Newton step per group iteration until both have converged (the
- * nested solve, the line to convergence in every trial p, after 12 iterations). In the step where the headspace
+ * nested solve, the line to convergence in every trial p, after 12 iterations, or as soon as the
+ * joint solve swings over the OPV's kink: two sign changes of r in a row that do not halve it). In the step where the headspace
  * empties, the exhaust passes air for the fraction θ = n_h0/(Q_air·dt) of the step and water for
  * the rest. Where the pump strokes only part of a step (pulse skipping across a mains-cycle
  * boundary), the pump's flow is scaled by the running fraction.
