@@ -186,9 +186,9 @@ public final class BrewCircuit {
      * {@link #lineNetMlPerS} has just been solved for at this group pressure (its last call was at
      * this {@code groupBar}, connected, within one Newton step of {@code lineBar}): the supply's
      * flows are that call's, carried to {@code lineBar} along their slopes instead of evaluated
-     * again. The line's last Newton step there is below its tolerance (1e-6 of the line's pressure
-     * and 1e-6 bar), so what the first order leaves out is of the order of that step squared (below
-     * 1e-10 of the flow), and the carried flows are the ones that step's linear equation balanced:
+     * again. The line's last Newton step there is below its tolerance (1e-5 of the line's pressure
+     * and 1e-5 bar), so what the first order leaves out is of the order of that step squared (below
+     * 1e-8 of the flow), and the carried flows are the ones that step's linear equation balanced:
      * the line's water balance holds; the slope is the call's. Anything else: {@link #flowsAt} itself.
      */
     void flowsAtSolvedLine(double groupBar, double waterMl, double lineBar, double pumpFraction, boolean exhaustOpen,

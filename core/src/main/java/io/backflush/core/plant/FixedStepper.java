@@ -26,21 +26,22 @@ import io.backflush.core.hydraulics.Fluids;
 final class FixedStepper {
     /**
      * The group's Newton stops when the pressure its trial flows imply is within this of the trial,
-     * bar: 1e-6 bar (0.1 Pa). A choice, not a measured figure: ten thousand times finer than a 10-bit
-     * ADC's count on a 0–12 bar transducer (12 mbar), a millionth of a shot's plateau, and far below
-     * the adaptive path's own step error (about 1 bar of curvature departure, {@code AdaptiveSteps}).
-     * Tighter costs iterations, not accuracy that anything can see: 1e-11 bar, the tolerance until
-     * 2026-12-01, took 4.36 residuals a step of a café year against 3.37 (bench/README, issue 13).
-     * The water ledger balances whatever it is: a step commits the flows of its accepted trial.
+     * bar: 1e-5 bar (1 Pa). A choice, not a measured figure: over a thousand times finer than a
+     * 10-bit ADC's count on a 0–12 bar transducer (12 mbar), a millionth of a shot's plateau, and far
+     * below the adaptive path's own step error (about 1 bar of curvature departure,
+     * {@code AdaptiveSteps}). Tighter costs iterations, not accuracy that anything can see: 1e-11
+     * bar, the tolerance until 2026-12-01, took 4.36 residuals a step of a café year against 3.08
+     * (bench/README, issue 13). The water ledger balances whatever it is: a step commits the flows
+     * of its accepted trial, and the pressure it reports is the one its water and air imply.
      */
-    static final double TOLERANCE_BAR = 1.0e-6;
+    static final double TOLERANCE_BAR = 1.0e-5;
     /**
-     * The line's Newton stops when its step is below this times (1 + p_L), relative: the same 1e-6
+     * The line's Newton stops when its step is below this times (1 + p_L), relative: the same 1e-5
      * bar at the line's own scale. The connected line's flows are carried to the last iterate along
      * their slopes ({@link BrewCircuit#flowsAtSolvedLine}), exact to first order, so the line's
      * balance holds to the step squared whatever the tolerance.
      */
-    static final double LINE_STEP_TOLERANCE = 1.0e-6;
+    static final double LINE_STEP_TOLERANCE = 1.0e-5;
     private static final int MAX_ITERATIONS = 100;
     /**
      * Group iterations that take one Newton step on the line each (the joint solve) before the

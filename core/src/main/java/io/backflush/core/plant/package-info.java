@@ -56,7 +56,7 @@
  * </pre>
  *
  * r is strictly decreasing and r(0) &gt;= 0, so the root is unique; safeguarded Newton from the
- * previous pressure (bisection whenever a step leaves the bracket) converges to 1e-6 bar (0.1 Pa), in 0 to 2
+ * previous pressure (bisection whenever a step leaves the bracket) converges to 1e-5 bar (1 Pa), in 0 to 2
  * iterations at dt = 1 ms. The line's own backward-Euler equation above (one unknown, monotone) is
  * solved jointly with it: one line Newton step per group iteration until both have converged (the
  * nested solve, the line to convergence in every trial p, after 12 iterations, or as soon as the
