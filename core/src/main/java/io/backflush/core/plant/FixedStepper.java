@@ -30,7 +30,7 @@ final class FixedStepper {
      * 10-bit ADC's count on a 0–12 bar transducer (12 mbar), a millionth of a shot's plateau, and far
      * below the adaptive path's own step error (about 1 bar of curvature departure,
      * {@code AdaptiveSteps}). Tighter costs iterations, not accuracy that anything can see: 1e-11
-     * bar, the tolerance until 2026-12-01, took 4.36 residuals a step of a café year against 3.08
+     * bar, the tolerance until 2026-12-01, took 4.36 residuals a step of a café year against 3.13
      * (bench/README, issue 13). The water ledger balances whatever it is: a step commits the flows
      * of its accepted trial, and the pressure it reports is the one its water and air imply.
      */
@@ -170,7 +170,7 @@ final class FixedStepper {
         // jointly (one line Newton step per group iteration, from the line root's linear prediction
         // at the new group pressure) until both have converged, the line to the same tolerance as the
         // nested solve; the nested solve (the line to convergence in every residual, so r(p) is exact
-        // and its bracket safe) after JOINT_ITERATIONS.
+        // and its bracket safe) after JOINT_ITERATIONS, or at once when the joint solve swings.
 
         // Safeguarded Newton on r(p) = P(W(p), n(p)) − p, decreasing, r(0) >= 0. The bracket takes
         // only residuals whose line has converged (exact r(p)).
