@@ -5,6 +5,8 @@ import io.backflush.core.cleaning.Roast;
 import io.backflush.core.hydraulics.BasketParameters;
 import io.backflush.core.machine.Machine;
 import io.backflush.core.machine.Presets;
+import io.backflush.core.plant.Plant;
+import io.backflush.core.plant.SolverStats;
 import io.backflush.sim.usage.LifeResult;
 import io.backflush.sim.usage.MachineLife;
 import io.backflush.sim.usage.StepPolicy;
@@ -44,17 +46,31 @@ public final class MachineYearSteps {
         }
     }
 
+    private static long residualsOf(Plant plant) {
+        SolverStats stats = plant == null ? null : plant.solverStats();
+        return stats == null ? 0L : stats.residuals();
+    }
+
     private static void count(String name, Machine machine, Usage usage, Strategy strategy, StepPolicy policy) {
         long[] steps = new long[2];
         double[] stepped = new double[1];
+        // the solver's residual evaluations, summed over the plants the life steps (counted per plant)
+        long[] residuals = new long[1];
+        Plant[] current = new Plant[1];
         LifeResult result = new MachineLife(machine, usage, strategy, 1L, policy, CleaningParameters.defaults(),
                 (start, plant) -> {
                     steps[plant.basket() instanceof BasketParameters.ErodingPuck ? 0 : 1]++;
                     stepped[0] += plant.timeSeconds() - start;
+                    if (plant != current[0]) {
+                        residuals[0] += residualsOf(current[0]);
+                        current[0] = plant;
+                    }
                 }).run();
+        residuals[0] += residualsOf(current[0]);
         long total = steps[0] + steps[1];
         System.out.printf(Locale.ROOT, "  %-22s %,12d steps over %,10.0f s stepped (mean step %.2f ms): %,d in shots"
-                        + " (%.1f a shot), %,d in cleaning%n", name, total, stepped[0], 1000 * stepped[0] / total,
-                steps[0], result.shots() == 0 ? 0.0 : (double) steps[0] / result.shots(), steps[1]);
+                        + " (%.1f a shot), %,d in cleaning; %.3f residual evaluations a step%n", name, total, stepped[0],
+                1000 * stepped[0] / total, steps[0], result.shots() == 0 ? 0.0 : (double) steps[0] / result.shots(),
+                steps[1], (double) residuals[0] / total);
     }
 }

@@ -105,8 +105,11 @@ public final class Plant {
         return stepperKind;
     }
 
-    /** The fixed stepper's solver counters so far (null for a reference plant); not for the hot path. */
-    FixedStepper.SolverStats solverStats() {
+    /**
+     * The fixed stepper's solver counters since this plant was made (a restore does not reset or
+     * copy them); null for a reference plant. A new record each call: not for the hot path.
+     */
+    public SolverStats solverStats() {
         return fixedStepper == null ? null : fixedStepper.stats();
     }
 

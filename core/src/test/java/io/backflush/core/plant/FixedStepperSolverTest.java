@@ -37,7 +37,7 @@ class FixedStepperSolverTest {
             stepper.step(s, dt, pump, inlet, exhaust, 0.5, observed);
         }
 
-        FixedStepper.SolverStats stats() {
+        SolverStats stats() {
             return stepper.stats();
         }
     }
@@ -108,7 +108,7 @@ class FixedStepperSolverTest {
         Rig rig = new Rig(SINGLE);
         rig.step(DT, 0.0, false, true);
         rig.step(DT, 0.0, false, true);
-        FixedStepper.SolverStats stats = rig.stats();
+        SolverStats stats = rig.stats();
         assertThat(stats.lineClosedForms()).isEqualTo(2);
         assertThat(stats.lineSolveIterations()).isZero();
         assertThat(stats.lineNewtonSteps()).as("a sealed line is not solved with the group").isZero();
@@ -121,7 +121,7 @@ class FixedStepperSolverTest {
     @Test
     void aConnectedLineIsSolvedJointlyWithTheGroupOneLineStepPerResidual() {
         Rig rig = filling();
-        FixedStepper.SolverStats stats = rig.stats();
+        SolverStats stats = rig.stats();
         assertThat(stats.nestedSteps()).isZero();
         assertThat(stats.lineSolveIterations()).isZero();
         assertThat(stats.lineClosedForms()).isZero();
@@ -168,9 +168,9 @@ class FixedStepperSolverTest {
         }
         double lineStart = rig.s[StateLayout.LINE_WATER_ML] / rig.circuit.lineComplianceMlPerBar();
         assertThat(lineStart).as("the line below the OPV's cracking pressure").isLessThan(rig.circuit.lineCrackingBar());
-        FixedStepper.SolverStats before = rig.stats();
+        SolverStats before = rig.stats();
         rig.step(1.47, 1.0, true, false);
-        FixedStepper.SolverStats after = rig.stats();
+        SolverStats after = rig.stats();
         double lineEnd = rig.s[StateLayout.LINE_WATER_ML] / rig.circuit.lineComplianceMlPerBar();
         assertThat(lineEnd).as("the line through the cracking pressure").isGreaterThan(rig.circuit.lineCrackingBar());
         assertThat(rig.observed.groupBar).as("the group just below the line").isBetween(lineEnd - 0.5, lineEnd);
@@ -202,7 +202,7 @@ class FixedStepperSolverTest {
             schedule.applyAt(i * dt, actuators);
             plant.step(dt);
         }
-        FixedStepper.SolverStats stats = plant.solverStats();
+        SolverStats stats = plant.solverStats();
         assertThat(stats.steps()).isEqualTo(n);
         assertThat(stats.groupIterations()).as("group iterations").isLessThanOrEqualTo(Long.parseLong(f[2]));
         assertThat(stats.bisections()).as("bracket escapes").isLessThanOrEqualTo(Long.parseLong(f[3]));
